@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const redisUrl = z
+  .string()
+  .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL');
+
+/** Every setting the services read from the environment, validated once at start-up. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  LASTMILE_HOME: z.string().min(1).default('./.lastmile'),
+  LASTMILE_ADMIN_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  LASTMILE_ALLOW_COMMAND_ADAPTERS: booleanFlag.default(false),
+  /** Comma-separated hosts or CIDRs model and webhook URLs may point at; empty allows all. */
+  LASTMILE_URL_ALLOWLIST: z.string().default(''),
+  LASTMILE_PUBLIC_URL: z.string().default(''),
+  LASTMILE_GRAFANA_URL: z.string().default('http://localhost:3001'),
+  LASTMILE_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  LASTMILE_MAX_SLICE_ITEMS: z.coerce.number().int().positive().default(200_000),
+  LASTMILE_MAX_AUDIO_SECONDS: z.coerce.number().positive().default(120),
+  LASTMILE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  LASTMILE_RUNNER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type AppConfig = z.infer<typeof envSchema>;

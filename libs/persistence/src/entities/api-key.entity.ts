@@ -1,0 +1,27 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+
+export const ROLES = ['admin', 'ml', 'customer', 'oncall'] as const;
+export type Role = (typeof ROLES)[number];
+
+@Entity('api_keys')
+export class ApiKey {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ type: 'text', nullable: true }) name: string | null;
+  /** First characters of the key, enough to recognise it in a list without revealing it. */
+  @Column({ type: 'text' }) prefix: string;
+  /** SHA-256 of the key: keys are random 256-bit tokens, so a fast hash is enough. */
+  @Index('ux_api_keys_hash', { unique: true }) @Column({ type: 'text' }) hash: string;
+  @Column({ type: 'text' }) role: Role;
+  @ForeignKey('Tenant', { name: 'fk_api_keys_tenant_id', onDelete: 'CASCADE' })
+  @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
+  tenantId: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
+}

@@ -1,0 +1,52 @@
+import { Alert } from './alert.entity';
+import { AlertEvent } from './alert-event.entity';
+import { ApiKey } from './api-key.entity';
+import { AuditEntry } from './audit-entry.entity';
+import { Baseline } from './baseline.entity';
+import { InstanceResult } from './instance-result.entity';
+import { Metric } from './metric.entity';
+import { Model } from './model.entity';
+import { Notification } from './notification.entity';
+import { Plan } from './plan.entity';
+import { ResponseCacheEntry } from './response-cache-entry.entity';
+import { Run } from './run.entity';
+import { Scenario } from './scenario.entity';
+import { Slice } from './slice.entity';
+import { SliceItem } from './slice-item.entity';
+import { Tenant } from './tenant.entity';
+
+export * from './alert.entity';
+export * from './alert-event.entity';
+export * from './api-key.entity';
+export * from './audit-entry.entity';
+export * from './baseline.entity';
+export * from './instance-result.entity';
+export * from './metric.entity';
+export * from './model.entity';
+export * from './notification.entity';
+export * from './plan.entity';
+export * from './response-cache-entry.entity';
+export * from './run.entity';
+export * from './scenario.entity';
+export * from './slice.entity';
+export * from './slice-item.entity';
+export * from './tenant.entity';
+
+export const ENTITIES = [
+  Alert,
+  AlertEvent,
+  ApiKey,
+  AuditEntry,
+  Baseline,
+  InstanceResult,
+  Metric,
+  Model,
+  Notification,
+  Plan,
+  ResponseCacheEntry,
+  Run,
+  Scenario,
+  Slice,
+  SliceItem,
+  Tenant,
+];

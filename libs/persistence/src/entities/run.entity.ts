@@ -1,0 +1,55 @@
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const RUN_STATUSES = [
+  'queued',
+  'running',
+  'succeeded',
+  'partial',
+  'failed',
+  'cancelled',
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+export interface Provenance {
+  modelSpecHash: string;
+  sliceHashes: Record<string, string>;
+  scenarioKind: string;
+  scenarioVersion: string;
+  harnessVersion: string;
+  seed: number;
+  [key: string]: unknown;
+}
+
+@Entity('runs')
+@Index('ix_runs_plan_queued', ['planId', 'queuedAt'])
+@Index('ix_runs_status', ['status'])
+export class Run {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @ForeignKey('Plan', { name: 'fk_runs_plan_id', onDelete: 'SET NULL' })
+  @Column({ name: 'plan_id', type: 'uuid', nullable: true })
+  planId: string | null;
+  @ForeignKey('Model', { name: 'fk_runs_model_id', onDelete: 'RESTRICT' })
+  @Column({ name: 'model_id', type: 'uuid' })
+  modelId: string;
+  @ForeignKey('Scenario', { name: 'fk_runs_scenario_id', onDelete: 'RESTRICT' })
+  @Column({ name: 'scenario_id', type: 'uuid', nullable: true })
+  scenarioId: string | null;
+  @ForeignKey('Tenant', { name: 'fk_runs_tenant_id', onDelete: 'CASCADE' })
+  @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
+  tenantId: string | null;
+  @Column({ type: 'text' }) status: RunStatus;
+  @Column({ type: 'text' }) trigger: 'schedule' | 'manual' | 'cli';
+  @Column({ type: 'int', default: 0 }) total: number;
+  @Column({ type: 'int', default: 0 }) done: number;
+  @Column({ type: 'int', default: 0 }) errors: number;
+  @Column({ type: 'jsonb', nullable: true }) provenance: Provenance | null;
+  /** Why a run failed or what its errors were, by error code. */
+  @Column({ name: 'error_summary', type: 'jsonb', nullable: true }) errorSummary: Record<
+    string,
+    unknown
+  > | null;
+  @Column({ name: 'cancel_requested', type: 'boolean', default: false }) cancelRequested: boolean;
+  @Column({ name: 'queued_at', type: 'timestamptz', default: () => 'now()' }) queuedAt: Date;
+  @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;
+}

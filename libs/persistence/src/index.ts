@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './migrations';
+export * from './data-source.factory';
+export * from './embedded-database';
+export * from './database-url';
