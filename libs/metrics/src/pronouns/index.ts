@@ -1,0 +1,1 @@
+export { countPronouns, type PronounCategory, type PronounCounts } from './count-pronouns';
