@@ -1,0 +1,3 @@
+export * from './scenario-kind';
+export * from './registry';
+import './kinds';

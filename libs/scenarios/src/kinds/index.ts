@@ -1,0 +1,2 @@
+// Every built-in scenario kind registers itself by being imported here.
+export {};

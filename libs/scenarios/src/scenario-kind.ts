@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+
+/** One thing to evaluate: a row of a slice or of a kind's built-in data. */
+export interface ScenarioItem {
+  id: string;
+  input?: string | null;
+  references?: string[] | null;
+  label?: string | null;
+  choices?: string[] | null;
+  attributes: Record<string, string>;
+  audio?: { data: Buffer; mimeType: string; filename: string } | null;
+}
+
+/** What the runner sends through a model adapter (matches @lastmile/adapters' ModelRequest). */
+export interface ScenarioRequest {
+  prompt?: string;
+  messages?: { role: 'system' | 'user' | 'assistant'; content: string }[];
+  audio?: { data: Buffer; filename: string; mimeType: string };
+  params?: Record<string, unknown>;
+}
+
+/** Per-instance numbers a kind's scorer produces, stored as instance_results.stats. */
+export type InstanceStats = Record<string, number | string | boolean | null>;
+
+export interface ScoredInstance {
+  itemId: string;
+  sample: number;
+  attributes: Record<string, string>;
+  stats: InstanceStats;
+}
+
+export type MetricDirection = 'higher_is_better' | 'lower_is_better';
+
+/**
+ * How a metric is tested for drift: proportion (per item num/den = correct/1, exact McNemar when
+ * paired), ratio (errors/words summed over items: corpus WER) or mean (per-item value).
+ */
+export type MetricStatKind = 'proportion' | 'ratio' | 'mean';
+
+export interface MetricDefinition {
+  name: string;
+  direction: MetricDirection;
+  statKind: MetricStatKind;
+  /** The item's contribution from its samples' stats; null when it has none (all samples errored). */
+  itemValue(samples: InstanceStats[]): { num: number; den: number } | null;
+}
+
+/** One metric for one subgroup: 'all' or 'attribute=value'. Rates are fractions. */
+export interface MetricValue {
+  name: string;
+  subgroup: string;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+}
+
+export interface ScenarioContext {
+  seed: number;
+  /** Toxicity scorer chosen by the scenario config, resolved by the runner. */
+  toxicityScorer?: {
+    readonly id: string;
+    readonly kind: 'lexicon' | 'classifier';
+    score(text: string): Promise<{ toxicity: number; attributes?: Record<string, number> }>;
+  };
+}
+
+/** A scenario kind: read instances, build requests, score responses, aggregate into metrics. */
+export interface ScenarioKind<C = unknown> {
+  readonly kind: string;
+  /** Recorded on every run's provenance; bump when scoring changes. */
+  readonly version: string;
+  readonly modality: 'text' | 'audio';
+  readonly configSchema: z.ZodType<C>;
+  /** Small built-in data, used when a plan names no slice. */
+  builtinItems?(config: C): ScenarioItem[];
+  samplesPerItem(config: C): number;
+  buildRequest(item: ScenarioItem, config: C, sample: number): ScenarioRequest;
+  score(item: ScenarioItem, response: string, config: C, context: ScenarioContext): Promise<InstanceStats>;
+  metrics(config: C): MetricDefinition[];
+  /** Metrics overall (subgroup 'all') and per attribute value, with intervals. */
+  aggregate(instances: ScoredInstance[], config: C, context: ScenarioContext): MetricValue[];
+}
