@@ -45,10 +45,9 @@ export function ratioUnits(items: readonly RatioItem[]): RatioUnits {
  * Bootstrap draws of Σnum/Σden over resampled units, into `draws`; returns how many are defined
  * (a resample whose denominators sum to 0 has no ratio and is left out).
  */
-export function fillRatioDraws(units: RatioUnits, seed: number, draws: Float64Array): number {
+export function fillRatioDraws(units: RatioUnits, rng: () => number, draws: Float64Array): number {
   const { nums, dens } = units;
   const n = nums.length;
-  const rng = createRng(seed);
   let defined = 0;
   for (let b = 0; b < draws.length; b++) {
     let sumNum = 0;
@@ -78,6 +77,6 @@ export function bootstrapRatioInterval(
     throw new RangeError('bootstrapRatioInterval needs a positive total denominator');
   }
   const draws = new Float64Array(opts.resamples ?? DEFAULT_RESAMPLES);
-  const defined = fillRatioDraws(units, opts.seed, draws);
+  const defined = fillRatioDraws(units, createRng(opts.seed), draws);
   return percentileInterval(draws.subarray(0, defined), confidence);
 }

@@ -43,6 +43,13 @@ export function binomialCdf(k: number, n: number, p: number): number {
   return jStat.ibeta(1 - p, n - k, k + 1);
 }
 
+/** P(X ≥ k) for X ~ Binomial(n, p) = I_p(k, n − k + 1), without the cancellation of 1 − CDF. */
+export function binomialUpperTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  return jStat.ibeta(p, k, n - k + 1);
+}
+
 /** P(X = k) for X ~ Binomial(n, p). */
 export function binomialPmf(k: number, n: number, p: number): number {
   return jStat.binomial.pdf(k, n, p);

@@ -1,6 +1,53 @@
-export { createRng } from './rng';
+// Statistics for Lastmile metrics: intervals, drift tests, parity (equivalence) and CUSUM.
+export { createRng, standardNormal } from './rng';
 export type { Interval, BootstrapOptions } from './interval';
 export { wilsonInterval } from './wilson';
 export { bootstrapMeanInterval } from './bootstrap-mean';
 export { bootstrapRatioInterval, type RatioItem } from './bootstrap-ratio';
+export {
+  pairedRatioDifferenceDraws,
+  unpairedRatioDifferenceDraws,
+  type PairedRatioItem,
+} from './bootstrap-difference';
 export { normalQuantile, normalCdf, binomialCdf } from './distributions';
+export { binomialTest } from './binomial-test';
+export type { MetricDirection } from './direction';
+export type { ItemStats } from './item-stats';
+export { mcnemarExact } from './mcnemar';
+export { comparePairedProportion, type PairedProportionCounts } from './paired-proportion';
+export { compareTwoProportions, type ProportionCount } from './two-proportion';
+export { newcombeInterval } from './newcombe';
+export { fisherExactOneSided } from './fisher-exact';
+export {
+  compareToBaseline,
+  type CompareInput,
+  type CompareOptions,
+  type DriftComparison,
+  type DriftTestName,
+} from './compare-to-baseline';
+export { benjaminiHochbergQValues } from './benjamini-hochberg';
+export {
+  decideDrift,
+  type DecideDriftOptions,
+  type DriftDecision,
+  type DriftVerdict,
+} from './decide-drift';
+export { betweenRunSd, effectiveStandardError, adjustForRunSpread } from './run-spread';
+export {
+  proportionParity,
+  type ParityOptions,
+  type ParityResult,
+  type ParityVerdict,
+} from './proportion-parity';
+export {
+  tostItemsPerGroup,
+  tostMinimumItemsPerGroup,
+  tostPower,
+  type TostSampleSizeInput,
+} from './tost-sample-size';
+export { cusum, type CusumOptions, type CusumResult } from './cusum';
+export {
+  chooseCusumThreshold,
+  simulateCusumArl,
+  type CusumThresholdOptions,
+} from './cusum-threshold';

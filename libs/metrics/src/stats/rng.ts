@@ -18,3 +18,10 @@ export function createRng(seed: number): () => number {
   for (let i = 0; i < WARM_UP_OUTPUTS; i++) generator.next();
   return () => uniformFloat64(generator);
 }
+
+/** Standard normal draw by the Box–Muller transform (jstat's samplers use unseeded Math.random). */
+export function standardNormal(rng: () => number): number {
+  // 1 − u lies in (0, 1], so the logarithm is finite.
+  const radius = Math.sqrt(-2 * Math.log(1 - rng()));
+  return radius * Math.cos(2 * Math.PI * rng());
+}

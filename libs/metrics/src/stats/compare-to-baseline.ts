@@ -1,0 +1,165 @@
+import { ratioUnits, type RatioItem } from './bootstrap-ratio';
+import { pairedRatioDifferenceDraws, unpairedRatioDifferenceDraws } from './bootstrap-difference';
+import { bootstrapChangeTest } from './bootstrap-test';
+import { badSign, type MetricDirection } from './direction';
+import { DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, type Interval } from './interval';
+import { itemEntries, sharedIds, shouldPair, type ItemStats } from './item-stats';
+import { comparePairedProportion } from './paired-proportion';
+import { compareTwoProportions } from './two-proportion';
+
+export type DriftTestName =
+  | 'mcnemar-exact'
+  | 'paired-score-z'
+  | 'two-proportion-z'
+  | 'fisher-exact'
+  | 'paired-bootstrap'
+  | 'bootstrap'
+  | 'run-spread-z';
+
+export interface CompareOptions {
+  direction: MetricDirection;
+  /** Pair items by id; 'auto' (default) pairs when ≥ 90% of each run's ids are shared. */
+  paired?: boolean | 'auto';
+  /** δ ≥ 0 in metric units: the p-values test "the change is at most δ", not "no change". */
+  minEffect?: number;
+  seed: number;
+  resamples?: number;
+  confidence?: number;
+}
+
+/** Per-item input: 0/1 (or boolean) outcomes, numerator/denominator pairs, or plain values. */
+export type CompareInput = CompareOptions &
+  (
+    | {
+        kind: 'proportion';
+        baseline: ItemStats<boolean | number>;
+        current: ItemStats<boolean | number>;
+      }
+    | { kind: 'ratio'; baseline: ItemStats<RatioItem>; current: ItemStats<RatioItem> }
+    | { kind: 'mean'; baseline: ItemStats<number>; current: ItemStats<number> }
+  );
+
+export interface DriftComparison {
+  kind: CompareInput['kind'];
+  direction: MetricDirection;
+  test: DriftTestName;
+  paired: boolean;
+  /** Metric values on the items the test used (the shared items when paired). */
+  baselineValue: number;
+  currentValue: number;
+  /** current − baseline, in metric units. */
+  delta: number;
+  deltaInterval: Interval;
+  confidence: number;
+  minEffect: number;
+  /** Two-sided: twice the smaller of pWorse and pBetter, capped at 1. */
+  pValue: number;
+  /** One-sided p of the null "the change in the bad direction is at most minEffect". */
+  pWorse: number;
+  /** One-sided p of the null "the change in the good direction is at most minEffect". */
+  pBetter: number;
+  n: { baseline: number; current: number };
+}
+
+/** Is this run worse than the baseline? Chooses the test from the metric kind and pairing. */
+export function compareToBaseline(input: CompareInput): DriftComparison {
+  const minEffect = input.minEffect ?? 0;
+  if (!(minEffect >= 0)) throw new RangeError(`minEffect must be ≥ 0, got ${minEffect}`);
+  const confidence = input.confidence ?? DEFAULT_CONFIDENCE;
+  const sign = badSign(input.direction);
+  const items = toRatioItems(input);
+  const current = new Map(items.current);
+  const baseline = new Map(items.baseline);
+  const shared = sharedIds(current, baseline);
+  const paired = shouldPair(input.paired, shared.length, current.size, baseline.size);
+  const cur = paired ? shared.map((id) => current.get(id)!) : [...current.values()];
+  const base = paired ? shared.map((id) => baseline.get(id)!) : [...baseline.values()];
+  if (cur.length === 0 || base.length === 0) {
+    throw new RangeError(paired ? 'no shared items to pair' : 'both runs need at least one item');
+  }
+  const common = {
+    kind: input.kind,
+    direction: input.direction,
+    paired,
+    baselineValue: corpusRatio(base),
+    currentValue: corpusRatio(cur),
+    confidence,
+    minEffect,
+    n: { baseline: base.length, current: cur.length },
+  };
+  const outcome = runTest(input.kind, cur, base, paired, sign, minEffect, confidence, input);
+  return {
+    ...common,
+    test: outcome.test,
+    delta: common.currentValue - common.baselineValue,
+    deltaInterval: outcome.deltaInterval,
+    pValue: outcome.pValue,
+    pWorse: outcome.oneSided.worse,
+    pBetter: outcome.oneSided.better,
+  };
+}
+
+function runTest(
+  kind: CompareInput['kind'],
+  cur: RatioItem[],
+  base: RatioItem[],
+  paired: boolean,
+  sign: 1 | -1,
+  minEffect: number,
+  confidence: number,
+  input: CompareOptions,
+) {
+  if (kind === 'proportion') {
+    if (paired) {
+      let lost = 0;
+      let gained = 0;
+      cur.forEach((item, i) => {
+        if (base[i].num > item.num) lost++;
+        if (base[i].num < item.num) gained++;
+      });
+      const counts = { n: cur.length, lost, gained };
+      return comparePairedProportion(counts, sign, minEffect, confidence);
+    }
+    const count = (xs: RatioItem[]) => ({ successes: sumOf(xs, 'num'), n: xs.length });
+    return compareTwoProportions(count(cur), count(base), sign, minEffect, confidence);
+  }
+  const resamples = input.resamples ?? DEFAULT_RESAMPLES;
+  const draws = paired
+    ? pairedRatioDifferenceDraws(
+        cur.map((c, i) => ({ current: c, baseline: base[i], group: c.group ?? base[i].group })),
+        input.seed,
+        resamples,
+      )
+    : unpairedRatioDifferenceDraws(cur, base, input.seed, resamples);
+  const test = paired ? ('paired-bootstrap' as const) : ('bootstrap' as const);
+  return { test, ...bootstrapChangeTest(draws, sign, minEffect, confidence) };
+}
+
+/** Every kind as numerator/denominator: a proportion or mean is a ratio with denominator 1. */
+function toRatioItems(input: CompareInput): {
+  current: [string, RatioItem][];
+  baseline: [string, RatioItem][];
+} {
+  if (input.kind === 'ratio') {
+    return { current: itemEntries(input.current), baseline: itemEntries(input.baseline) };
+  }
+  const asUnit = (value: boolean | number, id: string): RatioItem => {
+    const num = Number(value);
+    if (input.kind === 'proportion' && num !== 0 && num !== 1) {
+      throw new RangeError(`proportion item ${id} must be 0/1 or boolean, got ${value}`);
+    }
+    return { num, den: 1 };
+  };
+  const convert = (stats: ItemStats<boolean | number>) =>
+    itemEntries(stats).map(([id, v]): [string, RatioItem] => [id, asUnit(v, id)]);
+  return { current: convert(input.current), baseline: convert(input.baseline) };
+}
+
+function corpusRatio(items: readonly RatioItem[]): number {
+  const units = ratioUnits(items);
+  return units.nums.reduce((a, b) => a + b, 0) / units.dens.reduce((a, b) => a + b, 0);
+}
+
+function sumOf(items: readonly RatioItem[], key: 'num' | 'den'): number {
+  return items.reduce((sum, item) => sum + item[key], 0);
+}
