@@ -1,0 +1,46 @@
+import { type Alignment, alignTokens } from './align';
+import type { CostModel } from './edit-costs';
+import {
+  type CorpusScore,
+  type ErrorRateOptions,
+  type TranscriptPair,
+  scoreCorpus,
+} from './error-rate';
+import {
+  type TranscriptNormalization,
+  createTranscriptNormalizer,
+  splitWords,
+} from './transcript-normalizer';
+import { WordEncoder } from './token-encoders';
+
+/**
+ * Corpus word error rate, by default exactly as NIST sclite counts it (same C/S/D/I per
+ * utterance): WER = (S + D + I) / reference words over all utterances.
+ * An empty hypothesis makes every reference word a deletion (WER 1 for that utterance, never 0).
+ */
+export function wordErrorRate(
+  pairs: readonly TranscriptPair[],
+  options: ErrorRateOptions = {},
+): CorpusScore {
+  return scoreCorpus(pairs, new WordEncoder(), options);
+}
+
+export interface AlignWordsOptions {
+  costs?: CostModel;
+  normalization?: TranscriptNormalization;
+}
+
+/**
+ * Word alignment with the path. A string is normalized and split into words; an array is taken
+ * as already-normalized words.
+ */
+export function alignWords(
+  reference: string | readonly string[],
+  hypothesis: string | readonly string[],
+  options: AlignWordsOptions = {},
+): Alignment {
+  const normalize = createTranscriptNormalizer(options.normalization);
+  const words = (side: string | readonly string[]) =>
+    typeof side === 'string' ? splitWords(normalize(side)) : side;
+  return alignTokens(words(reference), words(hypothesis), { costs: options.costs });
+}
