@@ -3,3 +3,4 @@ export * from './migrations';
 export * from './data-source.factory';
 export * from './embedded-database';
 export * from './database-url';
+export * from './run-for-plan';

@@ -1,0 +1,78 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@lastmile/config';
+import { RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
+import { AdminKeyBootstrap } from './auth/admin-key.bootstrap';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApiKeysService } from './auth/api-keys.service';
+import { AuditService } from './common/audit.service';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { APP_CONFIG } from './config.token';
+import { DatabaseModule } from './database/database.module';
+import { FailingChannelsProbe } from './health/failing-channels.probe';
+import { HealthController } from './health/health.controller';
+import { KeysController } from './keys/keys.controller';
+import { ModelsController } from './models/models.controller';
+import { ModelsService } from './models/models.service';
+import { HttpMetricsInterceptor } from './observability/http-metrics.interceptor';
+import { PrometheusController } from './observability/prometheus.controller';
+import { PlanSchedulesService } from './plans/plan-schedules.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansService } from './plans/plans.service';
+import { RunsController } from './runs/runs.controller';
+import { RunsService } from './runs/runs.service';
+import { ScenariosController } from './scenarios/scenarios.controller';
+import { ScenariosService } from './scenarios/scenarios.service';
+import { TenantsController } from './tenants/tenants.controller';
+import { TenantsService } from './tenants/tenants.service';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  dataSource: DataSource;
+  queue: QueueConnection;
+}
+
+@Module({})
+export class ApiModule {
+  static register({ config, dataSource, queue }: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        DatabaseModule.forDataSource(dataSource),
+        BullModule.forRoot({ connection: queue.connection }),
+        BullModule.registerQueue({ name: RUNS_QUEUE }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.LASTMILE_RATE_LIMIT_PER_MINUTE }]),
+      ],
+      controllers: [
+        HealthController,
+        PrometheusController,
+        TenantsController,
+        KeysController,
+        ModelsController,
+        ScenariosController,
+        PlansController,
+        RunsController,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+        ApiKeysService,
+        AdminKeyBootstrap,
+        AuditService,
+        FailingChannelsProbe,
+        TenantsService,
+        ModelsService,
+        ScenariosService,
+        PlansService,
+        PlanSchedulesService,
+        RunsService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { ApiKey, type Role } from '@lastmile/persistence';
+import { displayPrefix, generateApiKey, hashApiKey, sameHash } from './api-key.hasher';
+import type { Principal } from './principal';
+
+export interface CreatedApiKey {
+  id: string;
+  key: string;
+  prefix: string;
+  role: Role;
+  tenantId: string | null;
+  name: string | null;
+}
+
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(role: Role, tenantId: string | null, name: string | null = null): Promise<CreatedApiKey> {
+    return this.store(generateApiKey(), role, tenantId, name);
+  }
+
+  /** Stores a key chosen by the operator (LASTMILE_ADMIN_KEY) unless it already exists. */
+  async ensure(key: string, role: Role): Promise<boolean> {
+    const existing = await this.dataSource.getRepository(ApiKey).findOneBy({ hash: hashApiKey(key) });
+    if (existing) return false;
+    await this.store(key, role, null, 'LASTMILE_ADMIN_KEY');
+    return true;
+  }
+
+  async resolve(key: string): Promise<Principal | null> {
+    const hash = hashApiKey(key);
+    const row = await this.dataSource.getRepository(ApiKey).findOneBy({ hash, revokedAt: IsNull() });
+    // The lookup is by hash (an index); the compare is constant-time so timing says nothing of the key.
+    if (!row || !sameHash(row.hash, hash)) return null;
+    return { keyId: row.id, role: row.role, tenantId: row.tenantId };
+  }
+
+  private async store(key: string, role: Role, tenantId: string | null, name: string | null): Promise<CreatedApiKey> {
+    const row = await this.dataSource.getRepository(ApiKey).save({
+      prefix: displayPrefix(key),
+      hash: hashApiKey(key),
+      role,
+      tenantId,
+      name,
+    });
+    return { id: row.id, key, prefix: row.prefix, role, tenantId, name };
+  }
+}

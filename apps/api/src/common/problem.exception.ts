@@ -1,0 +1,27 @@
+import { HttpException } from '@nestjs/common';
+
+export interface FieldProblem {
+  /** JSON path of the offending field, e.g. "adapter.baseUrl" or "rows[3].id". */
+  field: string;
+  reason: string;
+}
+
+/** An RFC 9457 problem: the filter renders it as application/problem+json. */
+export class ProblemException extends HttpException {
+  constructor(
+    status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
+    super({ title, detail, errors }, status);
+  }
+}
+
+export const notFound = (entity: string, id: string) =>
+  new ProblemException(404, 'Not Found', `${entity} ${id} does not exist`);
+
+export const conflict = (detail: string) => new ProblemException(409, 'Conflict', detail);
+
+export const invalid = (detail: string, errors: FieldProblem[] = []) =>
+  new ProblemException(400, 'Bad Request', detail, errors);

@@ -1,0 +1,51 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
+import { ApiTags } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { RUNS_QUEUE } from '@lastmile/queue';
+import { Public } from '../auth/auth.decorators';
+import { FailingChannelsProbe } from './failing-channels.probe';
+
+const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
+
+/** Liveness plus the two things a run needs: the database and the queue. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectQueue(RUNS_QUEUE) private readonly queue: Queue,
+    private readonly channels: FailingChannelsProbe,
+  ) {}
+
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response) {
+    const [database, queue] = await Promise.all([
+      this.check(() => this.dataSource.query('SELECT 1')),
+      this.check(() => this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),
+    ]);
+    const failingChannels = database.status === 'up' ? await this.channels.failing().catch(() => []) : [];
+    const ok = database.status === 'up' && queue.status === 'up';
+    response.status(ok ? 200 : 503);
+    return {
+      status: ok ? (failingChannels.length ? 'degraded' : 'ok') : 'down',
+      process: { status: 'up', uptimeSeconds: Math.round(process.uptime()) },
+      database,
+      queue,
+      notifications: { failingChannels },
+    };
+  }
+
+  private async check(probe: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; error?: string; detail?: unknown }> {
+    try {
+      const detail = await withTimeout(probe(), 3000);
+      return Array.isArray(detail) ? { status: 'up' } : { status: 'up', detail };
+    } catch (error) {
+      return { status: 'down', error: (error as Error).message };
+    }
+  }
+}

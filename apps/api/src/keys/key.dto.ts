@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ROLES } from '@lastmile/persistence';
+
+export const createKeySchema = z
+  .strictObject({
+    role: z.enum(ROLES),
+    tenant: z.string().min(1).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((body) => (body.role === 'customer') === (body.tenant !== undefined), {
+    path: ['tenant'],
+    message: 'a customer key needs a tenant, and only a customer key has one',
+  });
+
+export type CreateKeyBody = z.output<typeof createKeySchema>;

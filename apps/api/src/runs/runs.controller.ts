@@ -1,0 +1,41 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { ZodPipe } from '../common/zod-body.pipe';
+import { Auth, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { listRunsQuerySchema, runMetricsQuerySchema, type ListRunsQuery, type RunMetricsQuery } from './run-query.dto';
+import { RunsService } from './runs.service';
+
+@ApiTags('runs')
+@ApiBearerAuth()
+@Controller('v1/runs')
+export class RunsController {
+  constructor(private readonly runs: RunsService) {}
+
+  @Get()
+  list(@Auth() principal: Principal, @Query(new ZodPipe(listRunsQuerySchema, 'query')) query: ListRunsQuery) {
+    return this.runs.list(principal, query);
+  }
+
+  @Get(':id')
+  get(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.runs.get(principal, id);
+  }
+
+  @Get(':id/metrics')
+  metrics(
+    @Auth() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query(new ZodPipe(runMetricsQuerySchema, 'query')) query: RunMetricsQuery,
+  ) {
+    return this.runs.metrics(principal, id, query);
+  }
+
+  @Post(':id/cancel')
+  @Roles('admin', 'ml', 'customer')
+  @HttpCode(202)
+  cancel(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.runs.cancel(principal, id);
+  }
+}

@@ -1,0 +1,54 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { ApiKey, ROLES, Tenant, type Role } from '@lastmile/persistence';
+import { displayPrefix, generateApiKey, hashApiKey } from '../../../api/src/auth/api-key.hasher';
+import { openServiceContext } from '../service-context';
+
+function parseRole(value: string): Role {
+  if (!(ROLES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`must be one of ${ROLES.join(', ')}`);
+  }
+  return value as Role;
+}
+
+export function registerKeysCommand(program: Command): void {
+  const keys = program.command('keys').description('manage API keys');
+  keys
+    .command('create')
+    .description('create an API key and print it once (it is stored hashed)')
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
+    .option('--tenant <slug>', 'tenant slug or id (customer keys only)')
+    .option('--name <name>', 'a label for the key')
+    .action(async (options: { role: Role; tenant?: string; name?: string }) => {
+      if ((options.role === 'customer') !== Boolean(options.tenant)) {
+        console.error('error: a customer key needs --tenant, and only a customer key takes one');
+        process.exitCode = 2;
+        return;
+      }
+      const context = await openServiceContext();
+      try {
+        let tenantId: string | null = null;
+        if (options.tenant) {
+          const tenant = await context.dataSource
+            .getRepository(Tenant)
+            .findOne({ where: [{ slug: options.tenant }, ...(/^[0-9a-f-]{36}$/i.test(options.tenant) ? [{ id: options.tenant }] : [])] });
+          if (!tenant) {
+            console.error(`error: tenant ${options.tenant} does not exist`);
+            process.exitCode = 2;
+            return;
+          }
+          tenantId = tenant.id;
+        }
+        const key = generateApiKey();
+        await context.dataSource.getRepository(ApiKey).insert({
+          prefix: displayPrefix(key),
+          hash: hashApiKey(key),
+          role: options.role,
+          tenantId,
+          name: options.name ?? null,
+        });
+        console.log(key);
+      } finally {
+        await context.close();
+      }
+    });
+}

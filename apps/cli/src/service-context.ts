@@ -1,0 +1,35 @@
+import type { DataSource } from 'typeorm';
+import { loadConfig, type AppConfig } from '@lastmile/config';
+import { createDataSource, resolveDatabase, runMigrations } from '@lastmile/persistence';
+import { logger } from '@lastmile/telemetry';
+
+export interface ServiceContext {
+  config: AppConfig;
+  databaseUrl: string;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** Config validated, database up (embedded unless DATABASE_URL), migrations applied. */
+export async function openServiceContext(env: NodeJS.ProcessEnv = process.env): Promise<ServiceContext> {
+  const config = loadConfig(env);
+  const database = await resolveDatabase(config, (message) => logger().info(message));
+  const dataSource = createDataSource({ url: database.url, poolSize: 20 });
+  try {
+    await dataSource.initialize();
+    const applied = await runMigrations(dataSource);
+    if (applied.length) logger().info({ migrations: applied }, 'applied migrations');
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  return {
+    config,
+    databaseUrl: database.url,
+    dataSource,
+    close: async () => {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await database.stop();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@lastmile/config';
+import { RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
+import { QueueDepthCollector } from './observability/queue-depth.collector';
+import { AdapterPool } from './runs/adapter-pool';
+import { RunExecutor, type RunFinishedListener } from './runs/run-executor';
+import { RunProcessor } from './runs/run.processor';
+import { PlanScheduleSync } from './schedules/plan-schedule.sync';
+import { RUN_FINISHED_LISTENERS } from './runner.tokens';
+
+export interface RunnerModuleOptions {
+  config: AppConfig;
+  dataSource: DataSource;
+  queue: QueueConnection;
+  harnessVersion: string;
+  listeners?: RunFinishedListener[];
+}
+
+@Module({})
+export class RunnerModule {
+  static register(options: RunnerModuleOptions): DynamicModule {
+    return {
+      module: RunnerModule,
+      imports: [
+        ScheduleModule.forRoot(),
+        BullModule.forRoot({ connection: options.queue.connection }),
+        BullModule.registerQueue({ name: RUNS_QUEUE }),
+      ],
+      providers: [
+        { provide: DataSource, useValue: options.dataSource },
+        { provide: RUN_FINISHED_LISTENERS, useValue: options.listeners ?? [] },
+        {
+          provide: AdapterPool,
+          useFactory: () =>
+            new AdapterPool({
+              allowCommand: options.config.LASTMILE_ALLOW_COMMAND_ADAPTERS,
+              urlAllowlist: options.config.LASTMILE_URL_ALLOWLIST,
+            }),
+        },
+        {
+          provide: RunExecutor,
+          inject: [AdapterPool, RUN_FINISHED_LISTENERS],
+          useFactory: (adapters: AdapterPool, listeners: RunFinishedListener[]) =>
+            new RunExecutor(options.dataSource, adapters, listeners, options.harnessVersion),
+        },
+        RunProcessor,
+        PlanScheduleSync,
+        QueueDepthCollector,
+      ],
+    };
+  }
+}

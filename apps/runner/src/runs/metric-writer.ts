@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { Metric } from '@lastmile/persistence';
+import type { InstanceStats, ScoredInstance } from '@lastmile/scenarios';
+import type { RunPlan } from './run-plan';
+
+/** Successful instances of one slice, as the scenario's aggregate expects them. */
+export async function loadScoredInstances(dataSource: DataSource, runId: string, sliceId: string): Promise<ScoredInstance[]> {
+  const rows: { item_key: string; sample: number; stats: InstanceStats; attributes: Record<string, string> }[] =
+    await dataSource.query(
+      `SELECT item_key, sample, stats, attributes FROM instance_results
+       WHERE run_id = $1 AND slice_id = $2 AND error IS NULL ORDER BY item_key, sample`,
+      [runId, sliceId],
+    );
+  return rows.map((row) => ({ itemId: row.item_key, sample: row.sample, stats: row.stats, attributes: row.attributes }));
+}
+
+/** Aggregates every slice and replaces the run's metrics in one transaction (safe to redo). */
+export async function writeRunMetrics(dataSource: DataSource, plan: RunPlan): Promise<number> {
+  const rows: Partial<Metric>[] = [];
+  for (const slice of plan.slices) {
+    const instances = await loadScoredInstances(dataSource, plan.run.id, slice.id);
+    if (instances.length === 0) continue;
+    const values = plan.kind.aggregate(instances, plan.config, { seed: plan.seed });
+    for (const value of values) {
+      rows.push({
+        runId: plan.run.id,
+        planId: plan.run.planId,
+        modelId: plan.run.modelId,
+        tenantId: plan.run.tenantId,
+        sliceId: slice.id,
+        subgroup: value.subgroup,
+        name: value.name,
+        value: finiteOrNull(value.value),
+        ciLow: finiteOrNull(value.ciLow),
+        ciHigh: finiteOrNull(value.ciHigh),
+        n: value.n,
+      });
+    }
+  }
+  await dataSource.transaction(async (manager) => {
+    await manager.delete(Metric, { runId: plan.run.id });
+    for (let i = 0; i < rows.length; i += 500) await manager.insert(Metric, rows.slice(i, i + 500) as never);
+  });
+  return rows.length;
+}
+
+const finiteOrNull = (value: number | null) => (value === null || !Number.isFinite(value) ? null : value);

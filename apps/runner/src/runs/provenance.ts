@@ -1,0 +1,15 @@
+import type { Provenance } from '@lastmile/persistence';
+import type { RunPlan } from './run-plan';
+
+export function buildProvenance(plan: RunPlan, harnessVersion: string): Provenance {
+  return {
+    modelSpecHash: plan.model.adapterHash,
+    model: `${plan.model.name}@${plan.model.version}`,
+    sliceHashes: Object.fromEntries(plan.slices.map((slice) => [slice.id, slice.contentHash])),
+    scenarioKind: plan.kind.kind,
+    scenarioVersion: plan.kind.version,
+    harnessVersion,
+    seed: plan.seed,
+    sampleSize: plan.sampleSize,
+  };
+}

@@ -1,0 +1,169 @@
+import type { DataSource } from 'typeorm';
+import { Run, type Provenance } from '@lastmile/persistence';
+import type { ScenarioContext } from '@lastmile/scenarios';
+import { logger, runDuration } from '@lastmile/telemetry';
+import type { AdapterPool } from './adapter-pool';
+import { existingResultKeys, resultKey } from './existing-results';
+import { evaluateInstance, type EvaluatorSettings } from './instance-evaluator';
+import { sampledCount, streamSliceItems } from './item-stream';
+import { loadRunPlan } from './load-run-plan';
+import { writeRunMetrics } from './metric-writer';
+import { buildProvenance } from './provenance';
+import { ResponseCache } from './response-cache';
+import { ResultWriter } from './result-writer';
+import { RunInterrupted } from './run-control';
+import type { RunPlan } from './run-plan';
+import { resolveScenarioContext } from './scenario-context';
+
+const FINISHED = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
+
+export interface RunOutcome {
+  runId: string;
+  status: Run['status'];
+}
+
+export type RunFinishedListener = (run: Run, plan: RunPlan) => Promise<void>;
+
+/**
+ * Executes one run to the end, resuming from whatever an earlier attempt stored: items whose
+ * results exist are skipped, the rest are called, scored and written in batches.
+ */
+export class RunExecutor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly adapters: AdapterPool,
+    private readonly listeners: RunFinishedListener[] = [],
+    private readonly harnessVersion: string = 'dev',
+  ) {}
+
+  async execute(runId: string, shutdown: AbortSignal = new AbortController().signal): Promise<RunOutcome> {
+    const plan = await loadRunPlan(this.dataSource, runId);
+    if (!plan) throw new Error(`run ${runId} does not exist`);
+    const { run } = plan;
+    if (FINISHED.has(run.status)) return { runId, status: run.status };
+    if (run.cancelRequested) return this.finish(plan, 'cancelled', null);
+
+    const started = Date.now();
+    const total = plan.slices.reduce((sum, slice) => sum + sampledCount(slice.itemCount, plan.sampleSize), 0) *
+      plan.kind.samplesPerItem(plan.config);
+    const provenance = buildProvenance(plan, this.harnessVersion);
+    await this.dataSource.query(
+      `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), total = $2, provenance = $3,
+         done = (SELECT count(*) FROM instance_results WHERE run_id = $1),
+         errors = (SELECT count(*) FROM instance_results WHERE run_id = $1 AND error IS NOT NULL)
+       WHERE id = $1`,
+      [runId, total, provenance satisfies Provenance],
+    );
+    logger().info({ runId, total, slices: plan.slices.length }, 'run started');
+
+    try {
+      await this.evaluateAll(plan, shutdown);
+    } catch (error) {
+      if (error instanceof RunInterrupted && error.reason === 'cancelled') return this.finish(plan, 'cancelled', null);
+      throw error;
+    }
+    const outcome = await this.conclude(plan);
+    runDuration.observe({ status: outcome.status, scenario: plan.kind.kind }, (Date.now() - started) / 1000);
+    return outcome;
+  }
+
+  private async evaluateAll(plan: RunPlan, shutdown: AbortSignal): Promise<void> {
+    const { run } = plan;
+    const cancel = new AbortController();
+    const abortOnShutdown = () => cancel.abort();
+    shutdown.addEventListener('abort', abortOnShutdown);
+    const writer = new ResultWriter(this.dataSource, async ({ done, errors }) => {
+      await this.dataSource.query('UPDATE runs SET done = done + $2, errors = errors + $3 WHERE id = $1', [run.id, done, errors]);
+    });
+    const context: ScenarioContext = await resolveScenarioContext(plan);
+    const samples = plan.kind.samplesPerItem(plan.config);
+    const adapter = this.adapters.get(plan.model);
+    const maxInFlight = Math.max(8, 2 * Number((plan.model.adapter as { limits?: { concurrency?: number } }).limits?.concurrency ?? 8));
+    try {
+      for (const slice of plan.slices) {
+        const settings: EvaluatorSettings = {
+          runId: run.id,
+          sliceId: slice.id,
+          modelLabel: `${plan.model.name}@${plan.model.version}`,
+          kind: plan.kind,
+          config: plan.config,
+          adapter,
+          adapterHash: plan.model.adapterHash,
+          context,
+          cache: plan.cacheResponses ? new ResponseCache(this.dataSource) : null,
+          signal: cancel.signal,
+        };
+        const inFlight = new Set<Promise<void>>();
+        for await (const page of streamSliceItems(this.dataSource, slice.id, slice.itemCount, { size: plan.sampleSize, seed: plan.seed })) {
+          await this.checkInterrupted(run.id, shutdown, cancel);
+          const stored = await existingResultKeys(this.dataSource, run.id, slice.id, page.map((item) => item.id));
+          for (const item of page) {
+            for (let sample = 0; sample < samples; sample++) {
+              if (stored.has(resultKey(item.id, sample))) continue;
+              // The adapter enforces the model's concurrency and rate limits; this bound only keeps memory flat.
+              while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
+              if (cancel.signal.aborted) break;
+              const task: Promise<void> = evaluateInstance(settings, item, sample)
+                .then((row) => (cancel.signal.aborted && row.error?.code === 'aborted' ? undefined : writer.add(row)))
+                .finally(() => inFlight.delete(task));
+              inFlight.add(task);
+            }
+          }
+        }
+        await Promise.all(inFlight);
+      }
+    } finally {
+      shutdown.removeEventListener('abort', abortOnShutdown);
+      await writer.flush();
+    }
+    await this.checkInterrupted(run.id, shutdown, cancel);
+  }
+
+  private async checkInterrupted(runId: string, shutdown: AbortSignal, cancel: AbortController): Promise<void> {
+    if (shutdown.aborted) throw new RunInterrupted('shutdown');
+    const rows: { cancel_requested: boolean }[] = await this.dataSource.query('SELECT cancel_requested FROM runs WHERE id = $1', [runId]);
+    if (rows[0]?.cancel_requested) {
+      cancel.abort();
+      throw new RunInterrupted('cancelled');
+    }
+  }
+
+  /** succeeded, partial (some errors: metrics over the rest) or failed (nothing succeeded: no metrics). */
+  private async conclude(plan: RunPlan): Promise<RunOutcome> {
+    const counts: { done: number; errors: number; by_code: Record<string, number> | null }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS done, count(*) FILTER (WHERE error IS NOT NULL)::int AS errors,
+              (SELECT jsonb_object_agg(code, n) FROM (
+                 SELECT error->>'code' AS code, count(*)::int AS n FROM instance_results
+                 WHERE run_id = $1 AND error IS NOT NULL GROUP BY 1) codes) AS by_code
+       FROM instance_results WHERE run_id = $1`,
+      [plan.run.id],
+    );
+    const { done, errors, by_code } = counts[0];
+    if (done === 0 || errors === done) {
+      const reason = done === 0 ? 'the run had no items to evaluate' : `every model call failed (${describeCodes(by_code)})`;
+      return this.finish(plan, 'failed', { reason, errorsByCode: by_code ?? {} });
+    }
+    await writeRunMetrics(this.dataSource, plan);
+    return this.finish(plan, errors > 0 ? 'partial' : 'succeeded', errors > 0 ? { errorsByCode: by_code ?? {} } : null);
+  }
+
+  private async finish(plan: RunPlan, status: Run['status'], errorSummary: Record<string, unknown> | null): Promise<RunOutcome> {
+    await this.dataSource.query(
+      `UPDATE runs SET status = $2, error_summary = $3, finished_at = now(),
+         done = (SELECT count(*) FROM instance_results WHERE run_id = $1),
+         errors = (SELECT count(*) FROM instance_results WHERE run_id = $1 AND error IS NOT NULL)
+       WHERE id = $1`,
+      [plan.run.id, status, errorSummary],
+    );
+    const run = await this.dataSource.getRepository(Run).findOneByOrFail({ id: plan.run.id });
+    logger().info({ runId: run.id, status, done: run.done, errors: run.errors }, 'run finished');
+    for (const listener of this.listeners) await listener(run, plan);
+    return { runId: run.id, status };
+  }
+}
+
+function describeCodes(byCode: Record<string, number> | null): string {
+  return Object.entries(byCode ?? {})
+    .map(([code, n]) => `${n} × ${code}`)
+    .join(', ');
+}

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown } from '@nestjs/common';
+import { WaitingError, type Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Plan, Run } from '@lastmile/persistence';
+import { JOB_EXECUTE_RUN, JOB_SCHEDULED_RUN, RUNS_QUEUE, type ExecuteRunJob, type ScheduledRunJob } from '@lastmile/queue';
+import { logger } from '@lastmile/telemetry';
+import { RunInterrupted } from './run-control';
+import { RunExecutor, type RunOutcome } from './run-executor';
+
+@Processor(RUNS_QUEUE, {
+  concurrency: Number(process.env.LASTMILE_RUNNER_CONCURRENCY ?? 2),
+  // A killed worker's job is picked up again once its lock expires; resuming is safe, so allow many.
+  lockDuration: Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000),
+  stalledInterval: Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000),
+  maxStalledCount: 20,
+})
+export class RunProcessor extends WorkerHost implements BeforeApplicationShutdown {
+  private readonly shutdown = new AbortController();
+
+  constructor(
+    private readonly executor: RunExecutor,
+    private readonly dataSource: DataSource,
+  ) {
+    super();
+  }
+
+  /** In-flight items finish or are dropped; the job goes back to the queue (before workers close). */
+  beforeApplicationShutdown(): void {
+    this.shutdown.abort();
+  }
+
+  async process(job: Job, token?: string): Promise<RunOutcome | null> {
+    try {
+      switch (job.name) {
+        case JOB_EXECUTE_RUN:
+          return await this.executor.execute((job.data as ExecuteRunJob).runId, this.shutdown.signal);
+        case JOB_SCHEDULED_RUN:
+          return await this.scheduledRun(job as Job<ScheduledRunJob>);
+        default:
+          throw new Error(`unknown job ${job.name}`);
+      }
+    } catch (error) {
+      if (error instanceof RunInterrupted && error.reason === 'shutdown') {
+        logger().info({ jobId: job.id }, 'returning the run to the queue for another worker');
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      throw error;
+    }
+  }
+
+  /** One scheduler tick = one run: the run id derives from the job id, so a retried tick resumes it. */
+  private async scheduledRun(job: Job<ScheduledRunJob>): Promise<RunOutcome | null> {
+    const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: job.data.planId });
+    if (!plan || plan.deletedAt || !plan.enabled) return null;
+    const runId = uuidFrom(`${job.id}`);
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(Run)
+      .values({
+        id: runId,
+        planId: plan.id,
+        modelId: plan.modelId,
+        scenarioId: plan.scenarioId,
+        tenantId: plan.tenantId,
+        status: 'queued',
+        trigger: 'schedule',
+      })
+      .orIgnore()
+      .execute();
+    return this.executor.execute(runId, this.shutdown.signal);
+  }
+}
+
+function uuidFrom(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,3 @@
+export * from './prometheus';
+export * from './logger';
+export * from './nest-logger';

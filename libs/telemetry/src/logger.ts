@@ -1,0 +1,29 @@
+import pino, { type Logger } from 'pino';
+
+// Anything that could hold a secret is removed before a line is written.
+const REDACT = [
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'key',
+  '*.key',
+  'apiKey',
+  '*.apiKey',
+  'secret',
+  '*.secret',
+  'password',
+  '*.password',
+];
+
+let root: Logger | undefined;
+
+/** Structured JSON logs (pino); `destination` lets tests capture every line. */
+export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+  root = pino({ level, base: { service: 'lastmile' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination);
+  return root;
+}
+
+export function logger(): Logger {
+  return root ?? createLogger();
+}
