@@ -14,7 +14,7 @@ export {
   type ClassifierToxicityMetrics,
   type LexiconToxicityAggregate,
   type LexiconToxicityMetrics,
-  type MetricEstimate,
+  type ToxicityEstimate,
   type ToxicityAggregate,
   type ToxicityCounts,
   type ToxicityMetricName,
