@@ -9,7 +9,8 @@ export function benjaminiHochbergQValues(pValues: readonly number[]): number[] {
   let runningMin = 1;
   for (let rank = m; rank >= 1; rank--) {
     const index = order[rank - 1];
-    runningMin = Math.min(runningMin, (pValues[index] * m) / rank);
+    // m / rank ≥ 1 first, so rounding can never push q below p.
+    runningMin = Math.min(runningMin, pValues[index] * (m / rank));
     q[index] = runningMin;
   }
   return q;

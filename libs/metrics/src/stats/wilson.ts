@@ -20,6 +20,8 @@ export function wilsonInterval(
   const rate = successes / n;
   const centre = (successes + z2 / 2) / (n + z2);
   const halfWidth = ((z * Math.sqrt(n)) / (n + z2)) * Math.sqrt(rate * (1 - rate) + z2 / (4 * n));
-  // Clamp: at x = 0 or x = n the bound is exactly 0 or 1 but rounding can step past it.
-  return { low: Math.max(0, centre - halfWidth), high: Math.min(1, centre + halfWidth) };
+  // At x = 0 (x = n) the lower (upper) bound is exactly 0 (1); rounding must not move it.
+  const low = successes === 0 ? 0 : Math.max(0, centre - halfWidth);
+  const high = successes === n ? 1 : Math.min(1, centre + halfWidth);
+  return { low, high };
 }
