@@ -12,11 +12,11 @@ const costModel = fc.constantFrom<CostModel>('sclite', 'unit');
 const errors = (a: { substitutions: number; deletions: number; insertions: number }) =>
   a.substitutions + a.deletions + a.insertions;
 
-function counts(ref: string[], hyp: string[], costs: CostModel) {
+function counts(ref: string[], hyp: string[], costs: CostModel, packed?: boolean) {
   const ids = new Map<string, number>();
   const encode = (tokens: string[]) =>
     Int32Array.from(tokens, (t) => ids.get(t) ?? ids.set(t, ids.size).get(t)!);
-  const { hits, substitutions, deletions, insertions } = new EditCounter(costs).count(
+  const { hits, substitutions, deletions, insertions } = new EditCounter(costs, { packed }).count(
     encode(ref),
     ref.length,
     encode(hyp),
@@ -50,12 +50,19 @@ describe('alignment properties', () => {
     );
   });
 
-  it('counts with the row-only EditCounter exactly what the back-traced path counts', () => {
+  it('counts with the row-only EditCounter (packed and wide) exactly what the back-traced path counts', () => {
     fc.assert(
       fc.property(words, words, costModel, (ref, hyp, costs) => {
         const { hits, substitutions, deletions, insertions } = alignTokens(ref, hyp, { costs });
         assert.deepEqual(counts(ref, hyp, costs), { hits, substitutions, deletions, insertions });
+        assert.deepEqual(counts(ref, hyp, costs, false), {
+          hits,
+          substitutions,
+          deletions,
+          insertions,
+        });
       }),
+      { numRuns: 1000 },
     );
   });
 

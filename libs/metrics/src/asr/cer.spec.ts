@@ -19,6 +19,11 @@ describe('characterErrorRate', () => {
     );
   });
 
+  it('counts every kept whitespace character when spaces count and whitespace is not collapsed', () => {
+    const options = { countSpaces: true, normalization: { whitespace: 'keep' as const } };
+    assert.equal(characterErrorRate([pair('u1', 'a \t b', 'a b')], options).deletions, 2);
+  });
+
   it('treats a character outside the BMP as one character', () => {
     const score = characterErrorRate([pair('u1', '𝒳y', 'y')]);
     assert.deepEqual([score.refChars, score.deletions, score.cer], [2, 1, 0.5]);

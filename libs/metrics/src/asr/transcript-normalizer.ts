@@ -32,6 +32,8 @@ export const DEFAULT_TRANSCRIPT_NORMALIZATION: ResolvedTranscriptNormalization =
 
 const PUNCTUATION = /\p{P}+/gu;
 const WHITESPACE_RUN = /\s+/gu;
+// Most texts are already tidy: testing is much cheaper than rewriting every space.
+const UNTIDY_WHITESPACE = /[^\S ]| {2}|^ | $/u;
 
 export function resolveTranscriptNormalization(
   options: TranscriptNormalization = {},
@@ -53,7 +55,8 @@ export function createTranscriptNormalizer(
     let out = unicodeForm === 'none' ? text : text.normalize(unicodeForm);
     if (lowercase) out = out.toLowerCase();
     if (stripPunctuation) out = out.replace(PUNCTUATION, '');
-    if (whitespace === 'collapse') out = out.replace(WHITESPACE_RUN, ' ').trim();
+    if (whitespace === 'collapse' && UNTIDY_WHITESPACE.test(out))
+      out = out.replace(WHITESPACE_RUN, ' ').trim();
     return out;
   };
 }

@@ -126,6 +126,16 @@ describe('wordErrorRate', () => {
     assert.equal(sclite.wer, unit.wer);
   });
 
+  it('splits words on any whitespace run even when whitespace is kept as is', () => {
+    const score = wordErrorRate([pair('u1', ' a\tb \u00a0 c ', 'a b c')], {
+      normalization: { whitespace: 'keep' },
+    });
+    assert.deepEqual(
+      [score.refWords, score.hits, score.normalizer],
+      [3, 3, 'lastmile-norm-v1:nfc,lower,strip-punct'],
+    );
+  });
+
   it('returns each utterance alignment on request', () => {
     const score = wordErrorRate([pair('u1', 'a b', 'a c')], { includeOps: true });
     assert.deepEqual(score.perUtterance[0].ops, [
