@@ -3,6 +3,7 @@ import type { MetricStatKind, MetricValue } from '../scenario-kind';
 
 /** One item's contribution to a metric; `block` groups items resampled together (speaker). */
 export interface Contribution {
+  itemId?: string;
   num: number;
   den: number;
   block?: string;

@@ -29,11 +29,9 @@ export function contributionsOf(
     const value = definition.itemValue(item.samples);
     if (value === null) continue;
     const blockKey = blockAttributes.find((a) => item.attributes[a] !== undefined);
-    contributions.push(
-      blockKey === undefined
-        ? value
-        : { ...value, block: `${blockKey}=${item.attributes[blockKey]}` },
-    );
+    const block =
+      blockKey === undefined ? {} : { block: `${blockKey}=${item.attributes[blockKey]}` };
+    contributions.push({ itemId: item.itemId, ...value, ...block });
   }
   return contributions;
 }

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
-import { correctIndex, multipleChoiceKind } from './multiple-choice.kind';
+import { correctIndex } from '../../support/choices';
+import { multipleChoiceKind } from './multiple-choice.kind';
 
 const config = multipleChoiceKind.configSchema.parse({});
 const context = { seed: 3 };

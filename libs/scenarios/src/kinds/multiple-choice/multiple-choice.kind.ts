@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { pickChoice } from '@lastmile/metrics';
-import type { ScenarioItem, ScenarioKind } from '../../scenario-kind';
+import type { ScenarioKind } from '../../scenario-kind';
 import { MULTIPLE_CHOICE_ITEMS } from '../../data/multiple-choice/multiple-choice-items';
 import { chatRequest } from '../../support/chat-request';
+import { choiceLetter, choicesOf, correctIndex, formatChoices } from '../../support/choices';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { aggregateItemMetrics, firstSampleProportion } from '../../support/item-metrics';
 import { groupByItem } from '../../support/item-samples';
@@ -21,27 +22,6 @@ export const multipleChoiceConfigSchema = z.strictObject({
 
 export type MultipleChoiceConfig = z.output<typeof multipleChoiceConfigSchema>;
 
-const letter = (index: number): string => String.fromCharCode(65 + index);
-
-function choicesOf(item: ScenarioItem): string[] {
-  const choices = item.choices ?? [];
-  if (choices.length < 2) throw new RangeError(`multiple-choice item ${item.id} needs ≥ 2 choices`);
-  if (choices.length > 26) throw new RangeError(`multiple-choice item ${item.id} has > 26 choices`);
-  return choices;
-}
-
-/** The correct choice's index: the label is a letter ("B") or the exact text of a choice. */
-export function correctIndex(item: ScenarioItem): number {
-  const choices = choicesOf(item);
-  const label = (item.label ?? '').trim();
-  const byLetter = /^[A-Za-z]$/.test(label) ? label.toUpperCase().charCodeAt(0) - 65 : -1;
-  const index = byLetter >= 0 && byLetter < choices.length ? byLetter : choices.indexOf(label);
-  if (index < 0) {
-    throw new RangeError(`label "${label}" of item ${item.id} is neither a letter nor a choice`);
-  }
-  return index;
-}
-
 /** Questions with lettered choices; the answer is read with HELM-style rules (pickChoice). */
 export const multipleChoiceKind: ScenarioKind<MultipleChoiceConfig> = {
   kind: 'multiple_choice',
@@ -51,9 +31,7 @@ export const multipleChoiceKind: ScenarioKind<MultipleChoiceConfig> = {
   builtinItems: () => [...MULTIPLE_CHOICE_ITEMS],
   samplesPerItem: () => 1,
   buildRequest(item, config, sample) {
-    const choices = choicesOf(item)
-      .map((choice, i) => `${letter(i)}. ${choice}`)
-      .join('\n');
+    const choices = formatChoices(choicesOf(item));
     const prompt = renderTemplate(config.promptTemplate, { question: item.input ?? '', choices });
     return chatRequest(prompt, config.systemPrompt, config.params, sample);
   },
@@ -62,7 +40,7 @@ export const multipleChoiceKind: ScenarioKind<MultipleChoiceConfig> = {
     const pick = pickChoice(response, choicesOf(item));
     return {
       accuracy: pick.index === correct ? 1 : 0,
-      picked: pick.index === null ? null : letter(pick.index),
+      picked: pick.index === null ? null : choiceLetter(pick.index),
       pick_rule: pick.rule,
     };
   },

@@ -1,0 +1,144 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
+import { asrKind } from './asr.kind';
+
+const config = asrKind.configSchema.parse({});
+const context = { seed: 17 };
+
+function utterance(
+  id: string,
+  reference: string,
+  attributes: Record<string, string>,
+): ScenarioItem {
+  const audio = { data: Buffer.from('RIFF'), mimeType: 'audio/wav', filename: `${id}.wav` };
+  return { id, references: [reference], attributes, audio };
+}
+
+const CORPUS: [ScenarioItem, string][] = [
+  [
+    utterance('u1', 'the patient reports chest pain', { accent: 'a', speaker: 's1' }),
+    'The patient report chest pain.',
+  ],
+  [
+    utterance('u2', 'no known drug allergies', { accent: 'a', speaker: 's1' }),
+    'no known drug allergies',
+  ],
+  [utterance('u3', 'take a deep breath', { accent: 'b', speaker: 's2' }), 'take deep breath now'],
+  [utterance('u4', 'hold it', { accent: 'b', speaker: 's3' }), ''],
+];
+
+async function scoredCorpus(): Promise<ScoredInstance[]> {
+  const out: ScoredInstance[] = [];
+  for (const [item, hypothesis] of CORPUS) {
+    const stats = await asrKind.score(item, hypothesis, config, context);
+    out.push({ itemId: item.id, sample: 0, attributes: item.attributes, stats });
+  }
+  return out;
+}
+
+describe('asr kind', () => {
+  it('sends the audio with the configured transcription params', () => {
+    const cfg = asrKind.configSchema.parse({ params: { language: 'en' } });
+    const request = asrKind.buildRequest(CORPUS[0][0], cfg, 0);
+    assert.deepEqual(request, {
+      audio: { data: Buffer.from('RIFF'), mimeType: 'audio/wav', filename: 'u1.wav' },
+      params: { language: 'en' },
+    });
+    assert.throws(
+      () => asrKind.buildRequest({ id: 'x', attributes: {} }, cfg, 0),
+      /x has no audio/,
+    );
+  });
+
+  it('counts sclite word and character edits per utterance after normalization', async () => {
+    const [u1, u2, u3, u4] = (await scoredCorpus()).map((i) => i.stats);
+    const normalizer = 'lastmile-norm-v1:nfc,lower,strip-punct,collapse-ws';
+    assert.deepEqual(u1, {
+      errors: 1,
+      refWords: 5,
+      hypWords: 5,
+      hits: 4,
+      substitutions: 1,
+      deletions: 0,
+      insertions: 0,
+      charErrors: 1,
+      refChars: 26,
+      normalizer,
+    });
+    assert.equal(u2.errors, 0);
+    assert.deepEqual(
+      [
+        u3.hits,
+        u3.substitutions,
+        u3.deletions,
+        u3.insertions,
+        u3.errors,
+        u3.charErrors,
+        u3.refChars,
+      ],
+      [3, 0, 1, 1, 2, 4, 15],
+    );
+    // An empty transcript deletes every word: WER 1 for it, never 0.
+    assert.deepEqual([u4.errors, u4.deletions, u4.refWords, u4.charErrors], [2, 2, 2, 6]);
+  });
+
+  it('refuses an item without a reference transcript', async () => {
+    const item = { id: 'n', attributes: {}, references: [] };
+    await assert.rejects(asrKind.score(item, 'x', config, context), /n has no reference/);
+  });
+
+  it('reports corpus WER and CER overall and per accent, and the largest accent gap', async () => {
+    const values = asrKind.aggregate(await scoredCorpus(), config, context);
+    const get = (name: string, subgroup = 'all') =>
+      values.find((v) => v.name === name && v.subgroup === subgroup)!;
+    const close = (actual: number | null, expected: number) =>
+      assert.ok(Math.abs(actual! - expected) < 1e-12, `${actual} ≠ ${expected}`);
+    close(get('wer').value, 5 / 15);
+    close(get('cer').value, 11 / 67);
+    close(get('wer', 'accent=a').value, 1 / 9);
+    close(get('wer', 'accent=b').value, 4 / 6);
+    close(get('substitution_rate').value, 1 / 15);
+    close(get('deletion_rate').value, 3 / 15);
+    close(get('insertion_rate').value, 1 / 15);
+    assert.equal(get('wer').n, 4);
+    assert.equal(get('wer', 'accent=b').n, 2);
+    close(get('wer_gap:accent').value, 4 / 6 - 1 / 9);
+    close(get('cer_gap:accent').value, 10 / 21 - 1 / 46);
+    assert.equal(get('wer_gap:accent').n, 4);
+    const gap = get('wer_gap:accent');
+    assert.ok(gap.ciLow! <= gap.value! && gap.value! <= gap.ciHigh!);
+    // speaker is the resampling block, not a breakdown.
+    assert.equal(
+      values.some((v) => v.subgroup.startsWith('speaker=')),
+      false,
+    );
+  });
+
+  it('resamples whole speakers: one speaker holding every word gives a zero-width interval', async () => {
+    const instances = (await scoredCorpus()).map((i) => ({
+      ...i,
+      attributes: { speaker: 'same' },
+    }));
+    const wer = asrKind.aggregate(instances, config, context).find((v) => v.name === 'wer')!;
+    assert.deepEqual([wer.ciLow, wer.ciHigh], [wer.value, wer.value]);
+  });
+
+  it('leaves the gap empty with a single accent and declares gaps lower-is-better', async () => {
+    const instances = (await scoredCorpus()).slice(0, 2);
+    const gap = asrKind
+      .aggregate(instances, config, context)
+      .find((v) => v.name === 'wer_gap:accent')!;
+    assert.deepEqual([gap.value, gap.n], [null, 2]);
+    const definition = asrKind.metrics(config).find((m) => m.name === 'wer_gap:accent')!;
+    assert.equal(definition.direction, 'lower_is_better');
+    assert.equal(definition.itemValue([]), null);
+  });
+
+  it('gives each item its summed errors over reference words for paired drift tests', async () => {
+    const wer = asrKind.metrics(config).find((m) => m.name === 'wer')!;
+    assert.deepEqual([wer.statKind, wer.direction], ['ratio', 'lower_is_better']);
+    const [u1] = await scoredCorpus();
+    assert.deepEqual(wer.itemValue([u1.stats]), { num: 1, den: 5 });
+  });
+});
