@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { ConfigError } from '@lastmile/config';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
+import { registerRunCommand } from './commands/run.command';
+import { registerScoreCommand } from './commands/score.command';
 import { registerServeCommand } from './commands/serve.command';
 import { version } from './version';
 
@@ -14,6 +16,8 @@ const program = new Command()
 registerServeCommand(program);
 registerMigrateCommand(program);
 registerKeysCommand(program);
+registerRunCommand(program);
+registerScoreCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`error: ${error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error))}`);

@@ -1,0 +1,113 @@
+import { writeFileSync } from 'node:fs';
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { ConfigError } from '@lastmile/config';
+import type { DriftFinding } from '@lastmile/monitoring';
+import { Run } from '@lastmile/persistence';
+import { AdapterPool } from '../../../runner/src/runs/adapter-pool';
+import { RunExecutor } from '../../../runner/src/runs/run-executor';
+import { gateAgainstBaseline, readBaselineFile } from '../run/baseline-gate';
+import { ConfigFileError, loadEvalConfig } from '../run/eval-config';
+import { collectResult, selectedMetrics } from '../run/evaluation-result';
+import { junitReport } from '../run/junit-report';
+import { registerEvaluation } from '../run/register-evaluation';
+import { formatSummary } from '../run/summary-table';
+import { openServiceContext } from '../service-context';
+import { version } from '../version';
+
+interface RunOptions {
+  config: string;
+  json?: boolean;
+  out?: string;
+  baseline?: string;
+  junit?: string;
+}
+
+/** Exit codes: 0 fine, 1 a regression against --baseline (or a failed run), 2 bad configuration or input. */
+export async function runCommand(options: RunOptions): Promise<number> {
+  let config;
+  try {
+    config = loadEvalConfig(options.config);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    return 2;
+  }
+  const baseline = options.baseline ? safe(() => readBaselineFile(options.baseline!)) : undefined;
+  if (baseline instanceof Error) {
+    console.error(`error: ${baseline.message}`);
+    return 2;
+  }
+  const context = await openServiceContext();
+  const adapters = new AdapterPool({ allowCommand: true, urlAllowlist: context.config.LASTMILE_URL_ALLOWLIST });
+  try {
+    const evaluation = await registerEvaluation(context.dataSource, config, options.config);
+    const executor = new RunExecutor(context.dataSource, adapters, [], version);
+    const stopProgress = showProgress(context.dataSource, evaluation.run.id, !options.json && process.stderr.isTTY === true);
+    try {
+      await executor.execute(evaluation.run.id);
+    } finally {
+      await stopProgress();
+    }
+    const result = await collectResult(context.dataSource, evaluation, config.scenario.metrics);
+    let findings: DriftFinding[] | null = null;
+    if (baseline && result.run.status !== 'failed') {
+      const metrics = selectedMetrics(evaluation.kind.metrics(evaluation.scenarioConfig), config.scenario.metrics);
+      findings = gateAgainstBaseline(metrics, baseline, result, { ...config.gate, seed: config.seed });
+    }
+    const output = findings ? { ...result, comparison: findings } : result;
+    if (options.out) writeFileSync(options.out, JSON.stringify(output, null, 2));
+    if (options.junit) writeFileSync(options.junit, junitReport(result, findings));
+    console.log(options.json ? JSON.stringify(output) : formatSummary(result, findings));
+    if (result.run.status === 'failed') return 1;
+    return findings?.some((f) => f.verdict === 'worse') ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ConfigFileError || error instanceof ConfigError) {
+      console.error(`error: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    await adapters.close();
+    await context.close();
+  }
+}
+
+function safe<T>(read: () => T): T | Error {
+  try {
+    return read();
+  } catch (error) {
+    return error as Error;
+  }
+}
+
+/** A progress bar on a terminal, fed from the run's stored counters (what the API shows too). */
+function showProgress(dataSource: import('typeorm').DataSource, runId: string, enabled: boolean): () => Promise<void> {
+  if (!enabled) return async () => undefined;
+  const bar = new SingleBar({ format: 'evaluating [{bar}] {value}/{total} ({errors} errors) {eta_formatted}', stream: process.stderr }, Presets.shades_classic);
+  bar.start(1, 0, { errors: 0 });
+  const timer = setInterval(async () => {
+    const run = await dataSource.getRepository(Run).findOneBy({ id: runId }).catch(() => null);
+    if (run) {
+      bar.setTotal(Math.max(run.total, 1));
+      bar.update(run.done, { errors: run.errors });
+    }
+  }, 250);
+  return async () => {
+    clearInterval(timer);
+    bar.stop();
+  };
+}
+
+export function registerRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('run one evaluation from a config file (exit 1 on a regression against --baseline)')
+    .requiredOption('-c, --config <file>', 'evaluation config (YAML)')
+    .option('--json', 'print the result as one JSON object')
+    .option('--out <file>', 'write the result (with per-item stats) to a file')
+    .option('--baseline <file>', 'a previous --out file to compare with')
+    .option('--junit <file>', 'write a JUnit XML report')
+    .action(async (options: RunOptions) => {
+      process.exitCode = await runCommand(options);
+    });
+}

@@ -1,0 +1,65 @@
+import type { DataSource } from 'typeorm';
+import { itemValuesFor, type ItemValueSet } from '@lastmile/monitoring';
+import { Metric, Run, Slice } from '@lastmile/persistence';
+import type { MetricDefinition } from '@lastmile/scenarios';
+import { loadScoredInstances } from '../../../runner/src/runs/metric-writer';
+import type { RegisteredEvaluation } from './register-evaluation';
+
+export interface MetricRow {
+  name: string;
+  slice: string;
+  subgroup: string;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+}
+
+/** What `--json` prints and `--out` writes; `items` is what a later `--baseline` pairs against. */
+export interface EvaluationResult {
+  run: Pick<Run, 'id' | 'status' | 'total' | 'done' | 'errors' | 'provenance' | 'errorSummary'> & {
+    startedAt: Date | null;
+    finishedAt: Date | null;
+  };
+  scenario: { kind: string; version: string };
+  metrics: MetricRow[];
+  items: ItemValueSet;
+}
+
+export function selectedMetrics(all: MetricDefinition[], wanted?: string[]): MetricDefinition[] {
+  return wanted ? all.filter((metric) => wanted.includes(metric.name)) : all;
+}
+
+export async function collectResult(
+  dataSource: DataSource,
+  evaluation: RegisteredEvaluation,
+  wanted?: string[],
+): Promise<EvaluationResult> {
+  const run = await dataSource.getRepository(Run).findOneByOrFail({ id: evaluation.run.id });
+  const metricRows = await dataSource.getRepository(Metric).find({ where: { runId: run.id }, order: { name: 'ASC', subgroup: 'ASC' } });
+  const sliceNames = new Map(
+    (await dataSource.getRepository(Slice).findBy({})).filter((s) => metricRows.some((m) => m.sliceId === s.id)).map((s) => [s.id, s.name]),
+  );
+  const keep = (name: string) => !wanted || wanted.some((w) => name === w || name.startsWith(`${w}_gap`) || name.startsWith(`${w}:`));
+  const definitions = selectedMetrics(evaluation.kind.metrics(evaluation.scenarioConfig), wanted);
+  const sliceIds = [...new Set((run.provenance ? Object.keys(run.provenance.sliceHashes) : []))];
+  const instances = (await Promise.all(sliceIds.map((id) => loadScoredInstances(dataSource, run.id, id)))).flat();
+  return {
+    run: {
+      id: run.id,
+      status: run.status,
+      total: run.total,
+      done: run.done,
+      errors: run.errors,
+      provenance: run.provenance,
+      errorSummary: run.errorSummary,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+    },
+    scenario: { kind: evaluation.kind.kind, version: evaluation.kind.version },
+    metrics: metricRows
+      .filter((m) => keep(m.name))
+      .map((m) => ({ name: m.name, slice: sliceNames.get(m.sliceId) ?? m.sliceId, subgroup: m.subgroup, value: m.value, ciLow: m.ciLow, ciHigh: m.ciHigh, n: m.n })),
+    items: itemValuesFor(definitions, instances),
+  };
+}

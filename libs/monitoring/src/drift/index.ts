@@ -1,0 +1,2 @@
+export * from './item-values';
+export * from './evaluate-drift';
