@@ -1,6 +1,7 @@
 // Every built-in scenario kind registers itself by being imported here.
 import { registerScenarioKind } from '../registry';
 import { asrKind } from './asr/asr.kind';
+import { classificationKind } from './classification/classification.kind';
 import { domainKind } from './domain/domain.kind';
 import { multipleChoiceKind } from './multiple-choice/multiple-choice.kind';
 import { qaKind } from './qa/qa.kind';
@@ -8,6 +9,7 @@ import { toxicityKind } from './toxicity/toxicity.kind';
 
 registerScenarioKind(qaKind);
 registerScenarioKind(multipleChoiceKind);
+registerScenarioKind(classificationKind);
 registerScenarioKind(domainKind);
 registerScenarioKind(toxicityKind);
 registerScenarioKind(asrKind);
