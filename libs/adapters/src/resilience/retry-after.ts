@@ -9,7 +9,8 @@ export function parseRetryAfter(
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
+  // HTTP-dates (all three RFC 9110 forms) start with a day name; Date.parse alone is too lenient.
+  const date = /^[A-Za-z]{3}/.test(text) ? Date.parse(text) : NaN;
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
 }

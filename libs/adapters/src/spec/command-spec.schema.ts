@@ -15,7 +15,8 @@ export const commandSpecSchema = z.strictObject({
     .array(z.string())
     .min(1)
     .refine(
-      ([program]) => program.length > 0 && !/\{(input|audio)\}/.test(program),
+      ([program]) =>
+        program !== undefined && program.length > 0 && !/\{(input|audio)\}/.test(program),
       'argv[0] must name the program, without placeholders',
     ),
   /** Extra environment variables for the program (not secrets: specs are stored and shown). */

@@ -16,7 +16,7 @@ export const limitsSchema = z
     timeoutMs: z.int().min(1).default(30_000),
     /** Retries after the first attempt, so at most maxRetries + 1 calls reach the model. */
     maxRetries: z.int().min(0).max(20).default(4),
-    /** First backoff delay; later ones grow exponentially with decorrelated jitter. */
+    /** Scale of the backoff: delays grow about as this × 2^retry, with decorrelated jitter. */
     initialBackoffMs: z.int().min(0).default(500),
     /** Cap on one backoff delay; a longer Retry-After ends the retries as rate_limited. */
     maxBackoffMs: z.int().min(0).default(30_000),

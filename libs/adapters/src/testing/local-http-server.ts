@@ -9,7 +9,7 @@ export interface RecordedRequest {
   body: Buffer;
 }
 
-export type Handler = (request: RecordedRequest, response: ServerResponse) => void | Promise<void>;
+export type Handler = (request: RecordedRequest, response: ServerResponse) => unknown;
 
 export interface LocalServer {
   /** http://127.0.0.1:<port> */
