@@ -69,7 +69,11 @@ const planFields = {
 export const createPlanSchema = z.strictObject(planFields);
 export type CreatePlanBody = z.output<typeof createPlanSchema>;
 
-/** PATCH: any subset of the mutable fields; model and scenario stay (a new plan compares versions). */
+/**
+ * PATCH: any subset of the mutable fields; model and scenario stay (a new plan compares versions).
+ * No field here may have a default: zod fills defaults even under .partial(), so a PATCH of
+ * `name` alone would silently reset the seed and both policies.
+ */
 export const updatePlanSchema = z
   .strictObject({
     name: planFields.name,
@@ -78,10 +82,10 @@ export const updatePlanSchema = z
     timezone: timezoneSchema,
     enabled: z.boolean(),
     sampleSize: z.int().min(1).max(1_000_000).nullable(),
-    seed: planFields.seed,
+    seed: z.int().min(0).max(2 ** 31 - 1),
     modelId: z.uuid(),
-    baselinePolicy: baselinePolicySchema,
-    alertPolicy: alertPolicySchema,
+    baselinePolicy: baselinePolicySchema.unwrap(),
+    alertPolicy: alertPolicySchema.unwrap(),
     channels: z.array(channelSchema).max(10),
     cacheResponses: z.boolean(),
   })
