@@ -1,0 +1,25 @@
+import { token_sort_ratio } from 'fuzzball';
+import { foldText } from './names';
+
+/** Default least token-sort ratio (of 100) for two titles to name the same work. */
+export const DEFAULT_TITLE_THRESHOLD = 85;
+
+/** Strips markup a bibliography may carry (<i>, <span class="nocase">) before comparing. */
+export function cleanTitle(title: string): string {
+  return title
+    .replace(/<[^>]+>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Similarity of two titles, 0-100: fuzzball's token_sort_ratio (words sorted, then a
+ * Levenshtein ratio) on accent-folded lowercase words. Not token_set_ratio, which scores any
+ * title that is a subset of the other as 100. Titles with no words score 0.
+ */
+export function titleSimilarity(a: string, b: string): number {
+  const fa = foldText(cleanTitle(a));
+  const fb = foldText(cleanTitle(b));
+  if (fa === '' || fb === '') return 0;
+  return token_sort_ratio(fa, fb, { force_ascii: false });
+}
