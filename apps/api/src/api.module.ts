@@ -26,6 +26,8 @@ import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { ScenariosService } from './scenarios/scenarios.service';
+import { SlicesController } from './slices/slices.controller';
+import { SlicesService } from './slices/slices.service';
 import { TenantsController } from './tenants/tenants.controller';
 import { TenantsService } from './tenants/tenants.service';
 
@@ -55,6 +57,7 @@ export class ApiModule {
         ScenariosController,
         PlansController,
         RunsController,
+        SlicesController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -72,6 +75,7 @@ export class ApiModule {
         PlansService,
         PlanSchedulesService,
         RunsService,
+        SlicesService,
       ],
     };
   }

@@ -28,6 +28,22 @@ export const envSchema = z.object({
   LASTMILE_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
   LASTMILE_MAX_SLICE_ITEMS: z.coerce.number().int().positive().default(200_000),
   LASTMILE_MAX_AUDIO_SECONDS: z.coerce.number().positive().default(120),
+  /** JSON object of further slice limits (maxRowBytes, maxAttributes, maxUncompressedBytes, ...). */
+  LASTMILE_SLICE_LIMITS: z
+    .string()
+    .default('{}')
+    .transform((value, context) => {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'number' || Array.isArray(v))) {
+          return parsed as Record<string, number | number[]>;
+        }
+      } catch {
+        // reported below
+      }
+      context.addIssue({ code: 'custom', message: 'must be a JSON object of numeric limits' });
+      return z.NEVER;
+    }),
   LASTMILE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   LASTMILE_RUNNER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
