@@ -48,12 +48,19 @@ export class HttpTransport {
     if (signal.aborted) return Promise.reject(aborted(target));
     const client = url.protocol === 'https:' ? https : http;
     return new Promise<HttpAnswer>((resolve, reject) => {
-      const request = client.request(url, {
-        method,
-        headers: { ...exchange.headers, 'content-length': String(body?.length ?? 0) },
-        agent: this.agents[url.protocol as 'http:' | 'https:'],
-        lookup: verdict === 'check-addresses' ? this.policy.lookup : undefined,
-      });
+      let request: http.ClientRequest;
+      try {
+        request = client.request(url, {
+          method,
+          headers: { ...exchange.headers, 'content-length': String(body?.length ?? 0) },
+          agent: this.agents[url.protocol as 'http:' | 'https:'],
+          lookup: verdict === 'check-addresses' ? this.policy.lookup : undefined,
+        });
+      } catch (error) {
+        // Node refuses some header values (non-Latin-1 characters) before sending anything.
+        const message = `${target} not sent: ${(error as Error).message}`;
+        return reject(new ModelCallError({ code: 'invalid_request', retryable: false, message }));
+      }
       const onAbort = () => {
         reject(aborted(target));
         request.destroy();
