@@ -88,6 +88,7 @@ export class ResilientCaller {
 
   /** Queued and later calls reject as aborted; resolves once calls in flight have ended. */
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     // Not dropWaitingJobs: that would also reject the running jobs. Queued ones exit at once.
     await this.limiter.stop({ dropWaitingJobs: false });
