@@ -45,6 +45,8 @@ export const envSchema = z.object({
       return z.NEVER;
     }),
   LASTMILE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Port of the runner's own Prometheus endpoint when it runs without the API. */
+  LASTMILE_RUNNER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LASTMILE_RUNNER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

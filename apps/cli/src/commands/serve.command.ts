@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createApiApp } from '../../../api/src/create-api-app';
 import { configureQueueBackend } from '@lastmile/queue';
-import { logger } from '@lastmile/telemetry';
+import { logger, startMetricsServer } from '@lastmile/telemetry';
 import { openServiceContext } from '../service-context';
 import { version } from '../version';
 import { startRunner } from '../../../runner/src/start-runner';
@@ -13,6 +13,9 @@ export async function serve(options: { api: boolean; runner: boolean }): Promise
   const stops: (() => Promise<void>)[] = [];
   try {
     if (options.runner) stops.push(await startRunner({ config: context.config, dataSource: context.dataSource, queue, harnessVersion: version }));
+    if (!options.api && context.config.LASTMILE_RUNNER_METRICS_PORT !== undefined) {
+      stops.push(await startMetricsServer(context.config.LASTMILE_RUNNER_METRICS_PORT));
+    }
     if (options.api) {
       const app = await createApiApp({ config: context.config, dataSource: context.dataSource, queue });
       await app.listen(context.config.PORT, context.config.HOST);
