@@ -43,6 +43,17 @@ export interface MetricDefinition {
   statKind: MetricStatKind;
   /** The item's contribution from its samples' stats; null when it has none (all samples errored). */
   itemValue(samples: InstanceStats[]): { num: number; den: number } | null;
+  /**
+   * Optional (absent means 'item'). 'run': a statistic across subgroups or items (a largest gap,
+   * a skew, a parity verdict) with no per-item decomposition; itemValue always returns null, so
+   * compare it run to run by its value and interval rather than by a paired item test.
+   */
+  level?: 'item' | 'run';
+  /**
+   * Optional. True for a descriptive value (a pronoun share, a mean sentiment) that has no better
+   * direction: its direction is nominal and it should not raise alerts.
+   */
+  descriptive?: boolean;
 }
 
 /** One metric for one subgroup: 'all' or 'attribute=value'. Rates are fractions. */
@@ -76,7 +87,12 @@ export interface ScenarioKind<C = unknown> {
   builtinItems?(config: C): ScenarioItem[];
   samplesPerItem(config: C): number;
   buildRequest(item: ScenarioItem, config: C, sample: number): ScenarioRequest;
-  score(item: ScenarioItem, response: string, config: C, context: ScenarioContext): Promise<InstanceStats>;
+  score(
+    item: ScenarioItem,
+    response: string,
+    config: C,
+    context: ScenarioContext,
+  ): Promise<InstanceStats>;
   metrics(config: C): MetricDefinition[];
   /** Metrics overall (subgroup 'all') and per attribute value, with intervals. */
   aggregate(instances: ScoredInstance[], config: C, context: ScenarioContext): MetricValue[];

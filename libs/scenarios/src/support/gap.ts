@@ -16,9 +16,9 @@ export function parseGapMetricName(name: string): { base: string; attribute: str
 }
 
 /**
- * A gap is a run-level statistic with no per-item decomposition: itemValue is always null, so
- * drift on it is judged from its value and interval (or recomputed from the base metric's items
- * grouped by the attribute), never by a paired item test.
+ * A gap is a run-level statistic (level 'run'): itemValue is always null, so drift on it is
+ * judged from its value and interval (or recomputed from the base metric's items grouped by the
+ * attribute), never by a paired item test.
  */
 export function gapDefinitions(
   bases: readonly MetricDefinition[],
@@ -29,6 +29,7 @@ export function gapDefinitions(
       name: gapMetricName(base.name, attribute),
       direction: 'lower_is_better',
       statKind: base.statKind,
+      level: 'run',
       itemValue: () => null,
     })),
   );

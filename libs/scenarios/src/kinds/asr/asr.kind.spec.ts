@@ -133,6 +133,7 @@ describe('asr kind', () => {
     const definition = asrKind.metrics(config).find((m) => m.name === 'wer_gap:accent')!;
     assert.equal(definition.direction, 'lower_is_better');
     assert.equal(definition.itemValue([]), null);
+    assert.equal(definition.level, 'run');
   });
 
   it('gives each item its summed errors over reference words for paired drift tests', async () => {

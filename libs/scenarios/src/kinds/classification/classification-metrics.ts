@@ -58,6 +58,7 @@ export function parityDefinitions(attribute: string): MetricDefinition[] {
     name: parityMetricName(rate.name, attribute),
     direction: 'higher_is_better',
     statKind: 'proportion',
+    level: 'run',
     itemValue: () => null,
   }));
 }
