@@ -1,0 +1,163 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Test } from 'supertest';
+import { modelBody, planBody, scenarioBody, tenantBody } from '../factories/api-bodies';
+import {
+  createKey,
+  createPlan,
+  createPlanReferences,
+  createTenant,
+  queueRun,
+  type PlanView,
+  type RunView,
+  type TenantView,
+} from '../factories/api-resources';
+import { insertSlice } from '../factories/slice-rows';
+import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { AUTHORIZATION_MATRIX, CALLERS, type Caller, type MatrixRow } from './authorization-matrix';
+import { listRoutes, routeKey, type AppRoute } from './support/app-routes';
+
+interface World {
+  tenant: TenantView;
+  refs: { modelId: string; scenarioId: string };
+  plan: PlanView;
+  run: RunView;
+  sliceId: string;
+  keys: Record<Caller, string | undefined>;
+}
+
+let uploads = 0;
+/** A one-row JSONL slice, different each time so every upload is a new version. */
+const jsonlRows = () =>
+  Buffer.from(
+    `${JSON.stringify({ id: 'q1', input: `question ${++uploads}`, references: ['a'] })}\n`,
+  );
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let world: World;
+  let routes: AppRoute[];
+
+  before(async () => {
+    // Some 200 requests in a few seconds: more than the default per-minute limit allows.
+    t = await startTestApp({ env: { LASTMILE_RATE_LIMIT_PER_MINUTE: '100000' } });
+    const [tenant, otherTenant] = [await createTenant(t), await createTenant(t)];
+    const refs = await createPlanReferences(t);
+    const plan = await createPlan(t, refs, { tenant: tenant.slug });
+    const [ml, own, other, oncall] = await Promise.all([
+      createKey(t, 'ml'),
+      createKey(t, 'customer', tenant.slug),
+      createKey(t, 'customer', otherTenant.slug),
+      createKey(t, 'oncall'),
+    ]);
+    world = {
+      tenant,
+      refs,
+      plan,
+      run: await queueRun(t, plan.id),
+      sliceId: (await insertSlice(t.dataSource, tenant.id)).id,
+      keys: {
+        admin: TEST_ADMIN_KEY,
+        ml: ml.key,
+        customerOwn: own.key,
+        customerOther: other.key,
+        oncall: oncall.key,
+        wrongKey: 'lm_never_issued_0000000000000000',
+        anonymous: undefined,
+      },
+    };
+    routes = listRoutes(t.app);
+  });
+  after(async () => t.close());
+
+  /** What each write sends (nothing for some); a new write route must add its own line. */
+  const writes: Record<string, (request: Test) => Test> = {
+    'POST /v1/tenants': (request) => request.send(tenantBody()),
+    'POST /v1/tenants/:tenant/slices': (request) =>
+      request.field('name', 'matrix').attach('file', jsonlRows(), 'rows.jsonl'),
+    'POST /v1/keys': (request) => request.send({ role: 'oncall' }),
+    'POST /v1/models': (request) => request.send(modelBody()),
+    'POST /v1/scenarios': (request) => request.send(scenarioBody()),
+    'POST /v1/plans': (request) =>
+      request.send(planBody(world.refs.modelId, world.refs.scenarioId)),
+    'PATCH /v1/plans/:id': (request) => request.send({ name: 'renamed by the matrix' }),
+    'DELETE /v1/keys/:id': (request) => request,
+    'DELETE /v1/plans/:id': (request) => request,
+    'POST /v1/plans/:id/runs': (request) => request,
+    'POST /v1/runs/:id/cancel': (request) => request,
+  };
+
+  /** The value of a path parameter; routes that destroy what they name get a fresh one each call. */
+  async function paramValue(route: AppRoute, name: string): Promise<string> {
+    const segments = route.path.split('/');
+    const resource = segments[segments.indexOf(`:${name}`) - 1];
+    const destroys = route.method === 'DELETE' || route.path.endsWith('/cancel');
+    switch (`${resource}/:${name}`) {
+      case 'tenants/:tenant':
+        return world.tenant.slug;
+      case 'slices/:id':
+        return world.sliceId;
+      case 'keys/:id':
+        return (await createKey(t, 'oncall')).id;
+      case 'models/:id':
+        return world.refs.modelId;
+      case 'scenarios/:id':
+        return world.refs.scenarioId;
+      case 'plans/:id':
+        return destroys
+          ? (await createPlan(t, world.refs, { tenant: world.tenant.slug })).id
+          : world.plan.id;
+      case 'runs/:id':
+        return destroys ? (await queueRun(t, world.plan.id)).id : world.run.id;
+    }
+    throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
+  }
+
+  async function send(route: AppRoute, caller: Caller) {
+    let path = route.path;
+    for (const [, name] of route.path.matchAll(/:([A-Za-z0-9_]+)/g)) {
+      path = path.replace(`:${name}`, encodeURIComponent(await paramValue(route, name)));
+    }
+    const key = routeKey(route);
+    const write = route.method === 'GET' ? (request: Test) => request : writes[key];
+    if (!write) throw new Error(`no request for ${key}: add one to writes`);
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const request = t.http[method](path);
+    const apiKey = world.keys[caller];
+    if (apiKey) request.set(bearer(apiKey));
+    return write(request);
+  }
+
+  it('has an expected row for exactly the routes the app serves', () => {
+    const served = routes.map(routeKey);
+    assert.ok(served.length >= 30, `found ${served.length} routes`);
+    assert.deepEqual(
+      served.filter((key) => !(key in AUTHORIZATION_MATRIX)),
+      [],
+      'routes missing from AUTHORIZATION_MATRIX',
+    );
+    assert.deepEqual(
+      Object.keys(AUTHORIZATION_MATRIX).filter((key) => !served.includes(key)),
+      [],
+      'rows for routes the app no longer serves',
+    );
+  });
+
+  it('answers every route with the expected status for every caller', async (context) => {
+    for (const route of routes) {
+      const expected = AUTHORIZATION_MATRIX[routeKey(route)];
+      if (!expected) continue; // reported by the test above
+      await context.test(routeKey(route), async () => {
+        const actual = {} as MatrixRow;
+        for (const caller of CALLERS) {
+          const response = await send(route, caller);
+          actual[caller] = response.status;
+          if (response.status >= 400) {
+            assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+          }
+        }
+        assert.deepEqual(actual, expected);
+      });
+    }
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Who gets what on every route: the exact status for each caller. The e2e spec enumerates the
+ * routes the running app serves and fails on any route missing here, so a new endpoint cannot
+ * ship without someone deciding who may call it.
+ *
+ * Callers: customerOwn is a customer key of the tenant that owns what the path names;
+ * customerOther is a customer key of another tenant. wrongKey is a well-formed key that was
+ * never issued; anonymous sends no Authorization header.
+ */
+export const CALLERS = [
+  'admin',
+  'ml',
+  'customerOwn',
+  'customerOther',
+  'oncall',
+  'wrongKey',
+  'anonymous',
+] as const;
+export type Caller = (typeof CALLERS)[number];
+export type MatrixRow = Record<Caller, number>;
+
+function row(...statuses: number[]): MatrixRow {
+  if (statuses.length !== CALLERS.length) throw new Error(`a row needs ${CALLERS.length} statuses`);
+  return Object.fromEntries(CALLERS.map((caller, i) => [caller, statuses[i]])) as MatrixRow;
+}
+
+const everyone = (status: number) => row(...CALLERS.map(() => status));
+
+// prettier-ignore
+export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
+  // Public: liveness, Prometheus and the OpenAPI docs.
+  'GET /health':                       everyone(200),
+  'GET /metrics':                      everyone(200),
+  'GET /docs':                         everyone(200),
+  'GET /docs/':                        everyone(200),
+  'GET /docs/index.html':              everyone(200),
+  'GET /docs/swagger-ui-init.js':      everyone(200),
+  'GET /docs/docs/swagger-ui-init.js': everyone(200),
+  'GET /docs-json':                    everyone(200),
+  'GET /docs-yaml':                    everyone(200),
+  // @nestjs/swagger registers this route only to answer 404.
+  'GET /docs/LICENSE':                 everyone(404),
+  //                                  admin  ml  own other oncall wrong anon
+  'POST /v1/tenants':              row(201, 403, 403, 403, 403, 401, 401),
+  'GET /v1/tenants':               row(200, 403, 403, 403, 403, 401, 401),
+  'GET /v1/tenants/:tenant':       row(200, 403, 403, 403, 403, 401, 401),
+  // Slices: another tenant's are hidden (404), not forbidden, so their existence does not leak.
+  'POST /v1/tenants/:tenant/slices':          row(201, 403, 201, 404, 403, 401, 401),
+  'GET /v1/tenants/:tenant/slices':           row(200, 200, 200, 404, 200, 401, 401),
+  'GET /v1/tenants/:tenant/slices/:id':       row(200, 200, 200, 404, 200, 401, 401),
+  'GET /v1/tenants/:tenant/slices/:id/items': row(200, 200, 200, 404, 200, 401, 401),
+  'POST /v1/keys':                 row(201, 403, 403, 403, 403, 401, 401),
+  'GET /v1/keys':                  row(200, 403, 403, 403, 403, 401, 401),
+  'DELETE /v1/keys/:id':           row(204, 403, 403, 403, 403, 401, 401),
+  'POST /v1/models':               row(201, 201, 403, 403, 403, 401, 401),
+  'GET /v1/models':                row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/models/:id':            row(200, 200, 200, 200, 200, 401, 401),
+  'POST /v1/scenarios':            row(201, 201, 403, 403, 403, 401, 401),
+  'GET /v1/scenarios':             row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/scenarios/kinds':       row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/scenarios/:id':         row(200, 200, 200, 200, 200, 401, 401),
+  'POST /v1/plans':                row(201, 201, 201, 201, 403, 401, 401),
+  'GET /v1/plans':                 row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/plans/:id':             row(200, 200, 200, 404, 200, 401, 401),
+  'PATCH /v1/plans/:id':           row(200, 200, 200, 404, 403, 401, 401),
+  'DELETE /v1/plans/:id':          row(204, 204, 204, 404, 403, 401, 401),
+  'POST /v1/plans/:id/runs':       row(202, 202, 202, 404, 403, 401, 401),
+  'GET /v1/runs':                  row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/runs/:id':              row(200, 200, 200, 404, 200, 401, 401),
+  'GET /v1/runs/:id/metrics':      row(200, 200, 200, 404, 200, 401, 401),
+  'POST /v1/runs/:id/cancel':      row(202, 202, 202, 404, 403, 401, 401),
+};
