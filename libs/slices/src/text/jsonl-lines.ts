@@ -20,7 +20,10 @@ export function readJsonLines(
   limits: SliceLimits,
 ): JsonRow[] {
   const lines = text.split(/\r?\n/);
-  const filled = lines.flatMap((line, index) => (line.trim() === '' ? [] : [index + 1]));
+  const filled: number[] = [];
+  lines.forEach((line, index) => {
+    if (/\S/.test(line)) filled.push(index + 1);
+  });
   if (filled.length === 0) problems.fatal(file, 'has no rows');
   if (filled.length > limits.maxItems) {
     problems.fatal(file, `has ${filled.length} rows; the limit is ${limits.maxItems}`);
