@@ -39,19 +39,20 @@ describe('dashboard SQL on a seeded database, as the read-only Grafana role', ()
     database = await createTestDatabase();
     dataSource = createDataSource({ url: database.url, poolSize: 2 });
     await dataSource.initialize();
-    await runMigrations(dataSource);
-    seed = await seedMonitoringData(dataSource);
-
     const password = randomBytes(12).toString('hex');
     const roleSql = await readFile(
       join(REPO_ROOT, 'dashboards/provisioning/readonly-role.sql'),
       'utf8',
     );
-    // As `PGOPTIONS=-c lastmile.grafana_password=...` would, but for this transaction only.
+    // As at a container's first start: the role is created before any table exists ...
     await dataSource.transaction(async (manager) => {
       await manager.query(`SELECT set_config('lastmile.grafana_password', $1, true)`, [password]);
       await manager.query(roleSql);
     });
+    await runMigrations(dataSource);
+    seed = await seedMonitoringData(dataSource);
+    // ... and granted its tables when the SQL runs again after migrations, without the password.
+    await dataSource.query(roleSql);
     const url = new URL(database.url);
     url.username = 'lastmile_grafana';
     url.password = password;
@@ -78,7 +79,7 @@ describe('dashboard SQL on a seeded database, as the read-only Grafana role', ()
 
   const board = (uid: string) => boards.find((b) => b.uid === uid)!;
 
-  it('writes the four dashboards and the datasource and dashboard provisioning files', () => {
+  it('writes the four dashboards, the provisioning files and the role init script', () => {
     assert.deepEqual(written.map((path) => path.slice(outDir.length + 1)).sort(), [
       'dashboards/lastmile-alerts.json',
       'dashboards/lastmile-customer-slice.json',
@@ -86,6 +87,7 @@ describe('dashboard SQL on a seeded database, as the read-only Grafana role', ()
       'dashboards/lastmile-runner-health.json',
       'provisioning/dashboards/lastmile.yaml',
       'provisioning/datasources/lastmile.yaml',
+      'provisioning/readonly-role.sh',
     ]);
   });
 

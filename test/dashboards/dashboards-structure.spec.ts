@@ -175,6 +175,17 @@ describe('generated dashboards and provisioning', () => {
     );
   });
 
+  it('ships the role SQL verbatim in the init script, with the password from the environment', async () => {
+    const [script, sql] = await Promise.all([
+      readFile(join(outDir, 'provisioning/readonly-role.sh'), 'utf8'),
+      readFile(join(REPO_ROOT, 'dashboards/provisioning/readonly-role.sql'), 'utf8'),
+    ]);
+    assert.ok(script.startsWith('#!/bin/sh\n'));
+    assert.ok(script.includes(`<<'SQL'\n`) && script.includes(`${sql.trimEnd()}\nSQL\n`));
+    assert.match(script, /-v password="\$GRAFANA_DB_PASSWORD"/);
+    assert.match(script, /set_config\('lastmile.grafana_password', :'password', false\)/);
+  });
+
   it('provisions a file provider reading the folder docker-compose mounts', () => {
     assert.equal(providers.apiVersion, 1);
     assert.deepEqual(
