@@ -1,0 +1,222 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Response } from 'supertest';
+import { modelBody, planBody, scenarioBody, tenantBody } from '../factories/api-bodies';
+import {
+  createKey,
+  createPlan,
+  createPlanReferences,
+  createTenant,
+  queueRun,
+  type KeyView,
+  type TenantView,
+} from '../factories/api-resources';
+import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { listRoutes, routeKey } from './support/app-routes';
+import { adminKeyId, auditEntriesSince, lastAuditId } from './support/database-probes';
+
+interface Actor {
+  id: string;
+  key: string;
+  role: string;
+}
+
+interface AuditedWrite {
+  actor: () => Actor;
+  /** Creates what the write acts on (its own audit entries come before the write's). */
+  prepare?: () => Promise<string>;
+  /** Sends the write; answers the response and the id of the entity it wrote. */
+  perform: (prepared: string) => Promise<{ response: Response; entityId: string }>;
+  action: string;
+  entity: string;
+}
+
+describe('audit log', () => {
+  let t: TestApp;
+  let admin: Actor;
+  let ml: Actor;
+  let customer: Actor;
+  let tenant: TenantView;
+  let refs: { modelId: string; scenarioId: string };
+
+  const actor = (key: KeyView): Actor => ({ id: key.id, key: key.key, role: key.role });
+
+  before(async () => {
+    t = await startTestApp();
+    admin = { id: await adminKeyId(t.dataSource), key: TEST_ADMIN_KEY, role: 'admin' };
+    tenant = await createTenant(t);
+    ml = actor(await createKey(t, 'ml'));
+    customer = actor(await createKey(t, 'customer', tenant.slug));
+    refs = await createPlanReferences(t);
+  });
+  after(async () => t.close());
+
+  const as = (who: Actor) => bearer(who.key);
+  const planOf = async (who: Actor) =>
+    (await createPlan(t, refs, who.role === 'customer' ? {} : { tenant: tenant.slug }, who.key)).id;
+
+  /** One line per write route: who sends it, and the entry it must leave. */
+  const writes: Record<string, AuditedWrite> = {
+    'POST /v1/tenants': {
+      actor: () => admin,
+      action: 'create',
+      entity: 'tenant',
+      perform: async () => {
+        const response = await t.http.post('/v1/tenants').set(as(admin)).send(tenantBody());
+        return { response, entityId: response.body.id };
+      },
+    },
+    'POST /v1/keys': {
+      actor: () => admin,
+      action: 'create',
+      entity: 'api_key',
+      perform: async () => {
+        const response = await t.http.post('/v1/keys').set(as(admin)).send({ role: 'oncall' });
+        return { response, entityId: response.body.id };
+      },
+    },
+    'DELETE /v1/keys/:id': {
+      actor: () => admin,
+      action: 'revoke',
+      entity: 'api_key',
+      prepare: async () => (await createKey(t, 'oncall')).id,
+      perform: async (id) => {
+        return { response: await t.http.delete(`/v1/keys/${id}`).set(as(admin)), entityId: id };
+      },
+    },
+    'POST /v1/models': {
+      actor: () => ml,
+      action: 'create',
+      entity: 'model',
+      perform: async () => {
+        const response = await t.http.post('/v1/models').set(as(ml)).send(modelBody());
+        return { response, entityId: response.body.id };
+      },
+    },
+    'POST /v1/scenarios': {
+      actor: () => ml,
+      action: 'create',
+      entity: 'scenario',
+      perform: async () => {
+        const response = await t.http.post('/v1/scenarios').set(as(ml)).send(scenarioBody());
+        return { response, entityId: response.body.id };
+      },
+    },
+    'POST /v1/plans': {
+      actor: () => customer,
+      action: 'create',
+      entity: 'plan',
+      perform: async () => {
+        const body = planBody(refs.modelId, refs.scenarioId);
+        const response = await t.http.post('/v1/plans').set(as(customer)).send(body);
+        return { response, entityId: response.body.id };
+      },
+    },
+    'PATCH /v1/plans/:id': {
+      actor: () => customer,
+      action: 'update',
+      entity: 'plan',
+      prepare: () => planOf(customer),
+      perform: async (id) => {
+        const response = await t.http.patch(`/v1/plans/${id}`).set(as(customer)).send({ seed: 9 });
+        return { response, entityId: id };
+      },
+    },
+    'DELETE /v1/plans/:id': {
+      actor: () => ml,
+      action: 'delete',
+      entity: 'plan',
+      prepare: () => planOf(ml),
+      perform: async (id) => {
+        return { response: await t.http.delete(`/v1/plans/${id}`).set(as(ml)), entityId: id };
+      },
+    },
+    'POST /v1/plans/:id/runs': {
+      actor: () => customer,
+      action: 'queue',
+      entity: 'run',
+      prepare: () => planOf(customer),
+      perform: async (id) => {
+        const response = await t.http.post(`/v1/plans/${id}/runs`).set(as(customer));
+        return { response, entityId: response.body.id };
+      },
+    },
+    'POST /v1/runs/:id/cancel': {
+      actor: () => ml,
+      action: 'cancel',
+      entity: 'run',
+      prepare: async () => (await queueRun(t, await planOf(ml))).id,
+      perform: async (id) => {
+        return { response: await t.http.post(`/v1/runs/${id}/cancel`).set(as(ml)), entityId: id };
+      },
+    },
+    'POST /v1/tenants/:tenant/slices': {
+      actor: () => customer,
+      action: 'upload',
+      entity: 'slice',
+      perform: async () => {
+        const row = JSON.stringify({ id: 'q1', input: 'What is 2 + 2?', references: ['4'] });
+        const response = await t.http
+          .post(`/v1/tenants/${tenant.slug}/slices`)
+          .set(as(customer))
+          .field('name', 'audited')
+          .attach('file', Buffer.from(`${row}\n`), 'rows.jsonl');
+        return { response, entityId: response.body.id };
+      },
+    },
+  };
+
+  it('has an audited write for every route that is not a GET', () => {
+    const writeRoutes = listRoutes(t.app)
+      .filter((route) => route.method !== 'GET')
+      .map(routeKey);
+    assert.deepEqual(
+      writeRoutes.filter((key) => !(key in writes)),
+      [],
+      'write routes without an audit check',
+    );
+  });
+
+  it('records each write once, with the actor key, its role, the action and the entity', async (context) => {
+    for (const [route, write] of Object.entries(writes)) {
+      await context.test(route, async () => {
+        const prepared = (await write.prepare?.()) ?? '';
+        const before = await lastAuditId(t.dataSource);
+        const { response, entityId } = await write.perform(prepared);
+        assert.ok(response.status < 300, `${route}: ${response.status} ${response.text}`);
+        const entries = await auditEntriesSince(t.dataSource, before);
+        assert.equal(entries.length, 1, JSON.stringify(entries));
+        const [entry] = entries;
+        const who = write.actor();
+        assert.deepEqual(
+          {
+            entityId: entry.entityId,
+            actorKeyId: entry.actorKeyId,
+            actorRole: entry.actorRole,
+            action: entry.action,
+            entity: entry.entity,
+          },
+          {
+            entityId,
+            actorKeyId: who.id,
+            actorRole: who.role,
+            action: write.action,
+            entity: write.entity,
+          },
+        );
+      });
+    }
+  });
+
+  it('records nothing for a refused write', async () => {
+    const before = await lastAuditId(t.dataSource);
+    await t.http.post('/v1/models').set(as(customer)).send(modelBody()).expect(403);
+    await t.http
+      .post('/v1/models')
+      .set(as(ml))
+      .send(modelBody({ modality: 'smell' }))
+      .expect(400);
+    await t.http.post('/v1/tenants').send(tenantBody()).expect(401);
+    assert.deepEqual(await auditEntriesSince(t.dataSource, before), []);
+  });
+});
