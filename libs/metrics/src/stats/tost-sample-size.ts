@@ -20,16 +20,22 @@ export function tostPower(input: TostSampleSizeInput, n: number): number {
   return Math.max(0, power);
 }
 
+// Beyond this the answer is "not feasible", and integer bisection would outrun double precision.
+const MAX_ITEMS_PER_GROUP = 1e12;
+
 /**
  * Items per group for TOST to show parity with the wanted power (default 0.8) when the true
- * rates are the given ones; null when |rateA − rateB| ≥ tolerance (parity is then false).
- * At d = 0 this is (z₁₋α + z₁₋β/₂)²·(pA·qA + pB·qB)/Δ².
+ * rates are the given ones; null when |rateA − rateB| ≥ tolerance (parity is then false) or
+ * more than 10¹² items would be needed. At d = 0 this is (z₁₋α + z₁₋β/₂)²·(pA·qA + pB·qB)/Δ².
  */
 export function tostItemsPerGroup(input: TostSampleSizeInput): number | null {
   const targetPower = input.power ?? 0.8;
   if (Math.abs(input.rateA - input.rateB) >= input.tolerance) return null;
   let hi = 1;
-  while (tostPower(input, hi) < targetPower) hi *= 2;
+  while (tostPower(input, hi) < targetPower) {
+    hi *= 2;
+    if (hi > MAX_ITEMS_PER_GROUP) return null;
+  }
   let lo = hi / 2;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
