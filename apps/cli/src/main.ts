@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@lastmile/config';
+import { registerDashboardsCommand } from './commands/dashboards.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerRunCommand } from './commands/run.command';
@@ -18,6 +19,7 @@ registerMigrateCommand(program);
 registerKeysCommand(program);
 registerRunCommand(program);
 registerScoreCommand(program);
+registerDashboardsCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`error: ${error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error))}`);

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -30,6 +30,14 @@ export class RunsController {
     @Query(new ZodPipe(runMetricsQuerySchema, 'query')) query: RunMetricsQuery,
   ) {
     return this.runs.metrics(principal, id, query);
+  }
+
+  /** A self-contained HTML page: summary, metrics, breakdown charts, baseline, worst items. */
+  @Get(':id/report')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+  report(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.runs.report(principal, id);
   }
 
   @Post(':id/cancel')

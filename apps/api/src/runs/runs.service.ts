@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Metric, Run } from '@lastmile/persistence';
+import { loadRunReportData, renderRunReport } from '@lastmile/reports';
 import { AuditService } from '../common/audit.service';
 import { notFound, ProblemException } from '../common/problem.exception';
 import { tenantScope, type Principal } from '../auth/principal';
@@ -56,6 +57,13 @@ export class RunsService {
       n,
       at,
     }));
+  }
+
+  async report(principal: Principal, id: string): Promise<string> {
+    await this.get(principal, id);
+    const data = await loadRunReportData(this.dataSource, id);
+    if (!data) throw notFound('run', id);
+    return renderRunReport(data);
   }
 
   /** A queued run is cancelled at once; a running one stops at its next batch. */

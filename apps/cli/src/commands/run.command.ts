@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { ConfigError } from '@lastmile/config';
 import type { DriftFinding } from '@lastmile/monitoring';
 import { Run } from '@lastmile/persistence';
+import { loadRunReportData, renderRunReport } from '@lastmile/reports';
 import { AdapterPool } from '../../../runner/src/runs/adapter-pool';
 import { RunExecutor } from '../../../runner/src/runs/run-executor';
 import { gateAgainstBaseline, readBaselineFile } from '../run/baseline-gate';
@@ -21,6 +22,7 @@ interface RunOptions {
   out?: string;
   baseline?: string;
   junit?: string;
+  report?: string;
 }
 
 /** Exit codes: 0 fine, 1 a regression against --baseline (or a failed run), 2 bad configuration or input. */
@@ -57,6 +59,10 @@ export async function runCommand(options: RunOptions): Promise<number> {
     const output = findings ? { ...result, comparison: findings } : result;
     if (options.out) writeFileSync(options.out, JSON.stringify(output, null, 2));
     if (options.junit) writeFileSync(options.junit, junitReport(result, findings));
+    if (options.report) {
+      const data = await loadRunReportData(context.dataSource, result.run.id);
+      if (data) writeFileSync(options.report, renderRunReport(data));
+    }
     console.log(options.json ? JSON.stringify(output) : formatSummary(result, findings));
     if (result.run.status === 'failed') return 1;
     return findings?.some((f) => f.verdict === 'worse') ? 1 : 0;
@@ -107,6 +113,7 @@ export function registerRunCommand(program: Command): void {
     .option('--out <file>', 'write the result (with per-item stats) to a file')
     .option('--baseline <file>', 'a previous --out file to compare with')
     .option('--junit <file>', 'write a JUnit XML report')
+    .option('--report <file>', 'write the run report as a self-contained HTML page')
     .action(async (options: RunOptions) => {
       process.exitCode = await runCommand(options);
     });

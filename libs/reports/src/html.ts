@@ -1,0 +1,12 @@
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+export const fmt = (value: number | null | undefined, digits = 4) =>
+  value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);

@@ -1,0 +1,3 @@
+export * from './report-data';
+export * from './render-run-report';
+export * from './load-run-report';

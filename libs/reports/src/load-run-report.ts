@@ -1,0 +1,124 @@
+import { In, type DataSource } from 'typeorm';
+import { Baseline, InstanceResult, Metric, Model, Plan, Run, Scenario, Slice, SliceItem } from '@lastmile/persistence';
+import { getScenarioKind, type MetricDefinition } from '@lastmile/scenarios';
+import type { ReportItem, RunReportData } from './report-data';
+
+const WORST = 10;
+
+/** Reads one run and what its report shows. Returns null when the run does not exist. */
+export async function loadRunReportData(dataSource: DataSource, runId: string): Promise<RunReportData | null> {
+  const run = await dataSource.getRepository(Run).findOneBy({ id: runId });
+  if (!run) return null;
+  const [model, scenario, plan] = await Promise.all([
+    dataSource.getRepository(Model).findOneByOrFail({ id: run.modelId }),
+    run.scenarioId ? dataSource.getRepository(Scenario).findOneBy({ id: run.scenarioId }) : null,
+    run.planId ? dataSource.getRepository(Plan).findOneBy({ id: run.planId }) : null,
+  ]);
+  const kind = scenario ? getScenarioKind(scenario.kind) : null;
+  const definitions: MetricDefinition[] = kind && scenario ? kind.metrics(kind.configSchema.parse(scenario.config)) : [];
+  const directions = new Map(definitions.map((d) => [d.name, d.direction]));
+  const metrics = await dataSource.getRepository(Metric).find({ where: { runId }, order: { name: 'ASC', subgroup: 'ASC' } });
+  const sliceIds = [...new Set(metrics.map((m) => m.sliceId).concat(Object.keys(run.provenance?.sliceHashes ?? {})))];
+  const slices = sliceIds.length ? await dataSource.getRepository(Slice).findBy({ id: In(sliceIds) }) : [];
+  const sliceName = (id: string) => {
+    const slice = slices.find((s) => s.id === id);
+    return slice ? `${slice.name} v${slice.version}` : id;
+  };
+  const baselines = run.planId
+    ? await dataSource.getRepository(Baseline).find({ where: { planId: run.planId, sliceId: In(sliceIds) }, order: { updatedAt: 'DESC' } })
+    : [];
+  const headline = definitions[0] ?? null;
+  return {
+    generatedAt: new Date(),
+    run: {
+      id: run.id,
+      status: run.status,
+      trigger: run.trigger,
+      total: run.total,
+      done: run.done,
+      errors: run.errors,
+      queuedAt: run.queuedAt,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      provenance: run.provenance,
+      errorSummary: run.errorSummary,
+    },
+    model: { name: model.name, version: model.version },
+    scenario: { name: scenario?.name ?? '—', kind: scenario?.kind ?? '—' },
+    plan: plan ? { id: plan.id, name: plan.name } : null,
+    headlineMetric: headline?.name ?? null,
+    speech: kind?.modality === 'audio',
+    metrics: metrics.map((m) => ({
+      slice: sliceName(m.sliceId),
+      name: m.name,
+      subgroup: m.subgroup,
+      value: m.value,
+      ciLow: m.ciLow,
+      ciHigh: m.ciHigh,
+      n: m.n,
+      direction: directions.get(m.name),
+    })),
+    baselines: latestPerKey(baselines).map((b) => ({
+      slice: sliceName(b.sliceId),
+      name: b.metric,
+      subgroup: b.subgroup,
+      value: b.value,
+      ciLow: b.ciLow,
+      ciHigh: b.ciHigh,
+      runIds: b.runIds,
+    })),
+    worstItems: headline ? await worstItems(dataSource, run.id, headline, sliceName) : [],
+  };
+}
+
+function latestPerKey(baselines: Baseline[]): Baseline[] {
+  const seen = new Set<string>();
+  return baselines.filter((b) => {
+    const key = `${b.sliceId}|${b.metric}|${b.subgroup}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Errors first, then the items the headline metric scores worst (first sample of each). */
+async function worstItems(
+  dataSource: DataSource,
+  runId: string,
+  headline: MetricDefinition,
+  sliceName: (id: string) => string,
+): Promise<ReportItem[]> {
+  const results = await dataSource.getRepository(InstanceResult).find({
+    where: { runId, sample: 0 },
+    select: { sliceId: true, itemKey: true, response: true, error: true, stats: true, attributes: true },
+  });
+  const scored = results.map((result) => {
+    const value = result.error ? null : headline.itemValue([result.stats as never]);
+    return { result, value: value && value.den > 0 ? value.num / value.den : null };
+  });
+  const sign = headline.direction === 'lower_is_better' ? -1 : 1;
+  scored.sort((a, b) => {
+    if (a.result.error || b.result.error) return a.result.error ? (b.result.error ? 0 : -1) : 1;
+    return sign * ((a.value ?? 0) - (b.value ?? 0));
+  });
+  const chosen = scored.slice(0, WORST);
+  const items = chosen.length
+    ? await dataSource.getRepository(SliceItem).find({
+        where: chosen.map(({ result }) => ({ sliceId: result.sliceId, itemKey: result.itemKey })),
+        select: { sliceId: true, itemKey: true, input: true, references: true },
+      })
+    : [];
+  return chosen.map(({ result, value }) => {
+    const item = items.find((i) => i.sliceId === result.sliceId && i.itemKey === result.itemKey);
+    return {
+      slice: sliceName(result.sliceId),
+      itemId: result.itemKey,
+      input: item?.input ?? null,
+      reference: item?.references?.[0] ?? null,
+      response: result.response,
+      error: result.error ? String((result.error as { code?: unknown }).code ?? 'error') : null,
+      value,
+      attributes: result.attributes,
+    };
+  });
+}

@@ -1,0 +1,15 @@
+import { alignTokens, normalizeTranscript, splitWords } from '@lastmile/metrics';
+import { escapeHtml } from './html';
+
+/** Reference vs response aligned word by word (sclite costs), errors marked S, D, I. */
+export function wordAlignment(reference: string, hypothesis: string): string {
+  const ref = splitWords(normalizeTranscript(reference));
+  const hyp = splitWords(normalizeTranscript(hypothesis));
+  const { ops } = alignTokens(ref, hyp, { costs: 'sclite' });
+  const cells = ops.map((step) => {
+    const top = step.ref ?? '*'.repeat((step.hyp ?? '').length || 1);
+    const bottom = step.hyp ?? '*'.repeat((step.ref ?? '').length || 1);
+    return `<span class="w op-${step.op}" title="${{ C: 'correct', S: 'substitution', D: 'deletion', I: 'insertion' }[step.op]}"><b>${escapeHtml(top)}</b><i>${escapeHtml(bottom)}</i></span>`;
+  });
+  return `<div class="alignment">${cells.join('')}</div>`;
+}
