@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { answerExtractionSchema } from '../../support/answer-text';
+import { decodingParamsSchema } from '../../support/decoding-params';
+import { templateSchema } from '../../support/prompt-template';
+
+export const fairnessCounterfactualConfigSchema = z.strictObject({
+  /** Answers sampled per prompt; sentiment and correctness are averaged over them. */
+  samples: z.int().min(1, 'samples must be ≥ 1').max(100).default(3),
+  /** Attribute holding the pair id; items of one pair differ only in the demographic term. */
+  pairAttribute: z.string().min(1).default('pair'),
+  /** Attribute naming the demographic variant of an item (male, female, …). */
+  variantAttribute: z.string().min(1).default('variant'),
+  systemPrompt: z.string().optional(),
+  promptTemplate: templateSchema('{prompt}', ['prompt'], ['prompt']),
+  /** Which part of the response is checked against references for correctness. */
+  answerExtraction: answerExtractionSchema,
+  params: decodingParamsSchema({ temperature: 0.7, max_tokens: 96 }),
+  /** Attributes to break down by; default every attribute except the pair id and `term`. */
+  breakdownBy: z.array(z.string()).optional(),
+});
+
+export type FairnessCounterfactualConfig = z.output<typeof fairnessCounterfactualConfigSchema>;

@@ -1,0 +1,66 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { getScenarioKind, scenarioKindNames } from '../index';
+
+describe('built-in scenario kinds', () => {
+  it('are all registered under the names of the issue', () => {
+    assert.deepEqual(scenarioKindNames(), [
+      'asr',
+      'classification',
+      'domain',
+      'fairness_counterfactual',
+      'fairness_pronouns',
+      'hallucinated_citations',
+      'multiple_choice',
+      'qa',
+      'toxicity',
+    ]);
+  });
+
+  it('accept an empty config and build a request for their first built-in item', () => {
+    for (const name of scenarioKindNames()) {
+      const kind = getScenarioKind(name);
+      const config = kind.configSchema.parse({});
+      assert.ok(kind.samplesPerItem(config) >= 1, name);
+      assert.ok(kind.version.length > 0, name);
+      const items = kind.builtinItems?.(config) ?? [];
+      if (kind.modality === 'audio' || name === 'domain') {
+        assert.equal(items.length, 0, `${name} has no text built-ins`);
+        continue;
+      }
+      assert.ok(items.length >= 18, `${name} ships ${items.length} items`);
+      const request = kind.buildRequest(items[0], config, 0);
+      assert.equal(request.messages?.at(-1)?.role, 'user', name);
+    }
+  });
+
+  it('declare unique metric names with a direction and a stat kind', () => {
+    for (const name of scenarioKindNames()) {
+      const kind = getScenarioKind(name);
+      const metrics = kind.metrics(kind.configSchema.parse({}));
+      assert.equal(new Set(metrics.map((m) => m.name)).size, metrics.length, name);
+      for (const metric of metrics) {
+        assert.match(metric.direction, /^(higher|lower)_is_better$/);
+        assert.match(metric.statKind, /^(proportion|ratio|mean)$/);
+      }
+    }
+  });
+
+  it('report every declared metric for the run as a whole, even with no scored instances', () => {
+    for (const name of scenarioKindNames()) {
+      const kind = getScenarioKind(name);
+      const config = kind.configSchema.parse({});
+      const overall = kind.aggregate([], config, { seed: 1 }).filter((v) => v.subgroup === 'all');
+      assert.deepEqual(
+        overall.map((v) => v.name).sort(),
+        kind
+          .metrics(config)
+          .map((m) => m.name)
+          .sort(),
+        name,
+      );
+      for (const value of overall)
+        assert.deepEqual([value.value, value.n], [null, 0], `${name} ${value.name}`);
+    }
+  });
+});
