@@ -2,12 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '@lastmile/metrics';
-import { SAMPLE_RATE, type SpeechCondition, conditionNoise } from './condition-noise';
+import type { SpeechCondition } from './condition-noise';
 import { CLINICAL_PHRASES, SPEECH_VOICES } from './speech-phrases';
 import type { SpeechManifestEntry } from './speech-manifest';
-import { run } from './speech-tools';
+import { type SpeechDevice, synthesizeClip } from './synthesize-clip';
 
-export type SpeechDevice = 'wideband' | 'telephone';
+export type { SpeechDevice };
 
 export interface GenerateSpeechSliceOptions {
   outDir: string;
@@ -26,8 +26,6 @@ export interface SpeechSlice {
   manifestPath: string;
   entries: SpeechManifestEntry[];
 }
-
-const PCM_16K_MONO = ['-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', '-e', 'signed-integer'];
 
 /**
  * Writes one 16 kHz mono 16-bit WAV per voice × phrase under outDir/audio and a manifest.jsonl
@@ -91,71 +89,4 @@ async function inParallel<T>(items: readonly T[], limit: number, task: (item: T)
     while (next < items.length) await task(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-interface Clip {
-  id: string;
-  voice: string;
-  text: string;
-  speed: number;
-  pitch: number;
-  noiseSeed: number;
-}
-
-async function synthesizeClip(
-  clip: Clip,
-  condition: SpeechCondition,
-  device: SpeechDevice,
-  workPrefix: string,
-  outPath: string,
-): Promise<void> {
-  const raw = `${workPrefix}.espeak.wav`;
-  await run('espeak-ng', [
-    '-v',
-    clip.voice,
-    '-s',
-    String(clip.speed),
-    '-p',
-    String(clip.pitch),
-    '-w',
-    raw,
-    clip.text,
-  ]);
-  const band =
-    device === 'telephone' ? ['sinc', '300-3400', 'rate', '8000', 'rate', String(SAMPLE_RATE)] : [];
-  const speech = condition === 'clean' ? outPath : `${workPrefix}.speech.wav`;
-  // -R: sox's own randomness (dither) fixed, so the same inputs give the same bytes.
-  await run('sox', [
-    '-R',
-    raw,
-    ...PCM_16K_MONO,
-    speech,
-    'rate',
-    String(SAMPLE_RATE),
-    ...band,
-    'gain',
-    '-n',
-    '-3',
-  ]);
-  if (condition === 'clean') return;
-  const samples = Number((await run('sox', ['--i', '-s', speech])).trim());
-  const noise = conditionNoise(condition, samples, clip.noiseSeed)!;
-  const noisePath = `${workPrefix}.noise.raw`;
-  await writeFile(noisePath, noise);
-  // -m with -v 1 on each input: plain sum, no automatic halving of the speech level.
-  await run('sox', [
-    '-R',
-    '-m',
-    '-v',
-    '1',
-    speech,
-    '-v',
-    '1',
-    '-t',
-    'raw',
-    ...PCM_16K_MONO,
-    noisePath,
-    ...PCM_16K_MONO,
-    outPath,
-  ]);
 }
