@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { isUntranslatableCharacter } from './postgres-errors';
 import { ProblemException } from './problem.exception';
 
 const TITLES: Record<number, string> = {
@@ -62,6 +63,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail =
         parserStatus === 413 ? 'request body exceeds the size limit' : 'request body is not valid JSON';
       return { status: parserStatus, title: TITLES[parserStatus] ?? 'Bad Request', detail };
+    }
+    if (isUntranslatableCharacter(exception)) {
+      return { status: 400, title: 'Bad Request', detail: 'text must not contain NUL characters (U+0000)' };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Internal Server Error', detail: 'unexpected error' };
   }
