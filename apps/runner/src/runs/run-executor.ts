@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { DataSource } from 'typeorm';
 import { Run, type Provenance } from '@lastmile/persistence';
 import type { ScenarioContext } from '@lastmile/scenarios';
@@ -79,6 +80,8 @@ export class RunExecutor {
     const samples = plan.kind.samplesPerItem(plan.config);
     const adapter = this.adapters.get(plan.model);
     const maxInFlight = Math.max(8, 2 * Number((plan.model.adapter as { limits?: { concurrency?: number } }).limits?.concurrency ?? 8));
+    // Every call in flight listens on this signal (a few listeners each, removed when it ends).
+    setMaxListeners(4 * maxInFlight, cancel.signal);
     try {
       for (const slice of plan.slices) {
         const settings: EvaluatorSettings = {
