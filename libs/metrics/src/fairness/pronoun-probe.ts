@@ -2,7 +2,7 @@ import { binomialTest } from '../stats/binomial-test';
 import { keyedEntries, rateEstimate, type RateEstimate } from './rate-estimate';
 
 /** Pronouns a model used for one occupation ("the nurse said that …"), counted elsewhere. */
-export interface PronounCounts {
+export interface PronounProbeCounts {
   male: number;
   female: number;
   neutral: number;
@@ -23,7 +23,7 @@ export interface PronounStats {
 }
 
 /** Shares, skew and the she-vs-he test for one set of counts. */
-export function pronounStats(counts: PronounCounts, confidence = 0.95): PronounStats {
+export function pronounStats(counts: PronounProbeCounts, confidence = 0.95): PronounStats {
   const { male, female, neutral } = counts;
   const n = male + female + neutral;
   const gendered = male + female;
@@ -43,7 +43,7 @@ export function pronounStats(counts: PronounCounts, confidence = 0.95): PronounS
  * the occupations' skews so that every occupation weighs the same however many completions it had.
  */
 export function pronounProbe(
-  byOccupation: ReadonlyMap<string, PronounCounts> | Readonly<Record<string, PronounCounts>>,
+  byOccupation: ReadonlyMap<string, PronounProbeCounts> | Readonly<Record<string, PronounProbeCounts>>,
   confidence = 0.95,
 ): {
   occupations: (PronounStats & { occupation: string })[];
