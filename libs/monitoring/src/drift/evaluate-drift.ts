@@ -1,10 +1,17 @@
-import { adjustForRunSpread, compareToBaseline, decideDrift, type DriftComparison, type DriftDecision } from '@lastmile/metrics';
+import {
+  adjustForRunSpread,
+  decideDrift,
+  type DriftComparison,
+  type DriftDecision,
+} from '@lastmile/metrics';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import type { ItemValue, ItemValueSet } from './item-values';
+import type { ItemValueSet } from './item-values';
+import { compareItemValues, isItemLevelAlertable } from './metric-kinds';
 
 /** Below this many items on either side a subgroup is not tested: too few to say anything. */
 export const MIN_ITEMS_PER_TEST = 10;
 
+export type DriftTest = DriftComparison & { metric: string; subgroup: string };
 export type DriftFinding = DriftDecision<DriftComparison> & { metric: string; subgroup: string };
 
 export interface EvaluateDriftInput {
@@ -20,47 +27,54 @@ export interface EvaluateDriftInput {
 }
 
 /**
- * The drift decision shared by the scheduled monitor and the CI gate (`lastmile run --baseline`):
- * one test per metric and subgroup present on both sides (paired on shared items),
- * Benjamini–Hochberg across all of them, 'worse' only if significant, ≥ minEffect and bad.
+ * One test per alertable metric and subgroup present on both sides with at least
+ * MIN_ITEMS_PER_TEST items (paired on shared items), widened to the between-run spread of the
+ * baseline when reruns vary more than item resampling predicts. No multiple-testing step yet.
  */
-export function evaluateDrift(input: EvaluateDriftInput): DriftFinding[] {
-  const comparisons: (DriftComparison & { metric: string; subgroup: string })[] = [];
+export function driftTests(input: Omit<EvaluateDriftInput, 'alpha'>): DriftTest[] {
+  const tests: DriftTest[] = [];
   for (const metric of input.metrics) {
+    if (!isItemLevelAlertable(metric)) continue;
     const baseline = input.baseline[metric.name] ?? {};
     const current = input.current[metric.name] ?? {};
     for (const subgroup of Object.keys(current).sort()) {
       const before = baseline[subgroup];
       const now = current[subgroup];
-      if (!before || Object.keys(before).length < MIN_ITEMS_PER_TEST || Object.keys(now).length < MIN_ITEMS_PER_TEST) continue;
-      let comparison = compare(metric, before, now, input);
+      if (
+        !before ||
+        Object.keys(before).length < MIN_ITEMS_PER_TEST ||
+        Object.keys(now).length < MIN_ITEMS_PER_TEST
+      )
+        continue;
+      let comparison = compareItemValues(metric, before, now, input);
       const spread = input.runSpread?.[`${metric.name}|${subgroup}`];
       if (spread && spread.length >= 2) comparison = adjustForRunSpread(comparison, spread);
-      comparisons.push({ ...comparison, metric: metric.name, subgroup });
+      tests.push({ ...comparison, metric: metric.name, subgroup });
     }
   }
-  return decideDrift(comparisons, { alpha: input.alpha, minEffect: input.minEffect, alternative: 'worse' });
+  return tests;
 }
 
-function compare(
-  metric: MetricDefinition,
-  baseline: Record<string, ItemValue>,
-  current: Record<string, ItemValue>,
-  input: EvaluateDriftInput,
-): DriftComparison {
-  const common = { direction: metric.direction, minEffect: input.minEffect, seed: input.seed, resamples: input.resamples };
-  switch (metric.statKind) {
-    case 'proportion':
-      return compareToBaseline({ ...common, kind: 'proportion', baseline: mapValues(baseline, share), current: mapValues(current, share) });
-    case 'mean':
-      return compareToBaseline({ ...common, kind: 'mean', baseline: mapValues(baseline, share), current: mapValues(current, share) });
-    case 'ratio':
-      return compareToBaseline({ ...common, kind: 'ratio', baseline, current });
-  }
+/**
+ * Verdicts for all the drift tests of one run (any number of slices): Benjamini–Hochberg across
+ * them on the one-sided p of "worse by more than minEffect"; 'worse' only if q < alpha, the
+ * change is at least minEffect and in the bad direction.
+ */
+export function decideRunDrift<T extends DriftComparison>(
+  tests: readonly T[],
+  options: { alpha: number; minEffect: number },
+): DriftDecision<T>[] {
+  return decideDrift(tests, {
+    alpha: options.alpha,
+    minEffect: options.minEffect,
+    alternative: 'worse',
+  });
 }
 
-const share = (value: ItemValue) => (value.den === 0 ? 0 : value.num / value.den);
-
-function mapValues<T>(record: Record<string, ItemValue>, map: (value: ItemValue) => T): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).map(([id, value]) => [id, map(value)]));
+/**
+ * The drift decision shared by the scheduled monitor and the CI gate (`lastmile run --baseline`):
+ * driftTests, then decideRunDrift across all of them.
+ */
+export function evaluateDrift(input: EvaluateDriftInput): DriftFinding[] {
+  return decideRunDrift(driftTests(input), input);
 }

@@ -12,8 +12,14 @@ export type ItemValueSet = Record<string, Record<string, Record<string, ItemValu
  * Per-item values of every metric, overall and per attribute value: what paired drift tests
  * compare. Samples of one item are grouped and reduced by the metric's own itemValue.
  */
-export function itemValuesFor(metrics: readonly MetricDefinition[], instances: readonly ScoredInstance[]): ItemValueSet {
-  const byItem = new Map<string, { attributes: Record<string, string>; samples: InstanceStats[] }>();
+export function itemValuesFor(
+  metrics: readonly MetricDefinition[],
+  instances: readonly ScoredInstance[],
+): ItemValueSet {
+  const byItem = new Map<
+    string,
+    { attributes: Record<string, string>; samples: InstanceStats[] }
+  >();
   for (const instance of instances) {
     const entry = byItem.get(instance.itemId) ?? { attributes: instance.attributes, samples: [] };
     entry.samples.push(instance.stats);

@@ -1,0 +1,4 @@
+export * from './dedup-key';
+export * from './alert-transition';
+export * from './alert-links';
+export * from './evidence';

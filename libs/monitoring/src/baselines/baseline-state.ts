@@ -1,0 +1,83 @@
+import { bootstrapMeanInterval, bootstrapRatioInterval, wilsonInterval } from '@lastmile/metrics';
+import type { MetricStatKind } from '@lastmile/scenarios';
+import {
+  addItemValues,
+  isBinary,
+  itemShare,
+  pointValue,
+  type ItemValues,
+} from '../drift/item-value-stats';
+import type { ItemValue } from '../drift/item-values';
+import { requiredRuns, type BaselinePolicyInput } from './baseline-policy';
+
+/** One baseline (plan, slice, subgroup, metric, version): its runs and pooled item values. */
+export interface BaselineState {
+  runIds: string[];
+  /** The metric in each baseline run, aligned with runIds: the between-run spread. */
+  runValues: number[];
+  /** Item values summed over the runs: paired tests compare the current run with these. */
+  items: Record<string, ItemValue>;
+}
+
+export const EMPTY_BASELINE: BaselineState = { runIds: [], runValues: [], items: {} };
+
+/** The state with one more run (a run already in it is not added twice). */
+export function withRun(
+  state: BaselineState,
+  runId: string,
+  items: ItemValues,
+  value: number | null,
+): BaselineState {
+  if (state.runIds.includes(runId)) return state;
+  return {
+    runIds: [...state.runIds, runId],
+    runValues: value === null ? state.runValues : [...state.runValues, value],
+    items: addItemValues(state.items, items),
+  };
+}
+
+/** Rolling window: the oldest runs beyond the window, to be taken out (oldest first). */
+export function runsBeyondWindow(state: BaselineState, policy: BaselinePolicyInput): string[] {
+  if (policy.kind !== 'rolling') return [];
+  const excess = state.runIds.length - requiredRuns(policy);
+  return excess > 0 ? state.runIds.slice(0, excess) : [];
+}
+
+/** Takes a run back out: its id, its value and its item values (read again from its results). */
+export function withoutRun(state: BaselineState, runId: string, items: ItemValues): BaselineState {
+  const index = state.runIds.indexOf(runId);
+  if (index < 0) return state;
+  const aligned = state.runValues.length === state.runIds.length;
+  return {
+    runIds: state.runIds.filter((id) => id !== runId),
+    runValues: aligned ? state.runValues.filter((_, i) => i !== index) : state.runValues,
+    items: addItemValues(state.items, items, -1),
+  };
+}
+
+/**
+ * The baseline's value and 95% interval over its pooled items: Wilson for 0/1 proportions,
+ * otherwise a seeded bootstrap over items (mean of shares, or Σnum/Σden for ratios).
+ */
+export function baselineEstimate(
+  statKind: MetricStatKind,
+  items: ItemValues,
+  seed: number,
+): { value: number | null; ciLow: number | null; ciHigh: number | null } {
+  const value = pointValue(statKind, items);
+  const values = Object.values(items);
+  if (value === null || values.length === 0) return { value, ciLow: null, ciHigh: null };
+  if (statKind === 'ratio') {
+    const { low, high } = bootstrapRatioInterval(values, { seed });
+    return { value, ciLow: low, ciHigh: high };
+  }
+  if (statKind === 'proportion' && isBinary(items)) {
+    const { low, high } = wilsonInterval(
+      values.reduce((sum, v) => sum + itemShare(v), 0),
+      values.length,
+    );
+    return { value, ciLow: low, ciHigh: high };
+  }
+  const { low, high } = bootstrapMeanInterval(values.map(itemShare), { seed });
+  return { value, ciLow: low, ciHigh: high };
+}

@@ -1,0 +1,81 @@
+import type { MetricDirection } from '@lastmile/scenarios';
+import { badSign } from './bad-direction';
+
+/** In-control average run length wanted of the slow-drift detector: one false alarm per ~200 runs. */
+export const CUSUM_TARGET_ARL = 200;
+/** Reference value K = kσ: tuned to a shift of 1σ of the standardized metric. */
+export const CUSUM_K = 0.5;
+/**
+ * Decision threshold H = hσ: chooseCusumThreshold({ targetArl: 200, k: 0.5, seed: 20240601,
+ * runs: 4000 }) gives h = 3.492 (simulated in-control ARL 200.4 for N(0, 1) observations);
+ * cusum-monitor.spec.ts re-runs that simulation, so the constant cannot drift from it.
+ */
+export const CUSUM_H = 3.492;
+
+/** What baselines.cusum holds for one (plan, slice, subgroup, metric). */
+export interface CusumState {
+  /** S_t in σ units, on the bad side of the target. */
+  s: number;
+  /** Consecutive runs since S was last 0: the length of the excursion, to estimate the shift. */
+  run: number;
+  /** Runs observed. */
+  t: number;
+  /** Target μ₀ and σ the last observation was standardized with. */
+  target: number;
+  sd: number;
+  h: number;
+  k: number;
+  /** Last standardized observation. */
+  z: number;
+}
+
+export interface CusumObservation {
+  /** The metric in this run. */
+  value: number;
+  /** Baseline value μ₀. */
+  target: number;
+  /** One run's σ around μ₀: max(between-run SD, item-level SE) of the baseline. */
+  sd: number;
+  direction: MetricDirection;
+  minEffect: number;
+}
+
+export interface CusumStep {
+  state: CusumState;
+  /** S > h and the estimated shift is at least minEffect. */
+  alarm: boolean;
+  /** Estimated sustained shift in the bad direction, metric units: (k + S/run)·σ. */
+  shift: number;
+}
+
+/**
+ * One step of the one-sided tabular CUSUM on z = ±(x − μ₀)/σ (sign: bad direction):
+ * S_t = max(0, S_{t−1} + z_t − k). It alarms while S > h and the excursion's mean shift
+ * reaches the plan's minimum effect. S is capped at 2h so that a return to control clears the
+ * alarm within about h/k runs. σ is floored at minEffect/2: a baseline with no spread at all
+ * (every item identical) still needs a change of the order of minEffect.
+ */
+export function stepCusum(
+  previous: Partial<CusumState> | undefined,
+  observation: CusumObservation,
+): CusumStep {
+  const h = CUSUM_H;
+  const k = CUSUM_K;
+  const sd = Math.max(observation.sd, observation.minEffect / 2, 1e-9);
+  const z = (badSign(observation.direction) * (observation.value - observation.target)) / sd;
+  const prior = Number.isFinite(previous?.s) ? previous!.s! : 0;
+  const s = Math.min(2 * h, Math.max(0, prior + z - k));
+  const run = s === 0 ? 0 : (previous?.run ?? 0) + 1;
+  const shift = run === 0 ? 0 : (k + s / run) * sd;
+  const state: CusumState = {
+    s,
+    run,
+    t: (previous?.t ?? 0) + 1,
+    target: observation.target,
+    sd,
+    h,
+    k,
+    z,
+  };
+  return { state, alarm: s > h && shift >= observation.minEffect, shift };
+}

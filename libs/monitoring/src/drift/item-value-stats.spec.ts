@@ -1,0 +1,49 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { addItemValues, isBinary, pointValue, standardError } from './item-value-stats';
+
+describe('item value statistics', () => {
+  const shares = {
+    a: { num: 1, den: 1 },
+    b: { num: 0, den: 1 },
+    c: { num: 2, den: 4 },
+    d: { num: 1, den: 1 },
+  };
+
+  it('takes the mean of item shares for proportions and means, Σnum/Σden for ratios', () => {
+    assert.equal(pointValue('proportion', shares), (1 + 0 + 0.5 + 1) / 4);
+    assert.equal(pointValue('ratio', shares), 4 / 7);
+    assert.equal(pointValue('mean', {}), null);
+    assert.equal(pointValue('ratio', { a: { num: 0, den: 0 } }), null);
+  });
+
+  it('gives the item-level standard error: sd/√n, or the linearized ratio SE', () => {
+    // shares 1, 0, 0.5, 1: mean 0.625, Σ(x − m)² = 0.140625 + 0.390625 + 0.015625 + 0.140625 = 0.6875
+    assert.ok(Math.abs(standardError('mean', shares) - Math.sqrt(0.6875 / 3 / 4)) < 1e-15);
+    // R = 4/7; residuals 1 − 4/7, 0 − 4/7, 2 − 16/7, 1 − 4/7 -> squares (9 + 16 + 4 + 9)/49 = 38/49
+    assert.ok(
+      Math.abs(standardError('ratio', shares) - Math.sqrt((4 / 3) * (38 / 49)) / 7) < 1e-15,
+    );
+    assert.equal(standardError('mean', { a: { num: 1, den: 1 } }), 0);
+  });
+
+  it('calls items binary only when every share is 0 or 1', () => {
+    assert.equal(isBinary({ a: { num: 3, den: 3 }, b: { num: 0, den: 2 } }), true);
+    assert.equal(isBinary(shares), false);
+  });
+
+  it('pools runs item by item and takes a run back out without leaving empty items', () => {
+    const first = { a: { num: 1, den: 1 }, b: { num: 0, den: 1 } };
+    const second = { a: { num: 0, den: 1 }, c: { num: 1, den: 1 } };
+    const pooled = addItemValues(first, second);
+    assert.deepEqual(pooled, {
+      a: { num: 1, den: 2 },
+      b: { num: 0, den: 1 },
+      c: { num: 1, den: 1 },
+    });
+    assert.deepEqual(addItemValues(pooled, first, -1), {
+      a: { num: 0, den: 1 },
+      c: { num: 1, den: 1 },
+    });
+  });
+});

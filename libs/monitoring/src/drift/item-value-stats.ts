@@ -1,0 +1,73 @@
+import type { MetricStatKind } from '@lastmile/scenarios';
+import type { ItemValue } from './item-values';
+
+export type ItemValues = Readonly<Record<string, ItemValue>>;
+
+/** An item's value on the metric's own scale: num/den (0 when it has no denominator). */
+export const itemShare = (value: ItemValue): number =>
+  value.den === 0 ? 0 : value.num / value.den;
+
+/**
+ * The metric over items, as the drift tests compute it: the mean of item shares for proportions
+ * and means, Σnum/Σden for ratios (corpus WER). Null without items (or without a denominator).
+ */
+export function pointValue(statKind: MetricStatKind, items: ItemValues): number | null {
+  const values = Object.values(items);
+  if (values.length === 0) return null;
+  if (statKind === 'ratio') {
+    const den = sum(values, (v) => v.den);
+    return den === 0 ? null : sum(values, (v) => v.num) / den;
+  }
+  return sum(values, itemShare) / values.length;
+}
+
+/**
+ * Item-level standard error of pointValue: sd of shares / √n, or for a ratio the linearized
+ * (delta-method) SE √(n/(n−1)·Σ(numᵢ − R·denᵢ)²) / Σden. 0 with fewer than two items.
+ */
+export function standardError(statKind: MetricStatKind, items: ItemValues): number {
+  const values = Object.values(items);
+  const n = values.length;
+  if (n < 2) return 0;
+  if (statKind === 'ratio') {
+    const den = sum(values, (v) => v.den);
+    if (den === 0) return 0;
+    const ratio = sum(values, (v) => v.num) / den;
+    const squares = sum(values, (v) => (v.num - ratio * v.den) ** 2);
+    return Math.sqrt((n / (n - 1)) * squares) / den;
+  }
+  const mean = sum(values, itemShare) / n;
+  const variance = sum(values, (v) => (itemShare(v) - mean) ** 2) / (n - 1);
+  return Math.sqrt(variance / n);
+}
+
+/** Whether every item is a plain 0/1 outcome (then exact tests for proportions apply). */
+export function isBinary(items: ItemValues): boolean {
+  return Object.values(items).every((v) => {
+    const share = itemShare(v);
+    return share === 0 || share === 1;
+  });
+}
+
+/** Item values summed item by item (a baseline pooled over runs); sign −1 takes a run back out. */
+export function addItemValues(
+  into: ItemValues,
+  add: ItemValues,
+  sign: 1 | -1 = 1,
+): Record<string, ItemValue> {
+  const out: Record<string, ItemValue> = { ...into };
+  for (const [id, value] of Object.entries(add)) {
+    const before = out[id] ?? { num: 0, den: 0 };
+    const next = { num: before.num + sign * value.num, den: before.den + sign * value.den };
+    // An item taken back out of every run it was in leaves nothing behind (no 0/0 items).
+    if (Math.abs(next.den) < 1e-12 && Math.abs(next.num) < 1e-12) delete out[id];
+    else out[id] = next;
+  }
+  return out;
+}
+
+function sum<T>(values: readonly T[], of: (value: T) => number): number {
+  let total = 0;
+  for (const value of values) total += of(value);
+  return total;
+}

@@ -1,0 +1,56 @@
+import { compareToBaseline, type DriftComparison } from '@lastmile/metrics';
+import type { MetricDefinition } from '@lastmile/scenarios';
+import { isBinary, itemShare, type ItemValues } from './item-value-stats';
+
+/**
+ * Metrics that can raise alerts from item values: not run-level statistics (a largest gap, a
+ * parity verdict: no per-item decomposition) and not descriptive values with no better direction.
+ */
+export function isItemLevelAlertable(metric: MetricDefinition): boolean {
+  if ('level' in metric && metric.level === 'run') return false;
+  return !('descriptive' in metric && metric.descriptive === true);
+}
+
+export interface CompareItemsOptions {
+  minEffect: number;
+  seed: number;
+  resamples?: number;
+  paired?: boolean | 'auto';
+}
+
+/**
+ * compareToBaseline on item values with the test the metric's kind calls for. A proportion whose
+ * items are not all 0/1 (a baseline pooled over runs, several samples per item) is compared as a
+ * mean of item shares (paired bootstrap): exact McNemar needs 0/1 outcomes.
+ */
+export function compareItemValues(
+  metric: Pick<MetricDefinition, 'direction' | 'statKind'>,
+  baseline: ItemValues,
+  current: ItemValues,
+  options: CompareItemsOptions,
+): DriftComparison {
+  const common = {
+    direction: metric.direction,
+    minEffect: options.minEffect,
+    seed: options.seed,
+    resamples: options.resamples,
+    ...(options.paired === undefined ? {} : { paired: options.paired }),
+  };
+  if (metric.statKind === 'ratio') {
+    return compareToBaseline({ ...common, kind: 'ratio', baseline, current });
+  }
+  const kind =
+    metric.statKind === 'proportion' && isBinary(baseline) && isBinary(current)
+      ? 'proportion'
+      : 'mean';
+  return compareToBaseline({
+    ...common,
+    kind,
+    baseline: shares(baseline),
+    current: shares(current),
+  });
+}
+
+function shares(items: ItemValues): Record<string, number> {
+  return Object.fromEntries(Object.entries(items).map(([id, value]) => [id, itemShare(value)]));
+}
