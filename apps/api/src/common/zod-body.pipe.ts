@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
-import { nulCharacterProblems } from './nul-characters';
+import { unstorableTextProblems } from './unstorable-text';
 import { invalid, type FieldProblem } from './problem.exception';
 
 /** Turns zod issues into field-level problems; shared by every validated body and query. */
@@ -18,9 +18,9 @@ export function zodProblems(error: z.ZodError): FieldProblem[] {
 
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what = 'request body'): T {
   const parsed = schema.safeParse(value);
-  const nul = nulCharacterProblems(value);
-  if (parsed.success && nul.length === 0) return parsed.data;
-  const errors = [...nul, ...(parsed.success ? [] : zodProblems(parsed.error))];
+  const unstorable = unstorableTextProblems(value);
+  if (parsed.success && unstorable.length === 0) return parsed.data;
+  const errors = [...unstorable, ...(parsed.success ? [] : zodProblems(parsed.error))];
   throw invalid(`${what} is invalid: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, errors);
 }
 
