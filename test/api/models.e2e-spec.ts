@@ -95,6 +95,18 @@ describe('models API', () => {
     ]);
   });
 
+  it('refuses text PostgreSQL cannot store (NUL, lone surrogates), naming the field', async () => {
+    assertProblem(await post(modelBody({ version: '1\u0000' })), 400, ['version']);
+    assertProblem(await post(modelBody({ name: 'm\ud800' })), 400, ['name']);
+    assertProblem(await post(modelBody({ defaultParams: { stop: ['\u0000'] } })), 400, [
+      'defaultParams.stop[0]',
+    ]);
+    assertProblem(
+      await t.http.get('/v1/models').query({ name: 'a\u0000' }).set(bearer(TEST_ADMIN_KEY)),
+      400,
+    );
+  });
+
   it('refuses credentials in stored headers: a secret belongs in an environment variable', async () => {
     const adapter = chat({ headers: { Authorization: 'Bearer sk-live-123' } });
     assertProblem(await post(modelBody({ adapter })), 400, ['adapter.headers']);

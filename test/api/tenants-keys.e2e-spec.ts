@@ -48,6 +48,14 @@ describe('tenants API', () => {
     }
   });
 
+  it('answers 400 rather than failing on a NUL character in a tenant slug or name', async () => {
+    assertProblem(await t.http.get('/v1/tenants/a%00b').set(bearer(TEST_ADMIN_KEY)), 400);
+    const body = tenantBody({ name: 'Acme\u0000' });
+    assertProblem(await t.http.post('/v1/tenants').set(bearer(TEST_ADMIN_KEY)).send(body), 400, [
+      'name',
+    ]);
+  });
+
   it('names the bad field with 400 and rejects unknown fields', async () => {
     const post = (body: unknown) =>
       t.http
