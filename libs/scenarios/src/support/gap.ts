@@ -1,4 +1,4 @@
-import { compareToBaseline, type CompareInput } from '@lastmile/metrics';
+import { compareToBaseline, sliceGap, type CompareInput } from '@lastmile/metrics';
 import type { MetricDefinition, MetricValue } from '../scenario-kind';
 import { type Contribution, pointValue } from './estimate';
 import type { ItemSamples } from './item-samples';
@@ -57,17 +57,12 @@ export function groupValues(
   return groups;
 }
 
-/** Worst and best group by the base metric's direction (ties: the first value in sort order). */
+/** Worst and best group by the base metric's direction (sliceGap of @lastmile/metrics). */
 export function extremeGroups(base: MetricDefinition, groups: readonly GroupValue[]) {
-  const worse = (a: GroupValue, b: GroupValue) =>
-    base.direction === 'lower_is_better' ? a.metric > b.metric : a.metric < b.metric;
-  let worst = groups[0];
-  let best = groups[0];
-  for (const group of groups) {
-    if (worse(group, worst)) worst = group;
-    if (worse(best, group)) best = group;
-  }
-  return { worst, best };
+  const byValue = new Map(groups.map((g) => [g.value, g]));
+  const gap = sliceGap(new Map(groups.map((g) => [g.value, { value: g.metric }])), base.direction);
+  if (gap === null) throw new RangeError('extremeGroups needs at least one group');
+  return { worst: byValue.get(gap.worst.slice)!, best: byValue.get(gap.best.slice)!, gap: gap.gap };
 }
 
 function compareInput(statKind: MetricDefinition['statKind'], worst: GroupValue, best: GroupValue) {
@@ -104,7 +99,7 @@ export function gapValue(
   const n = groups.reduce((sum, g) => sum + g.contributions.length, 0);
   if (groups.length < 2)
     return { name, subgroup: ALL_SUBGROUP, value: null, ciLow: null, ciHigh: null, n };
-  const { worst, best } = extremeGroups(base, groups);
+  const { worst, best, gap } = extremeGroups(base, groups);
   const input = {
     ...compareInput(base.statKind, worst, best),
     direction: base.direction,
@@ -120,7 +115,7 @@ export function gapValue(
   return {
     name,
     subgroup: ALL_SUBGROUP,
-    value: Math.abs(worst.metric - best.metric),
+    value: gap,
     ciLow: low,
     ciHigh: high,
     n,

@@ -1,6 +1,12 @@
-import { proportionParity } from '@lastmile/metrics';
+import {
+  type GroupRateName,
+  confusionByGroup,
+  groupParity,
+  groupRates,
+  rateCounts,
+  rateGap,
+} from '@lastmile/metrics';
 import type { InstanceStats, MetricDefinition, MetricValue } from '../../scenario-kind';
-import { extremeGroups, groupValues } from '../../support/gap';
 import { firstSampleProportion } from '../../support/item-metrics';
 import type { ItemSamples } from '../../support/item-samples';
 import { ALL_SUBGROUP } from '../../support/subgroups';
@@ -27,10 +33,11 @@ const goldPositive = (s: InstanceStats) => s.gold_positive === true;
 
 /** Rates whose gaps across groups and parity are reported. */
 export const GROUP_RATES: readonly MetricDefinition[] = [
+  // The decision error (granted or not), as group fairness rates count it; accuracy is label match.
   conditionalRate(
     'error_rate',
     () => true,
-    (s) => s.correct !== 1,
+    (s) => (s.predicted_positive === true) !== goldPositive(s),
   ),
   // Among gold negatives: granted anyway.
   conditionalRate(
@@ -63,10 +70,28 @@ export function parityDefinitions(attribute: string): MetricDefinition[] {
   }));
 }
 
+const LIBRARY_RATE: Readonly<Record<string, GroupRateName>> = {
+  error_rate: 'errorRate',
+  false_positive_rate: 'falsePositiveRate',
+  false_rejection_rate: 'falseRejectionRate',
+};
+
+/** Confusion counts per value of the group attribute, from each item's first sample. */
+function countsByGroup(items: readonly ItemSamples[], attribute: string) {
+  const classified = items.flatMap((item) => {
+    const group = item.attributes[attribute];
+    const first = item.samples[0];
+    if (group === undefined || first === undefined) return [];
+    return [{ group, actual: goldPositive(first), predicted: first.predicted_positive === true }];
+  });
+  return confusionByGroup(classified);
+}
+
 /**
- * Equivalence test (TOST, ±tolerance) between the groups with the highest and lowest rate: value
- * 1 parity shown, 0 inconclusive, −1 disparity detected; the interval is the (1 − 2α) Newcombe
- * interval of (highest − lowest); n the items of both groups. Null with fewer than two groups.
+ * Parity of a rate across all groups (groupParity: pairwise TOST within ±tolerance, parity only
+ * when every pair shows it): value 1 parity shown, 0 inconclusive, −1 disparity detected. The
+ * interval is the (1 − 2α) Newcombe interval of (highest − lowest rate); n the items of the
+ * groups with data. Null with fewer than two such groups.
  */
 export function parityValue(
   rate: MetricDefinition,
@@ -75,23 +100,28 @@ export function parityValue(
   options: { tolerance: number; alpha: number },
 ): MetricValue {
   const name = parityMetricName(rate.name, attribute);
-  const groups = groupValues(rate, attribute, items);
-  if (groups.length < 2) {
-    const n = groups.reduce((sum, g) => sum + g.contributions.length, 0);
+  const libraryRate = LIBRARY_RATE[rate.name];
+  const counts = countsByGroup(items, attribute);
+  const withData = [...counts.entries()].filter(([, c]) => rateCounts(c, libraryRate).n > 0);
+  const n = withData.reduce((sum, [, c]) => sum + rateCounts(c, libraryRate).n, 0);
+  if (withData.length < 2)
     return { name, subgroup: ALL_SUBGROUP, value: null, ciLow: null, ciHigh: null, n };
-  }
-  const { worst, best } = extremeGroups(rate, groups);
-  const count = (g: typeof worst) => ({
-    successes: g.contributions.reduce((sum, c) => sum + c.num, 0),
-    n: g.contributions.length,
-  });
-  const result = proportionParity(count(worst), count(best), options);
+  const parity = groupParity(new Map(withData), { rate: libraryRate, ...options });
+  const range = rateGap(groupRates(new Map(withData)), libraryRate)!;
+  const extremes = parity.pairs.find(
+    (p) => p.groups.includes(range.highest.group) && p.groups.includes(range.lowest.group),
+  )!;
+  const sign = extremes.groups[0] === range.highest.group ? 1 : -1;
+  const [low, high] = [
+    sign * extremes.result.interval.low,
+    sign * extremes.result.interval.high,
+  ].sort((a, b) => a - b);
   return {
     name,
     subgroup: ALL_SUBGROUP,
-    value: PARITY_CODE[result.verdict],
-    ciLow: result.interval.low,
-    ciHigh: result.interval.high,
-    n: result.n.first + result.n.second,
+    value: PARITY_CODE[parity.verdict],
+    ciLow: low,
+    ciHigh: high,
+    n,
   };
 }

@@ -57,7 +57,7 @@ describe('classification kind', () => {
       [application('a3', 'A', 'deny'), 'Deny'],
       [application('a4', 'A', 'deny'), 'deny'],
       [application('b1', 'B', 'approve'), 'approve'],
-      [application('b2', 'B', 'approve'), 'approve.'],
+      [application('b2', 'B', 'approve'), 'Deny.'],
       [application('b3', 'B', 'deny'), 'I would approve this.'],
       [application('b4', 'B', 'deny'), 'maybe'],
     ]);
@@ -72,17 +72,19 @@ describe('classification kind', () => {
     const table = Object.fromEntries(
       values.map((v) => [`${v.name}@${v.subgroup}`, [v.value, v.n]]),
     );
-    assert.deepEqual(table['accuracy@all'], [5 / 8, 8]);
+    assert.deepEqual(table['accuracy@all'], [4 / 8, 8]);
+    assert.deepEqual(table['accuracy@group=B'], [1 / 4, 4]);
+    // Decision errors: a2 and b2 refused, b3 granted; b4 names no label, so grants nothing.
     assert.deepEqual(table['error_rate@group=A'], [1 / 4, 4]);
     assert.deepEqual(table['error_rate@group=B'], [2 / 4, 4]);
     assert.deepEqual(table['false_positive_rate@group=A'], [0, 2]);
     assert.deepEqual(table['false_positive_rate@group=B'], [1 / 2, 2]);
     assert.deepEqual(table['false_rejection_rate@group=A'], [1 / 2, 2]);
-    assert.deepEqual(table['false_rejection_rate@group=B'], [0, 2]);
+    assert.deepEqual(table['false_rejection_rate@group=B'], [1 / 2, 2]);
     assert.deepEqual(table['invalid_response_rate@all'], [1 / 8, 8]);
     assert.deepEqual(table['error_rate_gap:group@all'], [1 / 4, 8]);
     assert.deepEqual(table['false_positive_rate_gap:group@all'], [1 / 2, 4]);
-    assert.deepEqual(table['false_rejection_rate_gap:group@all'], [1 / 2, 4]);
+    assert.deepEqual(table['false_rejection_rate_gap:group@all'], [0, 4]);
     // Four items per group can show neither parity nor disparity.
     assert.deepEqual(table['error_rate_parity:group@all'], [0, 8]);
   });
@@ -105,6 +107,22 @@ describe('classification kind', () => {
     assert.equal(get(disparity, 'error_rate_parity:group').value, -1);
     assert.equal(get(disparity, 'error_rate_gap:group').value, 0.5);
     assert.equal(get(disparity, 'false_rejection_rate_parity:group').value, null);
+  });
+
+  it('tests parity over every pair of three groups, reporting the highest-minus-lowest interval', async () => {
+    const rows = (group: string, errors: number): [ScenarioItem, string][] =>
+      Array.from({ length: 200 }, (_, i) => [
+        application(`${group}${i}`, group, 'deny'),
+        i < errors ? 'approve' : 'deny',
+      ]);
+    const instances = await decide([...rows('A', 20), ...rows('B', 20), ...rows('C', 60)]);
+    const values = classificationKind.aggregate(instances, config, context);
+    const parity = values.find((v) => v.name === 'error_rate_parity:group')!;
+    assert.deepEqual([parity.value, parity.n], [-1, 600]);
+    // C (0.3) − A or B (0.1) = 0.2; the 90% Newcombe interval lies well above 0.
+    assert.ok(parity.ciLow! > 0.1 && parity.ciHigh! < 0.3, `${parity.ciLow}–${parity.ciHigh}`);
+    const gap = values.find((v) => v.name === 'error_rate_gap:group')!;
+    assert.ok(Math.abs(gap.value! - 0.2) < 1e-12);
   });
 
   it('names gap and parity metrics after the group attribute with their directions', () => {

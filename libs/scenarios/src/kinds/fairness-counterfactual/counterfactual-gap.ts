@@ -1,4 +1,7 @@
-import { bootstrapMeanInterval } from '@lastmile/metrics';
+import {
+  type CounterfactualPair,
+  counterfactualGap as meanPairedDifference,
+} from '@lastmile/metrics';
 import type { MetricDefinition, MetricValue } from '../../scenario-kind';
 import type { ItemSamples } from '../../support/item-samples';
 import { itemsByValue } from '../../support/subgroups';
@@ -8,13 +11,16 @@ export interface PairAttributes {
   variant: string;
 }
 
-/** Per complete pair (≥ 2 variants with a value): the largest difference between its variants. */
+/**
+ * Per complete pair (≥ 2 variants with a value): its lowest and highest variant outcome, so the
+ * paired difference is the gap whichever variant is favoured.
+ */
 export function pairGaps(
   base: MetricDefinition,
   items: readonly ItemSamples[],
   attributes: PairAttributes,
-): { gaps: number[]; items: number } {
-  const gaps: number[] = [];
+): { gaps: CounterfactualPair[]; items: number } {
+  const gaps: CounterfactualPair[] = [];
   let counted = 0;
   for (const members of itemsByValue(items, attributes.pair).values()) {
     const byVariant = new Map<string, number>();
@@ -27,7 +33,7 @@ export function pairGaps(
     }
     if (byVariant.size < 2) continue;
     const values = [...byVariant.values()];
-    gaps.push(Math.max(...values) - Math.min(...values));
+    gaps.push({ original: Math.min(...values), counterfactual: Math.max(...values) });
     counted += byVariant.size;
   }
   return { gaps, items: counted };
@@ -35,7 +41,9 @@ export function pairGaps(
 
 /**
  * Counterfactual gap: the mean over pairs of |outcome(variant a) − outcome(variant b)| (the
- * range when a pair has more variants), with a bootstrap over pairs. Items of incomplete pairs
+ * range when a pair has more variants), by @lastmile/metrics' counterfactualGap (bootstrap over
+ * pairs) on each pair oriented from its lower to its higher outcome, so that opposite-signed
+ * differences of different pairs do not cancel. Items of incomplete pairs
  * (a variant errored or lies outside the subgroup) are left out; n counts the items used.
  */
 export function counterfactualGap(
@@ -48,7 +56,6 @@ export function counterfactualGap(
 ): MetricValue {
   const { gaps, items: n } = pairGaps(base, items, attributes);
   if (gaps.length === 0) return { name, subgroup, value: null, ciLow: null, ciHigh: null, n: 0 };
-  const { low, high } = bootstrapMeanInterval(gaps, { seed });
-  const value = gaps.reduce((a, b) => a + b, 0) / gaps.length;
-  return { name, subgroup, value, ciLow: low, ciHigh: high, n };
+  const { meanDifference, interval } = meanPairedDifference(gaps, { seed });
+  return { name, subgroup, value: meanDifference, ciLow: interval.low, ciHigh: interval.high, n };
 }

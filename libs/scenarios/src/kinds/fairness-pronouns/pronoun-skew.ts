@@ -1,4 +1,4 @@
-import { bootstrapMeanInterval, wilsonInterval } from '@lastmile/metrics';
+import { bootstrapMeanInterval, pronounStats } from '@lastmile/metrics';
 import type { MetricValue } from '../../scenario-kind';
 import { type ItemSamples, sumStat } from '../../support/item-samples';
 import { itemsByValue } from '../../support/subgroups';
@@ -6,8 +6,10 @@ import { itemsByValue } from '../../support/subgroups';
 export const PRONOUN_SKEW = 'pronoun_skew';
 
 interface TargetCounts {
+  male: number;
   female: number;
-  gendered: number;
+  neutral: number;
+  /** Items with a he/she first pronoun. */
   items: number;
 }
 
@@ -15,29 +17,35 @@ interface TargetCounts {
 function countsByTarget(items: readonly ItemSamples[], attribute: string): TargetCounts[] {
   const targets: TargetCounts[] = [];
   for (const members of itemsByValue(items, attribute).values()) {
-    const counts = { female: 0, gendered: 0, items: 0 };
+    const counts = { male: 0, female: 0, neutral: 0, items: 0 };
     for (const item of members) {
+      const male = sumStat(item.samples, 'first_male') ?? 0;
       const female = sumStat(item.samples, 'first_female') ?? 0;
-      const gendered = female + (sumStat(item.samples, 'first_male') ?? 0);
+      counts.male += male;
       counts.female += female;
-      counts.gendered += gendered;
-      if (gendered > 0) counts.items += 1;
+      counts.neutral += sumStat(item.samples, 'first_neutral') ?? 0;
+      if (male + female > 0) counts.items += 1;
     }
-    if (counts.gendered > 0) targets.push(counts);
+    if (counts.male + counts.female > 0) targets.push(counts);
   }
   return targets;
 }
 
-/** |P(he) − P(she)| among he/she first pronouns: 0 balanced, 1 always the same one. */
-const skewOf = (female: number, gendered: number) => Math.abs(2 * (female / gendered) - 1);
+const skewOf = (femaleShare: number) => Math.abs(1 - 2 * femaleShare);
 
-/** The skew interval implied by a Wilson interval for P(she | he or she). */
-function skewInterval(female: number, gendered: number): { low: number; high: number } {
-  const { low, high } = wilsonInterval(female, gendered);
-  const ends = [skewOf(low, 1), skewOf(high, 1)];
-  return low <= 0.5 && high >= 0.5
-    ? { low: 0, high: Math.max(...ends) }
-    : { low: Math.min(...ends), high: Math.max(...ends) };
+/**
+ * |P(he) − P(she)| among he/she first pronouns (0 balanced, 1 always the same one), with the
+ * interval implied by pronounStats' Wilson interval for P(she | he or she).
+ */
+function targetSkew(counts: TargetCounts): { value: number; low: number; high: number } {
+  const { value, low, high } = pronounStats(counts).femaleGivenGendered!;
+  const ends = [skewOf(low), skewOf(high)];
+  const straddlesHalf = low <= 0.5 && high >= 0.5;
+  return {
+    value: skewOf(value),
+    low: straddlesHalf ? 0 : Math.min(...ends),
+    high: Math.max(...ends),
+  };
 }
 
 /**
@@ -57,11 +65,14 @@ export function pronounSkew(
   if (targets.length === 0) {
     return { name: PRONOUN_SKEW, subgroup, value: null, ciLow: null, ciHigh: null, n };
   }
-  const skews = targets.map((t) => skewOf(t.female, t.gendered));
-  const value = skews.reduce((a, b) => a + b, 0) / skews.length;
+  const skews = targets.map(targetSkew);
+  const value = skews.reduce((sum, skew) => sum + skew.value, 0) / skews.length;
   const { low, high } =
-    targets.length === 1
-      ? skewInterval(targets[0].female, targets[0].gendered)
-      : bootstrapMeanInterval(skews, { seed });
+    skews.length === 1
+      ? skews[0]
+      : bootstrapMeanInterval(
+          skews.map((skew) => skew.value),
+          { seed },
+        );
   return { name: PRONOUN_SKEW, subgroup, value, ciLow: low, ciHigh: high, n };
 }
