@@ -1,65 +1,12 @@
 import { ratioUnits, type RatioItem } from './bootstrap-ratio';
 import { pairedRatioDifferenceDraws, unpairedRatioDifferenceDraws } from './bootstrap-difference';
 import { bootstrapChangeTest } from './bootstrap-test';
-import { badSign, type MetricDirection } from './direction';
-import { DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES, type Interval } from './interval';
+import { badSign } from './direction';
+import { DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES } from './interval';
+import type { CompareInput, CompareOptions, DriftComparison } from './drift-comparison';
 import { itemEntries, sharedIds, shouldPair, type ItemStats } from './item-stats';
 import { comparePairedProportion } from './paired-proportion';
 import { compareTwoProportions } from './two-proportion';
-
-export type DriftTestName =
-  | 'mcnemar-exact'
-  | 'paired-score-z'
-  | 'two-proportion-z'
-  | 'fisher-exact'
-  | 'paired-bootstrap'
-  | 'bootstrap'
-  | 'run-spread-z';
-
-export interface CompareOptions {
-  direction: MetricDirection;
-  /** Pair items by id; 'auto' (default) pairs when ≥ 90% of each run's ids are shared. */
-  paired?: boolean | 'auto';
-  /** δ ≥ 0 in metric units: the p-values test "the change is at most δ", not "no change". */
-  minEffect?: number;
-  seed: number;
-  resamples?: number;
-  confidence?: number;
-}
-
-/** Per-item input: 0/1 (or boolean) outcomes, numerator/denominator pairs, or plain values. */
-export type CompareInput = CompareOptions &
-  (
-    | {
-        kind: 'proportion';
-        baseline: ItemStats<boolean | number>;
-        current: ItemStats<boolean | number>;
-      }
-    | { kind: 'ratio'; baseline: ItemStats<RatioItem>; current: ItemStats<RatioItem> }
-    | { kind: 'mean'; baseline: ItemStats<number>; current: ItemStats<number> }
-  );
-
-export interface DriftComparison {
-  kind: CompareInput['kind'];
-  direction: MetricDirection;
-  test: DriftTestName;
-  paired: boolean;
-  /** Metric values on the items the test used (the shared items when paired). */
-  baselineValue: number;
-  currentValue: number;
-  /** current − baseline, in metric units. */
-  delta: number;
-  deltaInterval: Interval;
-  confidence: number;
-  minEffect: number;
-  /** Two-sided: twice the smaller of pWorse and pBetter, capped at 1. */
-  pValue: number;
-  /** One-sided p of the null "the change in the bad direction is at most minEffect". */
-  pWorse: number;
-  /** One-sided p of the null "the change in the good direction is at most minEffect". */
-  pBetter: number;
-  n: { baseline: number; current: number };
-}
 
 /** Is this run worse than the baseline? Chooses the test from the metric kind and pairing. */
 export function compareToBaseline(input: CompareInput): DriftComparison {

@@ -1,5 +1,5 @@
 import { benjaminiHochbergQValues } from './benjamini-hochberg';
-import type { DriftComparison } from './compare-to-baseline';
+import type { DriftComparison } from './drift-comparison';
 import { badSign } from './direction';
 
 export type DriftVerdict = 'worse' | 'better' | 'no_change';

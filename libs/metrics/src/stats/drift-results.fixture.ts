@@ -1,4 +1,4 @@
-import type { DriftComparison } from './compare-to-baseline';
+import type { DriftComparison } from './drift-comparison';
 
 /** A drift comparison with plausible defaults, for specs that only care about a few fields. */
 export function driftResult(overrides: Partial<DriftComparison>): DriftComparison {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { compareToBaseline, type DriftComparison } from './compare-to-baseline';
+import { compareToBaseline } from './compare-to-baseline';
+import type { DriftComparison } from './drift-comparison';
 import { decideDrift, type DecideDriftOptions } from './decide-drift';
 import { createRng } from './rng';
 import { binomialDraw, scoreRun, simulateCorpus } from './simulated-corpus.fixture';

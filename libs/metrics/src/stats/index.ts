@@ -9,22 +9,30 @@ export {
   unpairedRatioDifferenceDraws,
   type PairedRatioItem,
 } from './bootstrap-difference';
-export { normalQuantile, normalCdf, binomialCdf } from './distributions';
+export {
+  normalQuantile,
+  normalCdf,
+  twoSidedZ,
+  binomialCdf,
+  binomialUpperTail,
+} from './distributions';
+export { bootstrapChangeTest } from './bootstrap-test';
+export { badSign, type MetricDirection } from './direction';
 export { binomialTest } from './binomial-test';
-export type { MetricDirection } from './direction';
+
 export type { ItemStats } from './item-stats';
 export { mcnemarExact } from './mcnemar';
 export { comparePairedProportion, type PairedProportionCounts } from './paired-proportion';
 export { compareTwoProportions, type ProportionCount } from './two-proportion';
 export { newcombeInterval } from './newcombe';
 export { fisherExactOneSided } from './fisher-exact';
-export {
-  compareToBaseline,
-  type CompareInput,
-  type CompareOptions,
-  type DriftComparison,
-  type DriftTestName,
-} from './compare-to-baseline';
+export { compareToBaseline } from './compare-to-baseline';
+export type {
+  CompareInput,
+  CompareOptions,
+  DriftComparison,
+  DriftTestName,
+} from './drift-comparison';
 export { benjaminiHochbergQValues } from './benjamini-hochberg';
 export {
   decideDrift,

@@ -1,4 +1,4 @@
-import type { DriftComparison } from './compare-to-baseline';
+import type { DriftComparison } from './drift-comparison';
 import { badSign } from './direction';
 import { twoSidedZ } from './distributions';
 import { normalOneSided, twoSidedFromOneSided } from './one-sided';
