@@ -19,7 +19,6 @@ export {
 export { bootstrapChangeTest } from './bootstrap-test';
 export { badSign, type MetricDirection } from './direction';
 export { binomialTest } from './binomial-test';
-
 export type { ItemStats } from './item-stats';
 export { mcnemarExact } from './mcnemar';
 export { comparePairedProportion, type PairedProportionCounts } from './paired-proportion';
