@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { ConfigError } from '@lastmile/config';
 import { registerDashboardsCommand } from './commands/dashboards.command';
+import { registerDemoCommand } from './commands/demo.command';
 import { registerKeysCommand } from './commands/keys.command';
 import { registerMigrateCommand } from './commands/migrate.command';
 import { registerRunCommand } from './commands/run.command';
@@ -20,6 +21,7 @@ registerKeysCommand(program);
 registerRunCommand(program);
 registerScoreCommand(program);
 registerDashboardsCommand(program);
+registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(`error: ${error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error))}`);

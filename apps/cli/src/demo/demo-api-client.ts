@@ -1,0 +1,53 @@
+/** The demo talks to the service the way a user would: over HTTP, with an API key. */
+export class DemoApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly key: string,
+  ) {}
+
+  get<T = any>(path: string): Promise<T> {
+    return this.request('GET', path);
+  }
+
+  post<T = any>(path: string, body?: unknown): Promise<T> {
+    return this.request('POST', path, body);
+  }
+
+  patch<T = any>(path: string, body: unknown): Promise<T> {
+    return this.request('PATCH', path, body);
+  }
+
+  async upload<T = any>(path: string, name: string, filename: string, data: Buffer): Promise<T> {
+    const form = new FormData();
+    form.set('name', name);
+    form.set('file', new Blob([data]), filename);
+    const response = await fetch(this.baseUrl + path, { method: 'POST', headers: { authorization: `Bearer ${this.key}` }, body: form });
+    return this.read(response, `POST ${path}`);
+  }
+
+  /** A non-JSON resource, such as a run report. */
+  async text(path: string): Promise<string> {
+    const response = await fetch(this.baseUrl + path, { headers: { authorization: `Bearer ${this.key}` } });
+    if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+    return response.text();
+  }
+
+  withKey(key: string): DemoApiClient {
+    return new DemoApiClient(this.baseUrl, key);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: { authorization: `Bearer ${this.key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return this.read(response, `${method} ${path}`);
+  }
+
+  private async read<T>(response: Response, what: string): Promise<T> {
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${what} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
