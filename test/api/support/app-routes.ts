@@ -16,8 +16,9 @@ interface Layer {
  */
 export function listRoutes(app: NestExpressApplication): AppRoute[] {
   const express = app.getHttpAdapter().getInstance();
-  // Express 5 exposes `router`; Express 4 kept it in `_router`.
-  const stack: Layer[] | undefined = (express.router ?? express._router)?.stack;
+  // Express 5 exposes `router`; Express 4 kept it in `_router`. Its typings omit `route.methods`.
+  const router = express.router ?? express._router;
+  const stack = router?.stack as unknown as Layer[] | undefined;
   if (!stack)
     throw new Error('the Express router stack was not found: has the Express major changed?');
   const routes = stack.flatMap(({ route }) => {
