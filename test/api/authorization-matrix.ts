@@ -68,5 +68,6 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/runs':                  row(200, 200, 200, 200, 200, 401, 401),
   'GET /v1/runs/:id':              row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/runs/:id/metrics':      row(200, 200, 200, 404, 200, 401, 401),
+  'GET /v1/runs/:id/report':       row(200, 200, 200, 404, 200, 401, 401),
   'POST /v1/runs/:id/cancel':      row(202, 202, 202, 404, 403, 401, 401),
 };

@@ -90,6 +90,7 @@ describe('runs API', () => {
     for (const id of [randomUUID(), 'run-1']) {
       assertProblem(await t.http.get(`/v1/runs/${id}`).set(admin), 404);
       assertProblem(await t.http.get(`/v1/runs/${id}/metrics`).set(admin), 404);
+      assertProblem(await t.http.get(`/v1/runs/${id}/report`).set(admin), 404);
       assertProblem(await t.http.post(`/v1/runs/${id}/cancel`).set(admin), 404);
     }
   });
