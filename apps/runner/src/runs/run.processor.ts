@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown } from '@nestjs/common';
 import { WaitingError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -49,6 +49,17 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
       }
       throw error;
     }
+  }
+
+  /** Without a listener BullMQ prints worker errors (lost connections, lock renewals) raw on stderr. */
+  @OnWorkerEvent('error')
+  onWorkerError(error: Error): void {
+    logger().warn({ err: error }, 'queue worker error');
+  }
+
+  @OnWorkerEvent('failed')
+  onJobFailed(job: Job | undefined, error: Error): void {
+    logger().error({ jobId: job?.id, job: job?.name, err: error }, 'run job failed');
   }
 
   /** One scheduler tick = one run: the run id derives from the job id, so a retried tick resumes it. */
