@@ -50,30 +50,45 @@ export interface FairnessGapFinding {
   verdict: 'beyond_tolerance' | 'within_tolerance';
 }
 
+export type FairnessGapTest = Omit<FairnessGapFinding, 'qValue' | 'verdict'>;
+
 /**
- * Fairness gaps of one run: for each (base metric, attribute) the worst and the best group (at
- * least MIN_ITEMS_PER_TEST items each) are compared as independent samples against the shifted
+ * The gap tests of one slice: for each (base metric, attribute) the worst and the best group
+ * (at least MIN_ITEMS_PER_TEST items each) compared as independent samples against the shifted
  * null "gap ≤ tolerance"; Bonferroni over the G(G−1) ordered pairs corrects for picking the
- * extremes, then Benjamini–Hochberg across the run's gaps. 'beyond_tolerance' when q < alpha.
+ * extremes. No step across tests yet.
  */
-export function fairnessGapFindings(input: FairnessGapInput): FairnessGapFinding[] {
-  const tests: Omit<FairnessGapFinding, 'qValue' | 'verdict'>[] = [];
+export function fairnessGapTests(input: Omit<FairnessGapInput, 'alpha'>): FairnessGapTest[] {
+  const tests: FairnessGapTest[] = [];
   for (const { base, attribute } of gapsToCheck(input)) {
     const test = gapTest(base, attribute, input);
     if (test) tests.push(test);
   }
+  return tests;
+}
+
+/** Benjamini–Hochberg across a run's gap tests: 'beyond_tolerance' when q < alpha. */
+export function decideFairnessGaps<T extends FairnessGapTest>(
+  tests: readonly T[],
+  alpha: number,
+): (T & Pick<FairnessGapFinding, 'qValue' | 'verdict'>)[] {
   const qValues = benjaminiHochbergQValues(tests.map((t) => t.pValue));
   return tests.map((test, i) => ({
     ...test,
     qValue: qValues[i],
     verdict:
-      qValues[i] < input.alpha && test.gap > input.tolerance
-        ? 'beyond_tolerance'
-        : 'within_tolerance',
+      qValues[i] < alpha && test.gap > test.tolerance ? 'beyond_tolerance' : 'within_tolerance',
   }));
 }
 
-function gapsToCheck(input: FairnessGapInput): { base: MetricDefinition; attribute: string }[] {
+/** Fairness gaps of one slice: fairnessGapTests, then decideFairnessGaps. */
+export function fairnessGapFindings(input: FairnessGapInput): FairnessGapFinding[] {
+  return decideFairnessGaps(fairnessGapTests(input), input.alpha);
+}
+
+function gapsToCheck(
+  input: Omit<FairnessGapInput, 'alpha'>,
+): { base: MetricDefinition; attribute: string }[] {
   const bases = input.metrics.filter(isItemLevelAlertable);
   if (input.attributes)
     return input.attributes.flatMap((attribute) => bases.map((base) => ({ base, attribute })));
@@ -85,7 +100,11 @@ function gapsToCheck(input: FairnessGapInput): { base: MetricDefinition; attribu
   });
 }
 
-function gapTest(base: MetricDefinition, attribute: string, input: FairnessGapInput) {
+function gapTest(
+  base: MetricDefinition,
+  attribute: string,
+  input: Omit<FairnessGapInput, 'alpha'>,
+) {
   const prefix = `${attribute}=`;
   const subgroups = input.current[base.name] ?? {};
   const groups = Object.keys(subgroups)

@@ -1,0 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { alertDedupKey, alertTitle, healthEvidence, runReportLink } from '@lastmile/monitoring';
+import type { Run } from '@lastmile/persistence';
+import { logger } from '@lastmile/telemetry';
+import type { RunFinishedListener } from '../runs/run-executor';
+import type { RunPlan } from '../runs/run-plan';
+import type { AlertObservation } from './alert-observation';
+import { MONITORING_SETTINGS, type MonitoringSettings } from './monitoring-settings';
+import { monitorRun } from './monitor-run';
+import { NotificationEnqueuer } from './notification-enqueuer';
+
+/**
+ * The run-finished listener: drift detection, alerts and baselines after every run of a plan.
+ * It never fails the run: whatever goes wrong is logged, and the run keeps its status.
+ */
+@Injectable()
+export class DriftMonitor {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationEnqueuer,
+    @Inject(MONITORING_SETTINGS) private readonly settings: MonitoringSettings,
+  ) {}
+
+  readonly listener: RunFinishedListener = async (run, plan) => {
+    try {
+      await this.onRunFinished(run, plan);
+    } catch (error) {
+      logger().error(
+        { err: error, runId: run.id, planId: run.planId },
+        'drift monitoring failed for this run; the run itself is unaffected',
+      );
+    }
+  };
+
+  private async onRunFinished(run: Run, runPlan: RunPlan): Promise<void> {
+    const plan = runPlan.plan;
+    if (
+      !plan ||
+      plan.deletedAt ||
+      run.status === 'cancelled' ||
+      run.status === 'queued' ||
+      run.status === 'running'
+    )
+      return;
+    const pending = await this.dataSource.transaction((manager) =>
+      monitorRun(manager, {
+        run,
+        runPlan,
+        plan,
+        settings: this.settings,
+        health: healthObservation(run, plan.name, this.settings),
+      }),
+    );
+    if (pending.length > 0)
+      await this.notifications.enqueue(
+        pending.map((p) => ({ ...p, channels: plan.channels ?? [] })),
+      );
+  }
+}
+
+/** A failed run is a health finding (no drift computed); any run with results is a clean one. */
+function healthObservation(
+  run: Run,
+  planName: string,
+  settings: MonitoringSettings,
+): AlertObservation {
+  const parts = {
+    type: 'health' as const,
+    planId: run.planId!,
+    sliceId: null,
+    subgroup: 'all',
+    metric: 'run_status',
+  };
+  const dedupKey = alertDedupKey(parts);
+  if (run.status !== 'failed') return { parts, dedupKey, finding: null };
+  const report = runReportLink(settings.publicUrl, run.id);
+  const evidence = healthEvidence(
+    { id: run.id, status: run.status, done: run.done, errors: run.errors },
+    run.errorSummary,
+    { report },
+  );
+  return {
+    parts,
+    dedupKey,
+    finding: {
+      severity: 'critical',
+      title: alertTitle({ type: 'health', metric: 'run_status', subgroup: 'all', planName }),
+      evidence,
+    },
+  };
+}

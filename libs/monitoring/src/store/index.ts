@@ -1,0 +1,6 @@
+export * from './queryable';
+export * from './run-item-values';
+export * from './plan-lock';
+export * from './baseline-rows';
+export * from './alert-events';
+export * from './pin-baseline';
