@@ -3,7 +3,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '@lastmile/config';
-import { RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
+import { NOTIFICATIONS_QUEUE, RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
+import { DriftMonitor } from './monitoring/drift-monitor';
+import { monitoringProviders } from './monitoring/monitoring.providers';
 import { QueueDepthCollector } from './observability/queue-depth.collector';
 import { AdapterPool } from './runs/adapter-pool';
 import { RunExecutor, type RunFinishedListener } from './runs/run-executor';
@@ -28,10 +30,17 @@ export class RunnerModule {
         ScheduleModule.forRoot(),
         BullModule.forRoot({ connection: options.queue.connection }),
         BullModule.registerQueue({ name: RUNS_QUEUE }),
+        BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
       ],
       providers: [
         { provide: DataSource, useValue: options.dataSource },
-        { provide: RUN_FINISHED_LISTENERS, useValue: options.listeners ?? [] },
+        ...monitoringProviders(options.config),
+        // Drift monitoring after every run, then any listener the caller adds.
+        {
+          provide: RUN_FINISHED_LISTENERS,
+          inject: [DriftMonitor],
+          useFactory: (monitor: DriftMonitor) => [monitor.listener, ...(options.listeners ?? [])],
+        },
         {
           provide: AdapterPool,
           useFactory: () =>
