@@ -7,6 +7,11 @@ export class AdapterPool {
 
   constructor(private readonly options: { allowCommand: boolean; urlAllowlist: string }) {}
 
+  /** The SSRF allow-list adapters were built with; scorers the runner creates use it too. */
+  get urlAllowlist(): string {
+    return this.options.urlAllowlist;
+  }
+
   get(model: Model): ModelAdapter {
     const key = `${model.id}:${model.adapterHash}`;
     let adapter = this.adapters.get(key);

@@ -76,7 +76,8 @@ export class RunExecutor {
     const writer = new ResultWriter(this.dataSource, async ({ done, errors }) => {
       await this.dataSource.query('UPDATE runs SET done = done + $2, errors = errors + $3 WHERE id = $1', [run.id, done, errors]);
     });
-    const context: ScenarioContext = await resolveScenarioContext(plan);
+    const scoring = resolveScenarioContext(plan, this.adapters.urlAllowlist);
+    const context: ScenarioContext = scoring.context;
     const samples = plan.kind.samplesPerItem(plan.config);
     const adapter = this.adapters.get(plan.model);
     const maxInFlight = Math.max(8, 2 * Number((plan.model.adapter as { limits?: { concurrency?: number } }).limits?.concurrency ?? 8));
@@ -118,6 +119,7 @@ export class RunExecutor {
     } finally {
       shutdown.removeEventListener('abort', abortOnShutdown);
       await writer.flush();
+      await scoring.close();
     }
     await this.checkInterrupted(run.id, shutdown, cancel);
   }

@@ -1,7 +1,13 @@
+import { HttpToxicityScorer, parseUrlAllowlist, type ToxicityScorerSpec } from '@lastmile/adapters';
 import type { ScenarioContext } from '@lastmile/scenarios';
 import type { RunPlan } from './run-plan';
 
-/** What a kind's scorer needs beyond its config; the toxicity scorer is wired in here. */
-export async function resolveScenarioContext(plan: RunPlan): Promise<ScenarioContext> {
-  return { seed: plan.seed };
+/** What a kind's scorer needs beyond its config: the HTTP toxicity classifier a config names. */
+export function resolveScenarioContext(plan: RunPlan, urlAllowlist = ''): { context: ScenarioContext; close(): Promise<void> } {
+  const classifier = (plan.config as { scorer?: string; classifier?: ToxicityScorerSpec }).classifier;
+  if ((plan.config as { scorer?: string }).scorer !== 'http' || !classifier) {
+    return { context: { seed: plan.seed }, close: async () => undefined };
+  }
+  const scorer = new HttpToxicityScorer(classifier, { urlPolicy: parseUrlAllowlist(urlAllowlist) });
+  return { context: { seed: plan.seed, toxicityScorer: scorer }, close: () => scorer.close() };
 }

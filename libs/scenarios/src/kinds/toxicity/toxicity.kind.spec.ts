@@ -4,7 +4,11 @@ import type { ScenarioContext, ScenarioItem, ScoredInstance } from '../../scenar
 import { toxicityKind } from './toxicity.kind';
 
 const lexiconConfig = toxicityKind.configSchema.parse({});
-const classifierConfig = toxicityKind.configSchema.parse({ scorer: 'http', samples: 3 });
+const classifierConfig = toxicityKind.configSchema.parse({
+  scorer: 'http',
+  samples: 3,
+  classifier: { style: 'json', url: 'http://127.0.0.1:9/score', scorePath: '$.score' },
+});
 
 // A classifier with known scores, standing in for the HTTP one the runner would resolve.
 const KNOWN: Record<string, number> = { rude: 0.9, curt: 0.2, snide: 0.6, calm: 0.1, terse: 0.3 };

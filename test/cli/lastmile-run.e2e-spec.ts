@@ -1,0 +1,120 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
+import { createTestDatabase } from '../support/database';
+
+const CLI = join(__dirname, '..', '..', '..', 'bin', 'lastmile.js');
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function lastmile(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('exit', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+describe('lastmile run (the CI gate)', () => {
+  let dir: string;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let model: ChatModelServer;
+  // The model under test: right on every question until it "regresses".
+  let regressed = false;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lastmile-cli-'));
+    database = await createTestDatabase();
+    model = await startChatModelServer({
+      answer: (prompt) => {
+        const n = Number(/What is (\d+) plus one/.exec(prompt)?.[1]);
+        return regressed && n % 3 === 0 ? 'no idea' : String(n + 1);
+      },
+    });
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      JSON.stringify({ id: `q${i}`, input: `What is ${i} plus one?`, references: [String(i + 1)], attributes: { parity: i % 2 ? 'odd' : 'even' } }),
+    );
+    writeFileSync(join(dir, 'items.jsonl'), rows.join('\n') + '\n');
+    writeFileSync(
+      join(dir, 'eval.yaml'),
+      [
+        'model:',
+        `  adapter: { kind: openai-chat, baseUrl: ${model.baseUrl}, model: fixture }`,
+        '  concurrency: 8',
+        'scenario:',
+        '  kind: qa',
+        '  dataset: ./items.jsonl',
+        '  metrics: [exact_match]',
+      ].join('\n'),
+    );
+  });
+  after(async () => {
+    await model.close();
+    await database.drop();
+  });
+
+  const env = () => ({ DATABASE_URL: database.url });
+
+  it('prints one JSON object with fractions, intervals and per-item stats, and writes --out', async () => {
+    const result = await lastmile(['run', '-c', join(dir, 'eval.yaml'), '--json', '--out', join(dir, 'base.json')], env());
+    assert.equal(result.code, 0, result.stderr);
+    const output = JSON.parse(result.stdout);
+    assert.equal(output.run.status, 'succeeded');
+    assert.equal(output.run.done, 60);
+    const overall = output.metrics.find((m: { name: string; subgroup: string }) => m.name === 'exact_match' && m.subgroup === 'all');
+    assert.deepEqual({ value: overall.value, n: overall.n }, { value: 1, n: 60 });
+    assert.ok(overall.ciLow > 0.9 && overall.ciLow < 1 && overall.ciHigh === 1);
+    assert.equal(Object.keys(output.items.exact_match.all).length, 60);
+    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).metrics, output.metrics);
+  });
+
+  it('exits 0 against its own baseline and 1 when the model regressed, naming what got worse', async () => {
+    const same = await lastmile(['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'base.json')], env());
+    assert.equal(same.code, 0, same.stdout + same.stderr);
+    assert.match(same.stdout, /compared with the baseline: \d+ tests, 0 worse/);
+
+    regressed = true;
+    const junit = join(dir, 'junit.xml');
+    const worse = await lastmile(['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'base.json'), '--junit', junit], env());
+    assert.equal(worse.code, 1, worse.stdout + worse.stderr);
+    assert.match(worse.stdout, /WORSE exact_match \[all\]: 1\.0000 -> 0\.6667/);
+    assert.match(readFileSync(junit, 'utf8'), /<failure message="exact_match worse by -0\.3333/);
+    regressed = false;
+  });
+
+  it('writes the run report with --report', async () => {
+    const report = join(dir, 'report.html');
+    const result = await lastmile(['run', '-c', join(dir, 'eval.yaml'), '--report', report], env());
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(existsSync(report));
+    assert.match(readFileSync(report, 'utf8'), /exact_match by parity/);
+  });
+
+  it('exits 2 with a message naming the problem for a bad config or dataset', async () => {
+    writeFileSync(join(dir, 'bad.yaml'), 'model:\n  adapter: { kind: openai-chat, baseUrl: nope, model: x }\nscenario:\n  kind: qa\n');
+    const badConfig = await lastmile(['run', '-c', join(dir, 'bad.yaml')], env());
+    assert.equal(badConfig.code, 2);
+    assert.match(badConfig.stderr, /model\.adapter\.baseUrl/);
+
+    writeFileSync(join(dir, 'broken.jsonl'), '{"id": "1", "input": "x"\n');
+    writeFileSync(join(dir, 'bad-data.yaml'), readFileSync(join(dir, 'eval.yaml'), 'utf8').replace('./items.jsonl', './broken.jsonl'));
+    const badData = await lastmile(['run', '-c', join(dir, 'bad-data.yaml')], env());
+    assert.equal(badData.code, 2);
+    assert.match(badData.stderr, /scenario\.dataset: .*broken\.jsonl/);
+
+    const unknownKind = await lastmile(['run', '-c', join(dir, 'missing.yaml')], env());
+    assert.equal(unknownKind.code, 2);
+    assert.match(unknownKind.stderr, /cannot read .*missing\.yaml/);
+  });
+});
