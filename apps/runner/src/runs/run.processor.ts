@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type BeforeApplicationShutdown } from '@nestjs/common';
-import { WaitingError, type Job } from 'bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { WaitingError, type Job, type Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Plan, Run } from '@lastmile/persistence';
 import { JOB_EXECUTE_RUN, JOB_SCHEDULED_RUN, RUNS_QUEUE, type ExecuteRunJob, type ScheduledRunJob } from '@lastmile/queue';
@@ -16,14 +16,20 @@ import { RunExecutor, type RunOutcome } from './run-executor';
   stalledInterval: Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000),
   maxStalledCount: 20,
 })
-export class RunProcessor extends WorkerHost implements BeforeApplicationShutdown {
+export class RunProcessor extends WorkerHost implements BeforeApplicationShutdown, OnModuleInit {
   private readonly shutdown = new AbortController();
 
   constructor(
     private readonly executor: RunExecutor,
     private readonly dataSource: DataSource,
+    @InjectQueue(RUNS_QUEUE) private readonly queue: Queue,
   ) {
     super();
+  }
+
+  /** The queue's own connection errors (e.g. the database restarting) are logged, not printed raw. */
+  onModuleInit(): void {
+    this.queue.on('error', (error) => logger().warn({ err: error, queue: this.queue.name }, 'queue connection error'));
   }
 
   /** In-flight items finish or are dropped; the job goes back to the queue (before workers close). */
