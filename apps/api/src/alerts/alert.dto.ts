@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const listAlertsQuerySchema = z.strictObject({
+  status: z.enum(['open', 'acknowledged', 'resolved']).optional(),
+  severity: z.enum(['info', 'warning', 'critical']).optional(),
+  type: z.enum(['drift', 'fairness_gap', 'health', 'cusum']).optional(),
+  /** Tenant id or slug. */
+  tenant: z.string().min(1).optional(),
+  model: z.uuid().optional(),
+  plan: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  /** nextCursor of the previous page. */
+  cursor: z.string().min(1).optional(),
+});
+export type ListAlertsQuery = z.output<typeof listAlertsQuerySchema>;
+
+export const alertNoteSchema = z
+  .strictObject({ note: z.string().trim().min(1).max(2000).optional() })
+  .default({});
+export type AlertNoteBody = z.output<typeof alertNoteSchema>;

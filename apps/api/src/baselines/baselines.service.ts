@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { isComplete, pinRunAsBaseline } from '@lastmile/monitoring';
+import { Baseline, Plan, Run, Scenario } from '@lastmile/persistence';
+import { getScenarioKind } from '@lastmile/scenarios';
+import { AuditService } from '../common/audit.service';
+import { conflict, invalid } from '../common/problem.exception';
+import type { Principal } from '../auth/principal';
+import { PlansService } from '../plans/plans.service';
+
+@Injectable()
+export class BaselinesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly plans: PlansService,
+  ) {}
+
+  /** The plan's baselines without their per-item stats, and whether each is complete. */
+  async list(principal: Principal, planId: string) {
+    const plan = await this.plans.get(principal, planId);
+    const rows = await this.dataSource.getRepository(Baseline).find({
+      where: { planId },
+      select: {
+        id: true,
+        sliceId: true,
+        subgroup: true,
+        metric: true,
+        versionKey: true,
+        runIds: true,
+        runValues: true,
+        value: true,
+        ciLow: true,
+        ciHigh: true,
+        pinned: true,
+        updatedAt: true,
+      },
+      order: { sliceId: 'ASC', metric: 'ASC', subgroup: 'ASC', updatedAt: 'DESC' },
+    });
+    return rows.map((row) => ({ ...row, complete: isComplete(row, plan.baselinePolicy) }));
+  }
+
+  /** Pins one run as the plan's baseline and switches its policy to 'pinned'. */
+  async pin(principal: Principal, planId: string, runId: string) {
+    const plan = await this.plans.get(principal, planId);
+    const run = await this.dataSource.getRepository(Run).findOneBy({ id: runId });
+    if (!run || run.planId !== plan.id) {
+      throw invalid(`run ${runId} is not a run of plan ${planId}`, [
+        { field: 'runId', reason: 'no such run of this plan' },
+      ]);
+    }
+    if (
+      (run.status !== 'succeeded' && run.status !== 'partial') ||
+      !run.provenance ||
+      !run.scenarioId
+    ) {
+      throw conflict(
+        `run ${runId} is ${run.status}: only a succeeded or partial run can be a baseline`,
+      );
+    }
+    const scenario = await this.dataSource
+      .getRepository(Scenario)
+      .findOneByOrFail({ id: run.scenarioId });
+    const kind = getScenarioKind(scenario.kind);
+    const metrics = kind.metrics(kind.configSchema.parse(scenario.config));
+    const baselinePolicy = { ...plan.baselinePolicy, kind: 'pinned' as const, runIds: [runId] };
+    const baselines = await this.dataSource.transaction(async (manager) => {
+      const written = await pinRunAsBaseline(manager, {
+        planId,
+        seed: plan.seed,
+        runId,
+        modelSpecHash: run.provenance!.modelSpecHash,
+        sliceHashes: run.provenance!.sliceHashes,
+        metrics,
+      });
+      await manager.getRepository(Plan).update({ id: planId }, { baselinePolicy });
+      await this.audit.record(
+        principal,
+        'pin-baseline',
+        'plan',
+        planId,
+        { runId, baselines: written },
+        manager,
+      );
+      return written;
+    });
+    return { planId, runId, baselines, baselinePolicy };
+  }
+}
