@@ -4,10 +4,15 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@lastmile/config';
-import { RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
+import { NOTIFICATIONS_QUEUE, RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
+import { AlertNotifier } from './alerts/alert-notifier';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsService } from './alerts/alerts.service';
 import { AdminKeyBootstrap } from './auth/admin-key.bootstrap';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeysService } from './auth/api-keys.service';
+import { BaselinesController } from './baselines/baselines.controller';
+import { BaselinesService } from './baselines/baselines.service';
 import { AuditService } from './common/audit.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG } from './config.token';
@@ -46,6 +51,7 @@ export class ApiModule {
         DatabaseModule.forDataSource(dataSource),
         BullModule.forRoot({ connection: queue.connection }),
         BullModule.registerQueue({ name: RUNS_QUEUE }),
+        BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.LASTMILE_RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [
@@ -58,6 +64,8 @@ export class ApiModule {
         PlansController,
         RunsController,
         SlicesController,
+        AlertsController,
+        BaselinesController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -76,6 +84,9 @@ export class ApiModule {
         PlanSchedulesService,
         RunsService,
         SlicesService,
+        AlertsService,
+        AlertNotifier,
+        BaselinesService,
       ],
     };
   }
