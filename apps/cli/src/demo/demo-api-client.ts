@@ -5,19 +5,19 @@ export class DemoApiClient {
     private readonly key: string,
   ) {}
 
-  get<T = any>(path: string): Promise<T> {
+  get<T>(path: string): Promise<T> {
     return this.request('GET', path);
   }
 
-  post<T = any>(path: string, body?: unknown): Promise<T> {
+  post<T>(path: string, body?: unknown): Promise<T> {
     return this.request('POST', path, body);
   }
 
-  patch<T = any>(path: string, body: unknown): Promise<T> {
+  patch<T>(path: string, body: unknown): Promise<T> {
     return this.request('PATCH', path, body);
   }
 
-  async upload<T = any>(path: string, name: string, filename: string, data: Buffer): Promise<T> {
+  async upload<T>(path: string, name: string, filename: string, data: Buffer): Promise<T> {
     const form = new FormData();
     form.set('name', name);
     form.set('file', new Blob([data]), filename);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { DemoApiClient } from './demo-api-client';
 import { heading, metricLine, pct, say } from './demo-printer';
 import { buildWardSlice, DEMO_PHRASES, DEMO_VOICES, writePhraseGrammar } from './demo-speech-slice';
+import type { ApiAlert, ApiMetric, ApiModel, ApiResource, ApiRun, ApiSlice, ApiTenant } from './demo-types';
 import { startWebhookReceiver } from './demo-webhook-receiver';
 import { waitFor, waitForRun } from './wait-for-run';
 
@@ -15,7 +16,7 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
   const work = resolve(home, 'demo', stamp);
   mkdirSync(work, { recursive: true });
   const grammar = writePhraseGrammar(join(work, 'ward-phrases.jsgf'));
-  const model = await api.post('/v1/models', {
+  const model = await api.post<ApiModel>('/v1/models', {
     name: 'pocketsphinx-ward',
     version: stamp,
     modality: 'speech',
@@ -26,18 +27,18 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
     },
   });
   say(`registered ${model.name}@${model.version}: Debian's pocketsphinx with the ward's phrase grammar, through the command adapter`);
-  const tenant = await api.get(`/v1/tenants/${TENANT.slug}`).catch(() => api.post('/v1/tenants', TENANT));
-  const customer = api.withKey((await api.post('/v1/keys', { role: 'customer', tenant: tenant.slug, name: 'ward 7 upload key' })).key);
+  const tenant = await api.get<ApiTenant>(`/v1/tenants/${TENANT.slug}`).catch(() => api.post<ApiTenant>('/v1/tenants', TENANT));
+  const customer = api.withKey((await api.post<{ key: string }>('/v1/keys', { role: 'customer', tenant: tenant.slug, name: 'ward 7 upload key' })).key);
   say(`tenant "${tenant.name}" and a customer key bound to it`);
   say(`synthesizing ${DEMO_PHRASES.length} clinical phrases × ${DEMO_VOICES.length} accents (${DEMO_VOICES.join(', ')}) with espeak-ng + sox…`);
-  const clean = await customer.upload(`/v1/tenants/${tenant.slug}/slices`, 'ward-7-dictation', 'ward-7.tar.gz', await buildWardSlice(join(work, 'clean'), 'clean'));
+  const clean = await customer.upload<ApiSlice>(`/v1/tenants/${tenant.slug}/slices`, 'ward-7-dictation', 'ward-7.tar.gz', await buildWardSlice(join(work, 'clean'), 'clean'));
   say(`the customer uploaded slice ${clean.name} v${clean.version}: ${clean.itemCount} utterances (content ${clean.contentHash.slice(0, 12)}…)`);
 
   heading('Runs of the speech plan until it has a baseline');
   const receiver = await startWebhookReceiver();
   process.env[WEBHOOK_SECRET_ENV] ??= `demo-${stamp}`;
-  const scenario = await api.post('/v1/scenarios', { name: `demo-asr-${stamp}`, kind: 'asr', config: {} });
-  const plan = await api.post('/v1/plans', {
+  const scenario = await api.post<ApiResource>('/v1/scenarios', { name: `demo-asr-${stamp}`, kind: 'asr', config: {} });
+  const plan = await api.post<ApiResource>('/v1/plans', {
     name: 'St. Elsewhere ward 7 dictation',
     tenant: tenant.slug,
     modelId: model.id,
@@ -48,31 +49,31 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
     channels: [{ kind: 'webhook', url: receiver.url, secretEnv: WEBHOOK_SECRET_ENV }],
   });
   for (let i = 1; i <= 2; i++) {
-    const run = await waitForRun(api, (await api.post(`/v1/plans/${plan.id}/runs`)).id, 600_000);
-    const metrics = await api.get(`/v1/runs/${run.id}/metrics?name=wer`);
-    say(`baseline run ${i}: ${run.status}; WER ${pct(metrics.find((m: { subgroup: string }) => m.subgroup === 'all')?.value)}`);
-    if (i === 2) for (const metric of metrics.filter((m: { subgroup: string }) => m.subgroup.startsWith('accent='))) say(`  ${metricLine(metric)}`);
+    const run = await waitForRun(api, (await api.post<ApiRun>(`/v1/plans/${plan.id}/runs`)).id, 600_000);
+    const metrics = await api.get<ApiMetric[]>(`/v1/runs/${run.id}/metrics?name=wer`);
+    say(`baseline run ${i}: ${run.status}; WER ${pct(metrics.find((m) => m.subgroup === 'all')?.value)}`);
+    if (i === 2) for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent='))) say(`  ${metricLine(metric)}`);
   }
 
   heading('The ward gets new imaging equipment: a 1 kHz hum and broadband noise');
-  const hum = await customer.upload(`/v1/tenants/${tenant.slug}/slices`, 'ward-7-dictation', 'ward-7.tar.gz', await buildWardSlice(join(work, 'hum'), 'hum'));
+  const hum = await customer.upload<ApiSlice>(`/v1/tenants/${tenant.slug}/slices`, 'ward-7-dictation', 'ward-7.tar.gz', await buildWardSlice(join(work, 'hum'), 'hum'));
   say(`the same utterances re-recorded on the ward: slice ${hum.name} v${hum.version}`);
   await api.patch(`/v1/plans/${plan.id}`, { sliceIds: [hum.id], cron: '*/5 * * * * *' });
   say('the plan now evaluates the new recordings every 5 seconds; waiting for the next scheduled run…');
-  const scheduled = await waitFor(async () => (await api.get(`/v1/runs?planId=${plan.id}`)).find((r: { trigger: string }) => r.trigger === 'schedule'), 120_000, 'a scheduled run');
+  const scheduled = await waitFor(async () => (await api.get<ApiRun[]>(`/v1/runs?planId=${plan.id}`)).find((r) => r.trigger === 'schedule'), 120_000, 'a scheduled run');
   await api.patch(`/v1/plans/${plan.id}`, { cron: null });
   const run = await waitForRun(api, scheduled.id, 600_000);
-  const metrics = await api.get(`/v1/runs/${run.id}/metrics?name=wer`);
-  say(`scheduled run ${run.status}; WER ${pct(metrics.find((m: { subgroup: string }) => m.subgroup === 'all')?.value)}`);
-  for (const metric of metrics.filter((m: { subgroup: string }) => m.subgroup.startsWith('accent='))) say(`  ${metricLine(metric)}`);
+  const metrics = await api.get<ApiMetric[]>(`/v1/runs/${run.id}/metrics?name=wer`);
+  say(`scheduled run ${run.status}; WER ${pct(metrics.find((m) => m.subgroup === 'all')?.value)}`);
+  for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent='))) say(`  ${metricLine(metric)}`);
 
   const alerts = await waitFor(async () => {
-    const found = await api.get(`/v1/alerts?plan=${plan.id}`).catch(() => undefined);
+    const found = await api.get<ApiAlert[]>(`/v1/alerts?plan=${plan.id}`).catch(() => undefined);
     return found?.length ? found : undefined;
   }, 60_000, 'the drift alert').catch(() => []);
   if (alerts.length === 0) say('no alert was raised (see the run report)');
   for (const alert of alerts) {
-    const detail = await api.get(`/v1/alerts/${alert.id}`);
+    const detail = await api.get<ApiAlert>(`/v1/alerts/${alert.id}`);
     say(`ALERT [${detail.severity}] ${detail.title}`);
     say(`  evidence: ${JSON.stringify(summarizeEvidence(detail.evidence))}`);
   }
@@ -86,7 +87,7 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
   return { reportPath };
 }
 
-function summarizeEvidence(evidence: Record<string, any>): Record<string, unknown> {
+function summarizeEvidence(evidence: Record<string, unknown>): Record<string, unknown> {
   const { worstItems, ...rest } = evidence ?? {};
   return { ...rest, worstItems: Array.isArray(worstItems) ? worstItems.slice(0, 3) : worstItems };
 }

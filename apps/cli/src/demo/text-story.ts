@@ -2,6 +2,7 @@ import { startChatModelServer } from '@lastmile/fixtures';
 import type { DemoApiClient } from './demo-api-client';
 import { heading, metricLine, say } from './demo-printer';
 import { demoTextAnswer } from './demo-text-model';
+import type { ApiMetric, ApiModel, ApiResource, ApiRun } from './demo-types';
 import { waitForRun } from './wait-for-run';
 
 const TEXT_SCENARIOS: { kind: string; config: Record<string, unknown>; headline: string[] }[] = [
@@ -17,7 +18,7 @@ export async function textStory(api: DemoApiClient, stamp: string): Promise<void
   const fixture = await startChatModelServer({ answer: demoTextAnswer });
   try {
     say(`demo fixture (scripted, not a model) speaking the OpenAI chat protocol at ${fixture.baseUrl}`);
-    const model = await api.post('/v1/models', {
+    const model = await api.post<ApiModel>('/v1/models', {
       name: 'demo-chat-fixture',
       version: stamp,
       modality: 'text',
@@ -26,15 +27,14 @@ export async function textStory(api: DemoApiClient, stamp: string): Promise<void
     say(`registered model ${model.name}@${model.version}`);
     const runs = [];
     for (const scenario of TEXT_SCENARIOS) {
-      const created = await api.post('/v1/scenarios', { name: `demo-${scenario.kind}-${stamp}`, kind: scenario.kind, config: scenario.config });
-      const plan = await api.post('/v1/plans', { name: `demo ${scenario.kind}`, modelId: model.id, scenarioId: created.id });
-      runs.push({ scenario, run: await api.post(`/v1/plans/${plan.id}/runs`) });
+      const created = await api.post<ApiResource>('/v1/scenarios', { name: `demo-${scenario.kind}-${stamp}`, kind: scenario.kind, config: scenario.config });
+      const plan = await api.post<ApiResource>('/v1/plans', { name: `demo ${scenario.kind}`, modelId: model.id, scenarioId: created.id });
+      runs.push({ scenario, run: await api.post<ApiRun>(`/v1/plans/${plan.id}/runs`) });
     }
     say(`queued ${runs.length} runs on the scenarios' built-in data`);
     for (const { scenario, run } of runs) {
       const finished = await waitForRun(api, run.id, 300_000);
-      const metrics: { name: string; subgroup: string; value: number | null; ciLow: number | null; ciHigh: number | null; n: number }[] =
-        await api.get(`/v1/runs/${run.id}/metrics`);
+      const metrics = await api.get<ApiMetric[]>(`/v1/runs/${run.id}/metrics`);
       say(`${scenario.kind}: run ${finished.status}, ${finished.done} instances, ${finished.errors} errors`);
       const shown = metrics.filter((m) => m.subgroup === 'all' && scenario.headline.some((h) => m.name.startsWith(h)));
       for (const metric of shown.length ? shown : metrics.filter((m) => m.subgroup === 'all').slice(0, 3)) say(`  ${metricLine(metric)}`);

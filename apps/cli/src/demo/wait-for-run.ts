@@ -1,11 +1,12 @@
 import type { DemoApiClient } from './demo-api-client';
+import type { ApiRun } from './demo-types';
 
 const FINISHED = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
 
-export async function waitForRun(api: DemoApiClient, runId: string, timeoutMs: number): Promise<any> {
+export async function waitForRun(api: DemoApiClient, runId: string, timeoutMs: number): Promise<ApiRun> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const run = await api.get(`/v1/runs/${runId}`);
+    const run = await api.get<ApiRun>(`/v1/runs/${runId}`);
     if (FINISHED.has(run.status)) return run;
     if (Date.now() > deadline) throw new Error(`run ${runId} did not finish within ${timeoutMs / 1000} s (status ${run.status})`);
     await new Promise((resolve) => setTimeout(resolve, 500));
