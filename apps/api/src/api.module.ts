@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@lastmile/config';
@@ -22,7 +22,6 @@ import { HealthController } from './health/health.controller';
 import { KeysController } from './keys/keys.controller';
 import { ModelsController } from './models/models.controller';
 import { ModelsService } from './models/models.service';
-import { HttpMetricsInterceptor } from './observability/http-metrics.interceptor';
 import { PrometheusController } from './observability/prometheus.controller';
 import { PlanSchedulesService } from './plans/plan-schedules.service';
 import { PlansController } from './plans/plans.controller';
@@ -72,7 +71,6 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
-        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
         ApiKeysService,
         AdminKeyBootstrap,
         AuditService,

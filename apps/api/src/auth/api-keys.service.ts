@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { ApiKey, type Role } from '@lastmile/persistence';
 import { displayPrefix, generateApiKey, hashApiKey, sameHash } from './api-key.hasher';
 import type { Principal } from './principal';
@@ -17,8 +17,9 @@ export interface CreatedApiKey {
 export class ApiKeysService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(role: Role, tenantId: string | null, name: string | null = null): Promise<CreatedApiKey> {
-    return this.store(generateApiKey(), role, tenantId, name);
+  /** Pass the transaction's manager to store the key atomically with its audit entry. */
+  async create(role: Role, tenantId: string | null, name: string | null = null, manager?: EntityManager): Promise<CreatedApiKey> {
+    return this.store(generateApiKey(), role, tenantId, name, manager);
   }
 
   /** Stores a key chosen by the operator (LASTMILE_ADMIN_KEY) unless it already exists. */
@@ -37,8 +38,14 @@ export class ApiKeysService {
     return { keyId: row.id, role: row.role, tenantId: row.tenantId };
   }
 
-  private async store(key: string, role: Role, tenantId: string | null, name: string | null): Promise<CreatedApiKey> {
-    const row = await this.dataSource.getRepository(ApiKey).save({
+  private async store(
+    key: string,
+    role: Role,
+    tenantId: string | null,
+    name: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<CreatedApiKey> {
+    const row = await manager.getRepository(ApiKey).save({
       prefix: displayPrefix(key),
       hash: hashApiKey(key),
       role,

@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { RUNS_QUEUE } from '@lastmile/queue';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { FailingChannelsProbe } from './failing-channels.probe';
 
@@ -22,6 +23,8 @@ export class HealthController {
   ) {}
 
   @Public()
+  // Probes and scrapers poll on their own schedule; the rate limit is for API clients.
+  @SkipThrottle()
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, queue] = await Promise.all([

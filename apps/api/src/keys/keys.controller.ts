@@ -30,9 +30,11 @@ export class KeysController {
   @ApiZodBody(createKeySchema)
   async create(@Auth() principal: Principal, @Body(new ZodPipe(createKeySchema)) body: CreateKeyBody) {
     const tenantId = body.tenant ? (await this.tenants.find(body.tenant)).id : null;
-    const created = await this.keys.create(body.role, tenantId, body.name ?? null);
-    await this.audit.record(principal, 'create', 'api_key', created.id, { role: body.role, tenantId });
-    return created;
+    return this.dataSource.transaction(async (manager) => {
+      const created = await this.keys.create(body.role, tenantId, body.name ?? null, manager);
+      await this.audit.record(principal, 'create', 'api_key', created.id, { role: body.role, tenantId }, manager);
+      return created;
+    });
   }
 
   @Get()
@@ -46,8 +48,10 @@ export class KeysController {
   @Delete(':id')
   @HttpCode(204)
   async revoke(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<void> {
-    const result = await this.dataSource.getRepository(ApiKey).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-    if (!result.affected) throw notFound('api key', id);
-    await this.audit.record(principal, 'revoke', 'api_key', id);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(ApiKey).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (!result.affected) throw notFound('api key', id);
+      await this.audit.record(principal, 'revoke', 'api_key', id, {}, manager);
+    });
   }
 }
