@@ -43,7 +43,7 @@ export async function seedQaEvaluation(
      SELECT $1, 'q' || i, i, format('Item %s: what is %s plus %s?', i, (i * 7919) % 1000, (i * 104729) % 1000),
             jsonb_build_array(((i * 7919) % 1000 + (i * 104729) % 1000)::text),
             jsonb_build_object('topic', (ARRAY['arithmetic','geography','history','science'])[i % 4 + 1])
-     FROM generate_series(0, $2 - 1) AS i`,
+     FROM generate_series(0::bigint, $2::bigint - 1) AS i`,
     [slice.id, options.items],
   );
   const [plan] = await dataSource.query(
