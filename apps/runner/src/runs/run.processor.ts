@@ -6,14 +6,17 @@ import { DataSource } from 'typeorm';
 import { Plan, Run } from '@lastmile/persistence';
 import { JOB_EXECUTE_RUN, JOB_SCHEDULED_RUN, RUNS_QUEUE, type ExecuteRunJob, type ScheduledRunJob } from '@lastmile/queue';
 import { logger } from '@lastmile/telemetry';
+import { JobLockLost, retryThroughOutages } from './outage-retry';
 import { RunInterrupted } from './run-control';
 import { RunExecutor, type RunOutcome } from './run-executor';
+
+const LOCK_MS = Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000);
 
 @Processor(RUNS_QUEUE, {
   concurrency: Number(process.env.LASTMILE_RUNNER_CONCURRENCY ?? 2),
   // A killed worker's job is picked up again once its lock expires; resuming is safe, so allow many.
-  lockDuration: Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000),
-  stalledInterval: Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000),
+  lockDuration: LOCK_MS,
+  stalledInterval: LOCK_MS,
   maxStalledCount: 20,
 })
 export class RunProcessor extends WorkerHost implements BeforeApplicationShutdown, OnModuleInit {
@@ -39,21 +42,31 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
 
   async process(job: Job, token?: string): Promise<RunOutcome | null> {
     try {
-      switch (job.name) {
-        case JOB_EXECUTE_RUN:
-          return await this.executor.execute((job.data as ExecuteRunJob).runId, this.shutdown.signal);
-        case JOB_SCHEDULED_RUN:
-          return await this.scheduledRun(job as Job<ScheduledRunJob>);
-        default:
-          throw new Error(`unknown job ${job.name}`);
-      }
+      return await retryThroughOutages(() => this.dispatch(job), {
+        signal: this.shutdown.signal,
+        stillOwned: async () => !token || (await job.extendLock(token, LOCK_MS)) === 1,
+        onPause: (attempt, delayMs, error) =>
+          logger().warn({ jobId: job.id, attempt, delayMs, err: error }, 'database unavailable; resuming the run after a pause'),
+      });
     } catch (error) {
       if (error instanceof RunInterrupted && error.reason === 'shutdown') {
         logger().info({ jobId: job.id }, 'returning the run to the queue for another worker');
         await job.moveToWait(token);
         throw new WaitingError();
       }
+      if (error instanceof JobLockLost) logger().info({ jobId: job.id }, 'another worker took the run over during the outage');
       throw error;
+    }
+  }
+
+  private dispatch(job: Job): Promise<RunOutcome | null> {
+    switch (job.name) {
+      case JOB_EXECUTE_RUN:
+        return this.executor.execute((job.data as ExecuteRunJob).runId, this.shutdown.signal);
+      case JOB_SCHEDULED_RUN:
+        return this.scheduledRun(job as Job<ScheduledRunJob>);
+      default:
+        return Promise.reject(new Error(`unknown job ${job.name}`));
     }
   }
 
