@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { freePort } from '../postgres-server';
@@ -83,8 +83,13 @@ export async function startService(options: {
 function wrap(child: ChildProcess, name: string, url: string): ServiceProcess {
   const logs: LogLine[] = [];
   const waiters = new Set<() => void>();
+  // LASTMILE_TEST_LOG_DIR keeps every process's lines in a file, for looking into a failure.
+  const file = process.env.LASTMILE_TEST_LOG_DIR
+    ? createWriteStream(join(process.env.LASTMILE_TEST_LOG_DIR, `${name}-${child.pid}.log`))
+    : undefined;
   const collect = (stream: NodeJS.ReadableStream) =>
     createInterface({ input: stream }).on('line', (text) => {
+      file?.write(`${text}\n`);
       logs.push(parseLine(text));
       for (const wake of waiters) wake();
     });

@@ -1,0 +1,3 @@
+import { describeScheduleFiresOnce } from './support/schedule-once';
+
+describeScheduleFiresOnce('postgres');
