@@ -55,8 +55,24 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
         throw new WaitingError();
       }
       if (error instanceof JobLockLost) logger().info({ jobId: job.id }, 'another worker took the run over during the outage');
+      else await this.failRunOnLastAttempt(job, error);
       throw error;
     }
+  }
+
+  /** A job that fails for good must not leave its run "running" with nothing left to finish it. */
+  private async failRunOnLastAttempt(job: Job, error: unknown): Promise<void> {
+    if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) return;
+    const runId = job.name === JOB_EXECUTE_RUN ? (job.data as ExecuteRunJob).runId : job.name === JOB_SCHEDULED_RUN ? uuidFrom(`${job.id}`) : null;
+    if (!runId) return;
+    const reason = `the runner could not execute the run: ${error instanceof Error ? error.message : String(error)}`;
+    await this.dataSource
+      .query(
+        `UPDATE runs SET status = 'failed', finished_at = now(), error_summary = $2
+         WHERE id = $1 AND status IN ('queued', 'running')`,
+        [runId, { reason }],
+      )
+      .catch((updateError: unknown) => logger().warn({ runId, err: updateError }, 'could not mark the run failed'));
   }
 
   private dispatch(job: Job): Promise<RunOutcome | null> {
