@@ -43,7 +43,9 @@ export class LastmileClient {
   constructor(readonly http: ReturnType<typeof request>) {}
 
   /** A tenant with an uploaded slice of `items` qa rows, a model, a qa scenario and a plan. */
-  async qaPlan(options: QaPlanOptions): Promise<{ planId: string; sliceId: string }> {
+  async qaPlan(
+    options: QaPlanOptions,
+  ): Promise<{ planId: string; sliceId: string; scenarioId: string }> {
     const tenant = await this.post<{ slug: string }>('/v1/tenants', tenantBody());
     const slice = await expectStatus<{ id: string; itemCount: number }>(
       this.http
@@ -69,7 +71,7 @@ export class LastmileClient {
         ...options.plan,
       }),
     );
-    return { planId: plan.id, sliceId: slice.id };
+    return { planId: plan.id, sliceId: slice.id, scenarioId: scenario.id };
   }
 
   async queueRun(planId: string): Promise<string> {
