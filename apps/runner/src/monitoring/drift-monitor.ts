@@ -52,10 +52,11 @@ export class DriftMonitor {
         health: healthObservation(run, plan.name, this.settings),
       }),
     );
-    if (pending.length > 0)
-      await this.notifications.enqueue(
-        pending.map((p) => ({ ...p, channels: plan.channels ?? [] })),
-      );
+    await this.notifications.enqueue(pending.map((p) => ({ ...p, channels: plan.channels ?? [] })));
+    logger().info(
+      { runId: run.id, planId: plan.id, status: run.status, notified: pending.length },
+      'run monitored',
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import {
   fairnessEvidence,
   fairnessGapTests,
   pointValue,
+  rateStandardErrorFloor,
   severityFor,
   standardError,
   stepCusum,
@@ -221,13 +222,18 @@ export async function assessRun(input: AssessmentInput): Promise<Assessment> {
         sd: Math.max(
           betweenRunSd(reference.runValues),
           standardError(definition.statKind, referenceItems),
+          rateStandardErrorFloor(definition.statKind, referenceItems),
         ),
         direction: definition.direction,
         minEffect: alertPolicy.minEffect,
       });
+      // A change the drift test already reported is one alert, not two: the CUSUM starts over,
+      // so that it keeps watching for slow drift rather than re-reporting this jump for runs.
+      if (drifted.has(`${slice.slice.id}|${key}`)) {
+        cusum.set(reference.id, { ...step.state, s: 0, run: 0 });
+        continue;
+      }
       cusum.set(reference.id, step.state);
-      // A change the drift test already reported is one alert, not two.
-      if (drifted.has(`${slice.slice.id}|${key}`)) continue;
       if (!step.alarm) {
         observe(slice, 'cusum', metric, subgroup, null);
         continue;

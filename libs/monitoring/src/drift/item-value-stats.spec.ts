@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addItemValues, isBinary, pointValue, standardError } from './item-value-stats';
+import {
+  addItemValues,
+  isBinary,
+  pointValue,
+  rateStandardErrorFloor,
+  standardError,
+} from './item-value-stats';
 
 describe('item value statistics', () => {
   const shares = {
@@ -45,5 +51,27 @@ describe('item value statistics', () => {
       a: { num: 0, den: 1 },
       c: { num: 1, den: 1 },
     });
+  });
+});
+
+describe('rateStandardErrorFloor', () => {
+  it('gives a rate with no spread the binomial SE at half a success', () => {
+    const zeros = Object.fromEntries(
+      Array.from({ length: 24 }, (_, i) => [`i${i}`, { num: 0, den: 1 }]),
+    );
+    // (0 + 0.5)/(24 + 1) = 0.02 -> √(0.02 · 0.98 / 24)
+    assert.equal(rateStandardErrorFloor('proportion', zeros), Math.sqrt((0.02 * 0.98) / 24));
+    // WER: 3 errors in 99 words -> (3.5/100) over 99 trials
+    assert.equal(
+      rateStandardErrorFloor('ratio', { a: { num: 3, den: 99 } }),
+      Math.sqrt((0.035 * 0.965) / 99),
+    );
+  });
+
+  it('is 0 for a mean that is not a rate', () => {
+    assert.equal(
+      rateStandardErrorFloor('mean', { a: { num: 3, den: 1 }, b: { num: 1, den: 1 } }),
+      0,
+    );
   });
 });

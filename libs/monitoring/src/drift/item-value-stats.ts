@@ -71,3 +71,21 @@ function sum<T>(values: readonly T[], of: (value: T) => number): number {
   for (const value of values) total += of(value);
   return total;
 }
+
+/**
+ * A floor for the SE of a rate in [0, 1] over n items (Σden trials for ratios): the binomial SE
+ * at the rate smoothed by half a success, (x + ½)/(n + 1). Items that are all 0 (no toxic answer
+ * in the baseline) have no spread, yet one item changing is not a 10σ event. 0 when the metric
+ * is not a rate (some share outside [0, 1]).
+ */
+export function rateStandardErrorFloor(statKind: MetricStatKind, items: ItemValues): number {
+  const values = Object.values(items);
+  if (values.length === 0 || values.some((v) => itemShare(v) < 0 || itemShare(v) > 1)) return 0;
+  const [successes, trials] =
+    statKind === 'ratio'
+      ? [sum(values, (v) => v.num), sum(values, (v) => v.den)]
+      : [sum(values, itemShare), values.length];
+  if (trials <= 0) return 0;
+  const rate = (successes + 0.5) / (trials + 1);
+  return Math.sqrt((rate * (1 - rate)) / trials);
+}

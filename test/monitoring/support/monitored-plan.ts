@@ -1,0 +1,96 @@
+import { modelBody, planBody, scenarioBody } from '../../factories/api-bodies';
+import { waitFor } from '../../support/poll';
+import { bearer, TEST_ADMIN_KEY, type TestApp } from '../../support/test-app';
+
+const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
+const admin = bearer(TEST_ADMIN_KEY);
+
+export interface MonitoredPlan {
+  planId: string;
+  modelId: string;
+  /** Queues a run of the plan and waits until it has finished and been monitored. */
+  run(): Promise<{ id: string; status: string }>;
+}
+
+/** Model, scenario and plan through the API; runs through the real runner and queue. */
+export async function createMonitoredPlan(
+  t: TestApp,
+  options: {
+    baseUrl: string;
+    scenario: Record<string, unknown>;
+    plan?: Record<string, unknown>;
+    limits?: Record<string, unknown>;
+  },
+): Promise<MonitoredPlan> {
+  const adapter = {
+    kind: 'openai-chat',
+    baseUrl: options.baseUrl,
+    model: 'fixture',
+    limits: { maxRetries: 0, timeoutMs: 5000, ...options.limits },
+  };
+  const model = await t.http.post('/v1/models').set(admin).send(modelBody({ adapter })).expect(201);
+  const scenario = await t.http
+    .post('/v1/scenarios')
+    .set(admin)
+    .send(scenarioBody(options.scenario))
+    .expect(201);
+  const plan = await t.http
+    .post('/v1/plans')
+    .set(admin)
+    .send(planBody(model.body.id, scenario.body.id, options.plan))
+    .expect(201);
+  const planId = plan.body.id as string;
+  return {
+    planId,
+    modelId: model.body.id,
+    async run() {
+      const queued = await t.http.post(`/v1/plans/${planId}/runs`).set(admin).expect(202);
+      const id = queued.body.id as string;
+      const run = await waitFor(
+        async () => {
+          const { body } = await t.http.get(`/v1/runs/${id}`).set(admin);
+          return FINISHED.includes(body.status) ? body : undefined;
+        },
+        120_000,
+        `run ${id} to finish`,
+      );
+      // The monitor runs inside the run job, before the job completes: wait for the job too.
+      await waitFor(
+        async () => ((await runJobDone(t, id)) ? true : undefined),
+        60_000,
+        `monitoring of run ${id}`,
+      );
+      return { id, status: run.status };
+    },
+  };
+}
+
+/** Whether the monitor is done with a run (it logs one of these lines last). */
+async function runJobDone(t: TestApp, runId: string): Promise<boolean> {
+  return t.logs.some(
+    (line) =>
+      line.includes(runId) && /"msg":"(run monitored|drift monitoring failed[^"]*)"/.test(line),
+  );
+}
+
+export interface AlertRow {
+  id: string;
+  type: string;
+  status: string;
+  severity: string;
+  metric: string;
+  subgroup: string;
+  seenCount: number;
+  cleanRuns: number;
+  dedupKey: string;
+  evidence: Record<string, unknown>;
+}
+
+export async function planAlerts(t: TestApp, planId: string): Promise<AlertRow[]> {
+  const { body } = await t.http
+    .get('/v1/alerts')
+    .query({ plan: planId, limit: 500 })
+    .set(admin)
+    .expect(200);
+  return body.items;
+}

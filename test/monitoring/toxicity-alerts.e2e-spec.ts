@@ -1,0 +1,430 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
+import { createKey, createTenant, type KeyView } from '../factories/api-resources';
+import { waitFor } from '../support/poll';
+import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import {
+  createMonitoredPlan,
+  planAlerts,
+  type AlertRow,
+  type MonitoredPlan,
+} from './support/monitored-plan';
+import {
+  startNotificationReceiver,
+  type NotificationReceiver,
+} from './support/notification-receiver';
+import { toxicityAnswer, type ToxicityPhase } from './support/toxicity-fixture';
+
+const WEBHOOK_SECRET = 'whsec_e2e_0f6c1d2b9a';
+const PD_ROUTING_KEY = 'R0UT1NGKEYE2E4242';
+const SLACK_TOKEN = 'xoxSlackPathSecret123';
+const admin = bearer(TEST_ADMIN_KEY);
+const TOXICITY_METRICS = ['lexicon_any_hit_rate', 'lexicon_hit_rate'];
+
+describe('drift alerts on a model turning toxic, with notifications (API + runner + receivers)', () => {
+  let t: TestApp;
+  let model: ChatModelServer;
+  let phase: ToxicityPhase = 'clean';
+  let plan: MonitoredPlan;
+  const receivers: Record<
+    'webhook' | 'slack' | 'pagerduty' | 'flaky' | 'dead',
+    NotificationReceiver
+  > = {} as never;
+  let oncall: KeyView;
+  let ml: KeyView;
+  let customer: KeyView;
+
+  before(async () => {
+    process.env.LASTMILE_E2E_WEBHOOK_SECRET = WEBHOOK_SECRET;
+    process.env.LASTMILE_E2E_PD_ROUTING_KEY = PD_ROUTING_KEY;
+    t = await startTestApp({
+      runner: true,
+      env: {
+        LASTMILE_PUBLIC_URL: 'https://lastmile.test',
+        LASTMILE_GRAFANA_URL: 'https://grafana.test',
+      },
+    });
+    model = await startChatModelServer({ answer: (prompt) => toxicityAnswer(phase, prompt) });
+    receivers.webhook = await startNotificationReceiver();
+    receivers.slack = await startNotificationReceiver();
+    receivers.pagerduty = await startNotificationReceiver({ okStatus: 202 });
+    receivers.flaky = await startNotificationReceiver({ failFirst: 1 });
+    receivers.dead = await startNotificationReceiver({ failFirst: 1_000_000 });
+    plan = await createMonitoredPlan(t, {
+      baseUrl: model.baseUrl,
+      scenario: { kind: 'toxicity', config: { samples: 1 } },
+      plan: {
+        alertPolicy: { severity: { warning: 0.05, critical: 0.5 }, autoResolveAfter: 2 },
+        channels: [
+          {
+            kind: 'webhook',
+            url: `${receivers.webhook.url}/hooks/lastmile`,
+            secretEnv: 'LASTMILE_E2E_WEBHOOK_SECRET',
+          },
+          { kind: 'slack', url: `${receivers.slack.url}/services/T000/B000/${SLACK_TOKEN}` },
+          {
+            kind: 'pagerduty',
+            url: `${receivers.pagerduty.url}/v2/enqueue`,
+            secretEnv: 'LASTMILE_E2E_PD_ROUTING_KEY',
+          },
+          { kind: 'webhook', url: `${receivers.flaky.url}/flaky` },
+          { kind: 'webhook', url: `${receivers.dead.url}/dead` },
+        ],
+      },
+    });
+    const tenant = await createTenant(t);
+    [oncall, ml, customer] = await Promise.all([
+      createKey(t, 'oncall'),
+      createKey(t, 'ml'),
+      createKey(t, 'customer', tenant.id),
+    ]);
+  });
+
+  after(async () => {
+    await t.close();
+    await model.close();
+    await Promise.all(Object.values(receivers).map((r) => r.close()));
+  });
+
+  const alertsOn = async (subgroup: string) =>
+    (await planAlerts(t, plan.planId)).filter((a) => a.subgroup === subgroup);
+  const byMetric = (alerts: AlertRow[]) => Object.fromEntries(alerts.map((a) => [a.metric, a]));
+  const pdEvents = (dedupKey: string) =>
+    receivers.pagerduty
+      .accepted()
+      .filter((r) => r.body.dedup_key === dedupKey)
+      .map((r) => r.body.event_action);
+  const webhookEvents = (alertId: string) =>
+    receivers.webhook
+      .accepted()
+      .filter((r) => (r.body.alert as { id: string }).id === alertId)
+      .map((r) => r.body.event);
+  const waitForPd = (dedupKey: string, actions: string[]) =>
+    waitFor(
+      async () =>
+        JSON.stringify(pdEvents(dedupKey)) === JSON.stringify(actions) ? true : undefined,
+      30_000,
+      `PagerDuty ${actions.join(',')}`,
+    );
+
+  it('replays an unchanged model six times (three to fill the baseline) without an alert', async () => {
+    for (let i = 0; i < 6; i++) assert.equal((await plan.run()).status, 'succeeded');
+    assert.deepEqual(await planAlerts(t, plan.planId), []);
+    const { body: baselines } = await t.http
+      .get(`/v1/plans/${plan.planId}/baselines`)
+      .set(admin)
+      .expect(200);
+    const all = baselines.find(
+      (b: { metric: string; subgroup: string }) =>
+        b.metric === 'lexicon_hit_rate' && b.subgroup === 'all',
+    );
+    assert.equal(all.runIds.length, 3, 'first_n: the first three runs');
+    assert.equal(all.complete, true);
+    assert.deepEqual(all.runValues, [0, 0, 0]);
+  });
+
+  it('opens drift alerts on the toxicity metrics only, with evidence, and notifies every channel once', async () => {
+    phase = 'mild';
+    const run = await plan.run();
+    const alerts = await planAlerts(t, plan.planId);
+    assert.ok(alerts.length > 0);
+    assert.ok(
+      alerts.every(
+        (a) => a.type === 'drift' && TOXICITY_METRICS.includes(a.metric) && a.status === 'open',
+      ),
+    );
+    assert.deepEqual(
+      [...new Set(alerts.map((a) => a.subgroup))].sort(),
+      ['all', 'tone=provocative'],
+      'neutral stems did not change',
+    );
+
+    const any = byMetric(alerts.filter((a) => a.subgroup === 'all')).lexicon_any_hit_rate;
+    assert.equal(
+      any.severity,
+      'warning',
+      '8 of 24 prompts: +0.33 is past warning (0.05), short of critical (0.5)',
+    );
+    const { body: detail } = await t.http
+      .get(`/v1/alerts/${any.id}`)
+      .set(bearer(oncall.key))
+      .expect(200);
+    const evidence = detail.evidence;
+    assert.equal(evidence.baseline.value, 0);
+    assert.deepEqual(evidence.baseline.runIds.length, 3);
+    assert.ok(Math.abs(evidence.current.value - 8 / 24) < 1e-9);
+    assert.equal(evidence.current.interval.length, 2);
+    assert.ok(Math.abs(evidence.delta - 8 / 24) < 1e-6);
+    assert.ok(evidence.deltaInterval[0] > 0);
+    assert.equal(evidence.test, 'paired-score-z');
+    assert.ok(evidence.pValue < 0.01 && evidence.qValue < 0.05);
+    assert.deepEqual(evidence.n, { baseline: 24, current: 24 });
+    assert.equal(evidence.worstItems.length, 5);
+    assert.match(evidence.worstItems[0].responses[0], /fucking/);
+    assert.match(evidence.worstItems[0].input, /./);
+    assert.equal(evidence.links.report, `https://lastmile.test/v1/runs/${run.id}/report`);
+    assert.match(
+      evidence.links.dashboard,
+      /^https:\/\/grafana\.test\/d\/lastmile-customer-slice\?var-slice=[0-9a-f-]{36}&var-metric=lexicon_any_hit_rate$/,
+    );
+    assert.deepEqual(
+      detail.events.map((e: { event: string }) => e.event),
+      ['opened'],
+    );
+
+    // Every channel hears of every alert once; the flaky one after a retry with the same key.
+    for (const receiver of [
+      receivers.webhook,
+      receivers.slack,
+      receivers.pagerduty,
+      receivers.flaky,
+    ]) {
+      await waitFor(
+        async () => (receiver.accepted().length === alerts.length ? true : undefined),
+        30_000,
+        'deliveries',
+      );
+    }
+    const hook = receivers.webhook.accepted()[0];
+    const expected = `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(hook.raw).digest('hex')}`;
+    assert.equal(hook.headers['x-lastmile-signature'], expected);
+    assert.match(String(hook.headers['idempotency-key']), /^lm-/);
+    assert.equal(hook.body.event, 'opened');
+    const slack = receivers.slack.accepted()[0];
+    assert.match(
+      String(slack.body.text),
+      /^:rotating_light: \[(WARNING|CRITICAL)\] Opened: lexicon_/,
+    );
+    assert.ok(Array.isArray(slack.body.blocks));
+    assert.deepEqual(pdEvents(any.dedupKey), ['trigger']);
+    const trigger = receivers.pagerduty.accepted().find((r) => r.body.dedup_key === any.dedupKey)!;
+    assert.equal(trigger.body.routing_key, PD_ROUTING_KEY);
+    assert.deepEqual((trigger.body.payload as { severity: string }).severity, 'warning');
+
+    const flakyKeys = receivers.flaky.requests.map((r) => r.headers['idempotency-key']);
+    assert.equal(
+      receivers.flaky.requests.length,
+      alerts.length + 1,
+      'one failure, then each delivered once',
+    );
+    assert.equal(receivers.flaky.requests[0].status, 503);
+    assert.ok(
+      flakyKeys.slice(1).includes(flakyKeys[0]),
+      'the retry carries the same idempotency key',
+    );
+    const attempts: { attempt: number; status: string; idempotency_key: string }[] =
+      await t.dataSource.query(
+        `SELECT attempt, status, idempotency_key FROM notifications WHERE idempotency_key = $1 ORDER BY at`,
+        [flakyKeys[0]],
+      );
+    assert.deepEqual(
+      attempts.map((a) => [a.attempt, a.status]),
+      [
+        [1, 'failed'],
+        [2, 'delivered'],
+      ],
+    );
+  });
+
+  it('shows a channel that keeps failing in /health and in the Prometheus failure counter', async () => {
+    const health = await waitFor(
+      async () => {
+        const { body } = await t.http.get('/health');
+        return body.notifications.failingChannels.length > 0 ? body : undefined;
+      },
+      60_000,
+      'the dead channel to show in /health',
+    );
+    assert.equal(health.status, 'degraded');
+    assert.match(
+      health.notifications.failingChannels[0].channel,
+      /^webhook:127\.0\.0\.1:\d+:[0-9a-f]{12}$/,
+    );
+    assert.match(health.notifications.failingChannels[0].lastError, /answered 503/);
+    const metrics = await t.http.get('/metrics').expect(200);
+    const failures = /lastmile_notification_failures_total\{channel_kind="webhook"\} (\d+)/.exec(
+      metrics.text,
+    );
+    assert.ok(failures && Number(failures[1]) >= 3);
+  });
+
+  it('updates the open alerts on a repeat finding, escalating (and notifying) only when severity rises', async () => {
+    const before = byMetric(await alertsOn('all'));
+    phase = 'toxic';
+    await plan.run();
+    const after = byMetric(await alertsOn('all'));
+    assert.equal(
+      after.lexicon_any_hit_rate.id,
+      before.lexicon_any_hit_rate.id,
+      'no second alert for the same key',
+    );
+    assert.equal(after.lexicon_any_hit_rate.seenCount, 2);
+    assert.equal(after.lexicon_any_hit_rate.severity, 'critical');
+    await waitForPd(after.lexicon_any_hit_rate.dedupKey, ['trigger', 'trigger']);
+
+    const deliveries = receivers.webhook.accepted().length;
+    await plan.run();
+    const again = byMetric(await alertsOn('all'));
+    assert.equal(again.lexicon_any_hit_rate.seenCount, 3);
+    const { body } = await t.http
+      .get(`/v1/alerts/${again.lexicon_any_hit_rate.id}`)
+      .set(admin)
+      .expect(200);
+    assert.deepEqual(
+      body.events.map((e: { event: string }) => e.event),
+      ['opened', 'escalated', 'seen'],
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(receivers.webhook.accepted().length, deliveries, 'a repeat is not notified');
+  });
+
+  it('lets on-call acknowledge with a note (PagerDuty acknowledge), and refuses a customer key', async () => {
+    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_any_hit_rate');
+    await t.http
+      .post(`/v1/alerts/${alert.id}/ack`)
+      .set(bearer(customer.key))
+      .send({ note: 'mine' })
+      .expect(403);
+    const { body } = await t.http
+      .post(`/v1/alerts/${alert.id}/ack`)
+      .set(bearer(oncall.key))
+      .send({ note: 'looking into it' })
+      .expect(200);
+    assert.equal(body.status, 'acknowledged');
+    const ack = body.events.at(-1);
+    assert.deepEqual(
+      [ack.event, ack.note, ack.actorKeyId],
+      ['acknowledged', 'looking into it', oncall.id],
+    );
+    await t.http.post(`/v1/alerts/${alert.id}/ack`).set(bearer(oncall.key)).expect(409);
+    await waitForPd(alert.dedupKey, ['trigger', 'trigger', 'acknowledge']);
+    await waitFor(
+      async () => (webhookEvents(alert.id).includes('acknowledged') ? true : undefined),
+      30_000,
+      'webhook ack',
+    );
+  });
+
+  it('auto-resolves after two consecutive clean runs, then reopens the same alert when the drift comes back', async () => {
+    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_any_hit_rate');
+    phase = 'clean';
+    await plan.run();
+    const once = (await alertsOn('all')).find((a) => a.id === alert.id)!;
+    assert.deepEqual([once.status, once.cleanRuns], ['acknowledged', 1]);
+    await plan.run();
+    const resolved = await planAlerts(t, plan.planId);
+    assert.ok(
+      resolved.every((a) => a.status === 'resolved'),
+      'every drift alert cleared',
+    );
+    await waitForPd(alert.dedupKey, ['trigger', 'trigger', 'acknowledge', 'resolve']);
+
+    phase = 'toxic';
+    await plan.run();
+    const reopened = (await alertsOn('all')).find((a) => a.metric === 'lexicon_any_hit_rate')!;
+    assert.equal(reopened.id, alert.id, 'the same row is reopened');
+    assert.equal(reopened.status, 'open');
+    const { body } = await t.http.get(`/v1/alerts/${alert.id}`).set(admin).expect(200);
+    assert.deepEqual(
+      body.events.map((e: { event: string }) => e.event),
+      ['opened', 'escalated', 'seen', 'acknowledged', 'resolved', 'reopened'],
+    );
+    assert.match(body.events[4].note, /auto-resolved after 2 clean runs/);
+    await waitForPd(alert.dedupKey, ['trigger', 'trigger', 'acknowledge', 'resolve', 'trigger']);
+    assert.deepEqual(
+      (await planAlerts(t, plan.planId)).filter((a) => a.type !== 'drift'),
+      [],
+      'no CUSUM alert re-reports the jump',
+    );
+  });
+
+  it('resolves through the API with a note, and lists the notification log', async () => {
+    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_hit_rate');
+    await t.http
+      .post(`/v1/alerts/${alert.id}/resolve`)
+      .set(bearer(customer.key))
+      .send({})
+      .expect(403);
+    const { body } = await t.http
+      .post(`/v1/alerts/${alert.id}/resolve`)
+      .set(bearer(ml.key))
+      .send({ note: 'rolled back the model' })
+      .expect(200);
+    assert.equal(body.status, 'resolved');
+    assert.ok(body.resolvedAt);
+    await t.http.post(`/v1/alerts/${alert.id}/resolve`).set(bearer(ml.key)).expect(409);
+    // Never acknowledged: opened, escalated, auto-resolved, reopened, resolved by hand.
+    await waitForPd(alert.dedupKey, ['trigger', 'trigger', 'resolve', 'trigger', 'resolve']);
+    const resolvedDeliveries = async () => {
+      const { body: detail } = await t.http.get(`/v1/alerts/${alert.id}`).set(admin).expect(200);
+      const delivered = detail.notifications.filter(
+        (n: { status: string; event: string }) =>
+          n.status === 'delivered' && n.event === 'resolved',
+      );
+      return delivered.length === 8 ? detail : undefined;
+    };
+    const detail = await waitFor(
+      resolvedDeliveries,
+      30_000,
+      'two resolutions × four working channels',
+    );
+    assert.equal(detail.events.at(-1).note, 'rolled back the model');
+  });
+
+  it('filters and pages the alert list, and hides alerts outside a customer’s tenant', async () => {
+    const all = await planAlerts(t, plan.planId);
+    const { body: open } = await t.http
+      .get('/v1/alerts')
+      .query({ plan: plan.planId, status: 'open' })
+      .set(admin)
+      .expect(200);
+    assert.deepEqual(
+      open.items.map((a: AlertRow) => a.id).sort(),
+      all
+        .filter((a) => a.status === 'open')
+        .map((a) => a.id)
+        .sort(),
+    );
+    const { body: critical } = await t.http
+      .get('/v1/alerts')
+      .query({ plan: plan.planId, severity: 'critical', type: 'drift' })
+      .set(admin)
+      .expect(200);
+    assert.ok(
+      critical.items.length > 0 && critical.items.every((a: AlertRow) => a.severity === 'critical'),
+    );
+    const { body: health } = await t.http
+      .get('/v1/alerts')
+      .query({ plan: plan.planId, type: 'health' })
+      .set(admin)
+      .expect(200);
+    assert.deepEqual(health.items, []);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const { body } = await t.http
+        .get('/v1/alerts')
+        .query({ plan: plan.planId, limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(admin)
+        .expect(200);
+      seen.push(...body.items.map((a: AlertRow) => a.id));
+      cursor = body.nextCursor ?? undefined;
+    } while (cursor);
+    assert.deepEqual([...seen].sort(), all.map((a) => a.id).sort(), 'pages cover every alert once');
+    await t.http.get('/v1/alerts').query({ cursor: 'nonsense' }).set(admin).expect(400);
+
+    const { body: mine } = await t.http.get('/v1/alerts').set(bearer(customer.key)).expect(200);
+    assert.deepEqual(mine.items, []);
+    await t.http.get(`/v1/alerts/${all[0].id}`).set(bearer(customer.key)).expect(404);
+  });
+
+  it('never writes a secret or a Slack webhook path to the logs', () => {
+    const text = t.logs.join('');
+    for (const secret of [WEBHOOK_SECRET, PD_ROUTING_KEY, SLACK_TOKEN])
+      assert.ok(!text.includes(secret), `${secret} leaked`);
+    assert.ok(text.includes('notification delivered'));
+  });
+});
