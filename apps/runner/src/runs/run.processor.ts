@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Plan, Run } from '@lastmile/persistence';
 import { JOB_EXECUTE_RUN, JOB_SCHEDULED_RUN, RUNS_QUEUE, type ExecuteRunJob, type ScheduledRunJob } from '@lastmile/queue';
 import { logger } from '@lastmile/telemetry';
+import { JobLockWatch } from './job-lock-watch';
 import { JobLockLost, retryThroughOutages } from './outage-retry';
 import { RunInterrupted } from './run-control';
 import { RunExecutor, type RunOutcome } from './run-executor';
@@ -21,6 +22,7 @@ const LOCK_MS = Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000);
 })
 export class RunProcessor extends WorkerHost implements BeforeApplicationShutdown, OnModuleInit {
   private readonly shutdown = new AbortController();
+  private readonly locks = new JobLockWatch();
 
   constructor(
     private readonly executor: RunExecutor,
@@ -41,22 +43,41 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
   }
 
   async process(job: Job, token?: string): Promise<RunOutcome | null> {
+    const lock = this.locks.watch(String(job.id));
+    // The executor stops at its next batch on either: the process going away or the lock lost.
+    const stop = AbortSignal.any([this.shutdown.signal, lock.signal]);
     try {
-      return await retryThroughOutages(() => this.dispatch(job), {
-        signal: this.shutdown.signal,
+      return await retryThroughOutages(() => this.dispatch(job, stop), {
+        signal: stop,
         stillOwned: async () => !token || (await job.extendLock(token, LOCK_MS)) === 1,
         onPause: (attempt, delayMs, error) =>
           logger().warn({ jobId: job.id, attempt, delayMs, err: error }, 'database unavailable; resuming the run after a pause'),
       });
     } catch (error) {
+      if (lock.signal.aborted || error instanceof JobLockLost) {
+        logger().warn({ jobId: job.id }, 'lost the job lock; the run is left to the worker the queue gives it to');
+        throw error;
+      }
       if (error instanceof RunInterrupted && error.reason === 'shutdown') {
         logger().info({ jobId: job.id }, 'returning the run to the queue for another worker');
         await job.moveToWait(token);
         throw new WaitingError();
       }
-      if (error instanceof JobLockLost) logger().info({ jobId: job.id }, 'another worker took the run over during the outage');
-      else await this.failRunOnLastAttempt(job, error);
+      await this.failRunOnLastAttempt(job, error);
       throw error;
+    } finally {
+      lock.release();
+    }
+  }
+
+  private dispatch(job: Job, stop: AbortSignal): Promise<RunOutcome | null> {
+    switch (job.name) {
+      case JOB_EXECUTE_RUN:
+        return this.executor.execute((job.data as ExecuteRunJob).runId, stop);
+      case JOB_SCHEDULED_RUN:
+        return this.scheduledRun(job as Job<ScheduledRunJob>, stop);
+      default:
+        return Promise.reject(new Error(`unknown job ${job.name}`));
     }
   }
 
@@ -75,15 +96,9 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
       .catch((updateError: unknown) => logger().warn({ runId, err: updateError }, 'could not mark the run failed'));
   }
 
-  private dispatch(job: Job): Promise<RunOutcome | null> {
-    switch (job.name) {
-      case JOB_EXECUTE_RUN:
-        return this.executor.execute((job.data as ExecuteRunJob).runId, this.shutdown.signal);
-      case JOB_SCHEDULED_RUN:
-        return this.scheduledRun(job as Job<ScheduledRunJob>);
-      default:
-        return Promise.reject(new Error(`unknown job ${job.name}`));
-    }
+  @OnWorkerEvent('lockRenewalFailed')
+  onLockRenewalFailed(jobIds: string[]): void {
+    this.locks.lost(jobIds);
   }
 
   /** Without a listener BullMQ prints worker errors (lost connections, lock renewals) raw on stderr. */
@@ -98,7 +113,7 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
   }
 
   /** One scheduler tick = one run: the run id derives from the job id, so a retried tick resumes it. */
-  private async scheduledRun(job: Job<ScheduledRunJob>): Promise<RunOutcome | null> {
+  private async scheduledRun(job: Job<ScheduledRunJob>, stop: AbortSignal): Promise<RunOutcome | null> {
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: job.data.planId });
     if (!plan || plan.deletedAt || !plan.enabled) return null;
     const runId = uuidFrom(`${job.id}`);
@@ -117,7 +132,7 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
       })
       .orIgnore()
       .execute();
-    return this.executor.execute(runId, this.shutdown.signal);
+    return this.executor.execute(runId, stop);
   }
 }
 
