@@ -9,10 +9,8 @@ import {
   fairnessEvidence,
   fairnessGapTests,
   pointValue,
-  rateStandardErrorFloor,
   severityFor,
-  standardError,
-  stepCusum,
+  stepBaselineCusum,
   worstItems,
   type BaselineEvidence,
   type BaselineRecord,
@@ -23,7 +21,6 @@ import {
   type ItemValueSet,
   type Queryable,
 } from '@lastmile/monitoring';
-import { betweenRunSd } from '@lastmile/metrics';
 import type { AlertPolicy, BaselinePolicy, Run } from '@lastmile/persistence';
 import type { MetricDefinition } from '@lastmile/scenarios';
 import type { AlertObservation } from './alert-observation';
@@ -207,26 +204,17 @@ export async function assessRun(input: AssessmentInput): Promise<Assessment> {
       const [metric, subgroup] = splitKey(key);
       const definition = byName.get(metric)!;
       const items = slice.current[metric]?.[subgroup];
-      const value = items && pointValue(definition.statKind, items);
-      if (
-        !reference ||
-        !referenceItems ||
-        value === null ||
-        value === undefined ||
-        reference.value === null
-      )
-        continue;
-      const step = stepCusum(reference.cusum, {
-        value,
-        target: reference.value,
-        sd: Math.max(
-          betweenRunSd(reference.runValues),
-          standardError(definition.statKind, referenceItems),
-          rateStandardErrorFloor(definition.statKind, referenceItems),
-        ),
-        direction: definition.direction,
+      if (!reference || !referenceItems || !items || reference.value === null) continue;
+      const step = stepBaselineCusum({
+        metric: definition,
+        baselineItems: referenceItems,
+        baselineValue: reference.value,
+        runValues: reference.runValues,
+        state: reference.cusum,
+        currentItems: items,
         minEffect: alertPolicy.minEffect,
       });
+      if (!step) continue;
       // A change the drift test already reported is one alert, not two: the CUSUM starts over,
       // so that it keeps watching for slow drift rather than re-reporting this jump for runs.
       if (drifted.has(`${slice.slice.id}|${key}`)) {
@@ -254,7 +242,7 @@ export async function assessRun(input: AssessmentInput): Promise<Assessment> {
         subgroup,
         sliceName: sliceName(slice),
         from: reference.value,
-        to: value,
+        to: step.state.x,
       });
       observe(slice, 'cusum', metric, subgroup, {
         severity: severityFor(step.shift, alertPolicy.severity),

@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseCusumThreshold, createRng, standardNormal } from '@lastmile/metrics';
-import { CUSUM_H, CUSUM_K, CUSUM_TARGET_ARL, stepCusum, type CusumState } from './cusum-monitor';
+import {
+  CUSUM_H,
+  CUSUM_K,
+  CUSUM_TARGET_ARL,
+  stepBaselineCusum,
+  stepCusum,
+  type CusumState,
+} from './cusum-monitor';
 
 const observe = (value: number, extra: Partial<Parameters<typeof stepCusum>[1]> = {}) => ({
   value,
@@ -91,5 +98,41 @@ describe('CUSUM slow-drift detector', () => {
     const [step] = replay([0.13], { sd: 0, minEffect: 0.02 });
     assert.equal(step.state.sd, 0.01);
     assert.ok(Math.abs(step.state.z - 3) < 1e-12);
+  });
+});
+
+describe('stepBaselineCusum', () => {
+  const zeros = (n: number) =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`i${i}`, { num: 0, den: 1 }]));
+  const ones = (n: number) =>
+    Object.fromEntries(Array.from({ length: n }, (_, i) => [`i${i}`, { num: 1, den: 1 }]));
+  const metric = { statKind: 'proportion' as const, direction: 'lower_is_better' as const };
+
+  it('standardizes with the smoothed binomial SE when the baseline has no spread', () => {
+    const step = stepBaselineCusum({
+      metric,
+      baselineItems: zeros(24),
+      baselineValue: 0,
+      runValues: [0, 0, 0],
+      state: undefined,
+      currentItems: { ...zeros(23), i23: { num: 1, den: 1 } },
+      minEffect: 0.02,
+    })!;
+    const sd = Math.sqrt((0.02 * 0.98) / 24);
+    assert.ok(Math.abs(step.state.sd - sd) < 1e-15);
+    assert.ok(Math.abs(step.state.z - 1 / 24 / sd) < 1e-9);
+    assert.equal(step.alarm, false, 'one item of 24 changing once is no alarm');
+  });
+
+  it('skips subgroups with fewer than 10 items on either side, as the drift test does', () => {
+    const input = { metric, baselineValue: 0, runValues: [], state: undefined, minEffect: 0 };
+    assert.equal(
+      stepBaselineCusum({ ...input, baselineItems: zeros(9), currentItems: ones(9) }),
+      null,
+    );
+    assert.equal(
+      stepBaselineCusum({ ...input, baselineItems: zeros(10), currentItems: ones(10) })!.alarm,
+      true,
+    );
   });
 });

@@ -1,4 +1,12 @@
-import type { MetricDirection } from '@lastmile/scenarios';
+import { betweenRunSd } from '@lastmile/metrics';
+import type { MetricDefinition, MetricDirection } from '@lastmile/scenarios';
+import { MIN_ITEMS_PER_TEST } from './evaluate-drift';
+import {
+  pointValue,
+  rateStandardErrorFloor,
+  standardError,
+  type ItemValues,
+} from './item-value-stats';
 import { badSign } from './bad-direction';
 
 /** In-control average run length wanted of the slow-drift detector: one false alarm per ~200 runs. */
@@ -25,7 +33,8 @@ export interface CusumState {
   sd: number;
   h: number;
   k: number;
-  /** Last standardized observation. */
+  /** Last observation, raw and standardized. */
+  x: number;
   z: number;
 }
 
@@ -75,7 +84,48 @@ export function stepCusum(
     sd,
     h,
     k,
+    x: observation.value,
     z,
   };
   return { state, alarm: s > h && shift >= observation.minEffect, shift };
+}
+
+export interface BaselineCusumInput {
+  metric: Pick<MetricDefinition, 'statKind' | 'direction'>;
+  /** The baseline's pooled items, its value μ₀ and its per-run values. */
+  baselineItems: ItemValues;
+  baselineValue: number;
+  runValues: readonly number[];
+  /** The stored state (baselines.cusum). */
+  state: Partial<CusumState> | undefined;
+  currentItems: ItemValues;
+  minEffect: number;
+}
+
+/**
+ * The CUSUM step of one (slice, subgroup, metric) for a run: the run's value standardized by
+ * σ = max(between-run SD, item-level SE, smoothed binomial SE for rates) of the baseline. Null
+ * when either side has fewer than MIN_ITEMS_PER_TEST items, as for the drift test.
+ */
+export function stepBaselineCusum(input: BaselineCusumInput): CusumStep | null {
+  const { metric, baselineItems, currentItems } = input;
+  if (
+    Object.keys(baselineItems).length < MIN_ITEMS_PER_TEST ||
+    Object.keys(currentItems).length < MIN_ITEMS_PER_TEST
+  )
+    return null;
+  const value = pointValue(metric.statKind, currentItems);
+  if (value === null) return null;
+  const sd = Math.max(
+    betweenRunSd(input.runValues),
+    standardError(metric.statKind, baselineItems),
+    rateStandardErrorFloor(metric.statKind, baselineItems),
+  );
+  return stepCusum(input.state, {
+    value,
+    target: input.baselineValue,
+    sd,
+    direction: metric.direction,
+    minEffect: input.minEffect,
+  });
 }
