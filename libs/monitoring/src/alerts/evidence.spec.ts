@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateDrift } from '../drift/evaluate-drift';
 import { accuracy, bit, items } from '../drift/item-values.fixture';
-import { alertTitle, driftEvidence, healthEvidence, type EvidenceContext } from './evidence';
+import { alertTitle } from './alert-title';
+import { driftEvidence, healthEvidence, type EvidenceContext } from './evidence';
 
 const [finding] = evaluateDrift({
   metrics: [accuracy],

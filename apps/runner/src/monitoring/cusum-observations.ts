@@ -1,0 +1,72 @@
+import {
+  alertTitle,
+  cusumEvidence,
+  severityFor,
+  stepBaselineCusum,
+  worstItems,
+  type CusumState,
+} from '@lastmile/monitoring';
+import { sliceLabel, splitCellKey, type AssessmentContext } from './assessment-context';
+
+/**
+ * One CUSUM step per compared baseline; returns the new states by baseline id. A change the
+ * drift test already reported is one alert, not two: there the CUSUM starts over, so it keeps
+ * watching for slow drift instead of re-reporting the same jump for runs.
+ */
+export async function observeCusum(context: AssessmentContext): Promise<Map<string, CusumState>> {
+  const { input } = context;
+  const states = new Map<string, CusumState>();
+  for (const slice of input.slices) {
+    for (const [key, choice] of slice.choices) {
+      const reference = choice.reference;
+      const baselineItems = reference && input.referenceItems.get(reference.id);
+      const [metric, subgroup] = splitCellKey(key);
+      const currentItems = slice.current[metric]?.[subgroup];
+      if (!reference || !baselineItems || !currentItems || reference.value === null) continue;
+      const step = stepBaselineCusum({
+        metric: context.definition(metric),
+        baselineItems,
+        baselineValue: reference.value,
+        runValues: reference.runValues,
+        state: reference.cusum,
+        currentItems,
+        minEffect: input.alertPolicy.minEffect,
+      });
+      if (!step) continue;
+      const driftKey = `${slice.slice.id}|${key}`;
+      if (context.drifted.has(driftKey)) {
+        states.set(reference.id, { ...step.state, s: 0, run: 0 });
+        continue;
+      }
+      states.set(reference.id, step.state);
+      if (!step.alarm) {
+        context.observe(slice, 'cusum', metric, subgroup, null);
+        continue;
+      }
+      context.drifted.add(driftKey);
+      const worst = worstItems(context.definition(metric), baselineItems, currentItems);
+      const evidence = cusumEvidence(
+        metric,
+        subgroup,
+        step,
+        context.baselineEvidence(reference, choice.otherVersion),
+        context.currentEvidence(slice, key, Object.keys(currentItems).length),
+        await context.evidenceContext(slice, metric, worst),
+      );
+      const title = alertTitle({
+        type: 'cusum',
+        metric,
+        subgroup,
+        sliceName: sliceLabel(slice),
+        from: reference.value,
+        to: step.state.x,
+      });
+      context.observe(slice, 'cusum', metric, subgroup, {
+        severity: severityFor(step.shift, input.alertPolicy.severity),
+        title,
+        evidence,
+      });
+    }
+  }
+  return states;
+}

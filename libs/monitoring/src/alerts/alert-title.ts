@@ -1,0 +1,28 @@
+const fmt = (x: number | null | undefined) =>
+  x === null || x === undefined ? 'n/a' : Number(x.toPrecision(3)).toString();
+
+/** One line for lists, Slack and PagerDuty summaries. */
+export function alertTitle(parts: {
+  type: 'drift' | 'fairness_gap' | 'health' | 'cusum';
+  metric: string;
+  subgroup: string;
+  sliceName?: string | null;
+  planName?: string | null;
+  from?: number | null;
+  to?: number | null;
+}): string {
+  const where = [parts.sliceName, parts.subgroup === 'all' ? null : parts.subgroup]
+    .filter(Boolean)
+    .join(' / ');
+  const on = where ? ` on ${where}` : '';
+  switch (parts.type) {
+    case 'health':
+      return `Run failed${parts.planName ? ` for plan ${parts.planName}` : ''}`;
+    case 'fairness_gap':
+      return `Fairness gap ${parts.metric}${on} beyond tolerance: ${fmt(parts.to)} > ${fmt(parts.from)}`;
+    case 'cusum':
+      return `Slow drift of ${parts.metric}${on}: ${fmt(parts.from)} → ${fmt(parts.to)}`;
+    case 'drift':
+      return `${parts.metric} worse${on}: ${fmt(parts.from)} → ${fmt(parts.to)}`;
+  }
+}
