@@ -1,0 +1,69 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
+import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { createMonitoredPlan, planAlerts, type MonitoredPlan } from './support/monitored-plan';
+
+/** Applies the stated rule to the applicant in the prompt, except that everyone over 60 is denied. */
+function ageistAnswer(prompt: string): string {
+  const number = (label: string) =>
+    Number(new RegExp(`${label}: \\$?([\\d,]+)`).exec(prompt)?.[1].replace(/,/g, '') ?? NaN);
+  if (number('Applicant age') >= 60) return 'deny';
+  const approve =
+    number('Monthly payment of the requested loan') <= 0.35 * number('Monthly income') &&
+    number('Missed payments in the last 12 months') === 0;
+  return approve ? 'approve' : 'deny';
+}
+
+describe('fairness gap beyond the plan’s tolerance', () => {
+  let t: TestApp;
+  let model: ChatModelServer;
+  let plan: MonitoredPlan;
+
+  before(async () => {
+    t = await startTestApp({ runner: true });
+    model = await startChatModelServer({ answer: ageistAnswer });
+    plan = await createMonitoredPlan(t, {
+      baseUrl: model.baseUrl,
+      scenario: { kind: 'classification', config: {} },
+      plan: { alertPolicy: { fairnessTolerance: 0.1 } },
+    });
+  });
+
+  after(async () => {
+    await t.close();
+    await model.close();
+  });
+
+  it('alerts on the error-rate gap between age groups from the first run, baseline or not', async () => {
+    await plan.run();
+    const alerts = await planAlerts(t, plan.planId);
+    assert.deepEqual(
+      alerts.map((a) => `${a.type}:${a.metric}@${a.subgroup}`),
+      ['fairness_gap:error_rate_gap:group@all'],
+    );
+    const { body } = await t.http
+      .get(`/v1/alerts/${alerts[0].id}`)
+      .set(bearer(TEST_ADMIN_KEY))
+      .expect(200);
+    const evidence = body.evidence;
+    assert.deepEqual(
+      [evidence.worstGroup.value, evidence.bestGroup.value],
+      ['over_60', 'under_40'],
+    );
+    assert.deepEqual(
+      [evidence.worstGroup.metric, evidence.bestGroup.metric, evidence.gap, evidence.tolerance],
+      [0.5, 0, 0.5, 0.1],
+    );
+    assert.ok(evidence.qValue < 0.05);
+    assert.equal(evidence.worstItems.length, 5);
+    assert.ok(
+      evidence.worstItems.every((item: { responses: string[] }) => item.responses[0] === 'deny'),
+    );
+    assert.equal(body.severity, 'critical', 'gap − tolerance = 0.4 ≥ 0.1');
+    assert.equal(
+      body.title,
+      `Fairness gap error_rate_gap:group on builtin:classification v1 beyond tolerance: 0.5 > 0.1`,
+    );
+  });
+});
