@@ -4,6 +4,7 @@ import { createRng } from '@lastmile/metrics';
 import { createDataSource, runMigrations } from '@lastmile/persistence';
 import { freePort } from '../../test/support/postgres-server';
 import { startBenchPostgres, type BenchPostgres } from '../support/bench-postgres';
+import { treeCpuSeconds } from '../support/proc-stats';
 import { formatTable, round, writeResults } from '../support/report';
 import { startService } from '../support/runner-process';
 import { loadEndpoint, type LoadResult } from './load-phase';
@@ -24,26 +25,54 @@ const WARMUP_SECONDS = 5;
 const CONNECTIONS = 20;
 const GOAL_P99_MS = 50;
 
+interface EndpointResult {
+  load: LoadResult;
+  /** CPU of the API process and of the database server over the phase, per request. */
+  cpu: { apiMsPerRequest: number; databaseMsPerRequest: number };
+  statements: StatementStats[];
+  plans: CapturedPlan[];
+  loadAverage: number;
+}
+
 interface Endpoint {
   name: string;
   path: () => string;
 }
 
-function endpoints(data: SeededApiData, withAlerts: boolean): Endpoint[] {
+function endpoints(data: SeededApiData, alertsCursor: string | null): Endpoint[] {
   const random = createRng(42);
   const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)];
   const list: Endpoint[] = [
     { name: 'GET /v1/runs/:id/metrics', path: () => `/v1/runs/${pick(data.runIds)}/metrics` },
   ];
-  if (withAlerts) {
+  if (alertsCursor !== null) {
     list.push({ name: 'GET /v1/alerts', path: () => '/v1/alerts' });
     list.push({ name: 'GET /v1/alerts?status=open', path: () => '/v1/alerts?status=open' });
     list.push({
-      name: 'GET /v1/alerts?planId=…',
-      path: () => `/v1/alerts?planId=${pick(data.planIds)}`,
+      name: 'GET /v1/alerts?plan=…',
+      path: () => `/v1/alerts?plan=${pick(data.planIds)}`,
+    });
+    list.push({
+      name: 'GET /v1/alerts?cursor=(page 11)',
+      path: () => `/v1/alerts?cursor=${alertsCursor}`,
     });
   }
   return list;
+}
+
+/** The cursor of the 11th page of 50 (keyset pagination deep in the list), or null without an alerts API. */
+async function deepAlertsCursor(baseUrl: string, apiKey: string): Promise<string | null> {
+  let cursor = '';
+  for (let page = 0; page < 10; page++) {
+    const response = await fetch(`${baseUrl}/v1/alerts${cursor ? `?cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
+    if (response.status === 404) return null;
+    const body = (await response.json()) as { nextCursor: string | null };
+    if (!body.nextCursor) throw new Error('GET /v1/alerts ended before page 11');
+    cursor = body.nextCursor;
+  }
+  return cursor;
 }
 
 async function waitForHealth(baseUrl: string, logTail: () => string): Promise<void> {
@@ -90,16 +119,9 @@ async function main(): Promise<void> {
       LASTMILE_RATE_LIMIT_PER_MINUTE: '100000000',
     });
     await waitForHealth(baseUrl, api.logTail);
-    const alertsRoute =
-      (await fetch(`${baseUrl}/v1/alerts`, { headers: { authorization: `Bearer ${apiKey}` } }))
-        .status !== 404;
-    const results: {
-      load: LoadResult;
-      statements: StatementStats[];
-      plans: CapturedPlan[];
-      loadAverage: number;
-    }[] = [];
-    for (const endpoint of endpoints(data, alertsRoute)) {
+    const alertsCursor = await deepAlertsCursor(baseUrl, apiKey);
+    const results: EndpointResult[] = [];
+    for (const endpoint of endpoints(data, alertsCursor)) {
       const common = {
         baseUrl,
         endpoint: endpoint.name,
@@ -110,7 +132,13 @@ async function main(): Promise<void> {
       };
       await loadEndpoint({ ...common, seconds: WARMUP_SECONDS }); // warm-up: caches and JIT, excluded
       await resetStatements(pg);
+      const cpuBefore = { api: treeCpuSeconds(api.pid), database: treeCpuSeconds(pg.pid) };
       const load = await loadEndpoint({ ...common, seconds: SECONDS });
+      const cpu = {
+        apiMsPerRequest: ((treeCpuSeconds(api.pid) - cpuBefore.api) * 1000) / load.requests,
+        databaseMsPerRequest:
+          ((treeCpuSeconds(pg.pid) - cpuBefore.database) * 1000) / load.requests,
+      };
       const statements = await topStatements(pg);
       const plans = await explainRequest(pg, async () => {
         const response = await fetch(`${baseUrl}${endpoint.path()}`, {
@@ -118,26 +146,17 @@ async function main(): Promise<void> {
         });
         await response.arrayBuffer();
       });
-      results.push({ load, statements, plans, loadAverage: loadavg()[0] });
+      results.push({ load, cpu, statements, plans, loadAverage: loadavg()[0] });
       console.error(`${endpoint.name}: done`);
     }
-    report(data, results, alertsRoute);
+    report(data, results, alertsCursor !== null);
   } finally {
     await api?.stop();
     await pg.stop();
   }
 }
 
-function report(
-  data: SeededApiData,
-  results: {
-    load: LoadResult;
-    statements: StatementStats[];
-    plans: CapturedPlan[];
-    loadAverage: number;
-  }[],
-  alertsRoute: boolean,
-): void {
+function report(data: SeededApiData, results: EndpointResult[], alertsRoute: boolean): void {
   console.log(
     `\n${data.metrics} metric rows over ${data.runIds.length} runs, ${data.alerts} alerts; ${RATE} requests/s for ${SECONDS} s per endpoint (${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up excluded)\n`,
   );
@@ -154,9 +173,11 @@ function report(
         'p99 ms',
         'max ms',
         `p99 < ${GOAL_P99_MS} ms`,
+        'API CPU ms/req',
+        'db CPU ms/req',
         'load avg',
       ],
-      results.map(({ load, loadAverage }) => [
+      results.map(({ load, cpu, loadAverage }) => [
         load.endpoint,
         load.requests,
         round(load.requestsPerSecond, 0),
@@ -167,6 +188,8 @@ function report(
         load.latencyMs.p99,
         load.latencyMs.max,
         load.latencyMs.p99 < GOAL_P99_MS && load.non2xx === 0 ? 'MET' : 'MISSED',
+        round(cpu.apiMsPerRequest),
+        round(cpu.databaseMsPerRequest),
         round(loadAverage, 1),
       ]),
     ),
