@@ -1,7 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { Queue } from 'bullmq';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
+import { NOTIFICATIONS_QUEUE } from '@lastmile/queue';
+import { missedNotifications } from '../../apps/runner/src/monitoring/missed-notifications';
+import { NotificationEnqueuer } from '../../apps/runner/src/monitoring/notification-enqueuer';
 import { createKey, createTenant, type KeyView } from '../factories/api-resources';
 import { waitFor } from '../support/poll';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
@@ -419,6 +423,55 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     const { body: mine } = await t.http.get('/v1/alerts').set(bearer(customer.key)).expect(200);
     assert.deepEqual(mine.items, []);
     await t.http.get(`/v1/alerts/${all[0].id}`).set(bearer(customer.key)).expect(404);
+  });
+
+  it('queues again a transition whose notifications never reached the queue (a crash after commit)', async () => {
+    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_any_hit_rate');
+    const [{ id: eventId }] = await t.dataSource.query(
+      `INSERT INTO alert_events (alert_id, event, at) VALUES ($1, 'escalated', now() - interval '2 minutes') RETURNING id`,
+      [alert.id],
+    );
+    const missed = await missedNotifications(t.dataSource);
+    assert.deepEqual(
+      missed.map((m) => [m.alertEventId, m.channels[0].kind]),
+      [
+        [String(eventId), 'webhook'],
+        [String(eventId), 'slack'],
+        [String(eventId), 'pagerduty'],
+        [String(eventId), 'webhook'],
+        [String(eventId), 'webhook'],
+      ],
+    );
+    const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: t.queue.connection });
+    try {
+      await new NotificationEnqueuer(queue).enqueue(missed);
+      await new NotificationEnqueuer(queue).enqueue(missed);
+    } finally {
+      await queue.close();
+    }
+    const escalations = () =>
+      receivers.webhook.requests.filter((r) =>
+        String(r.headers['idempotency-key']).includes(`-${eventId}-`),
+      );
+    await waitFor(
+      async () => (escalations().length === 1 ? true : undefined),
+      30_000,
+      'the requeued delivery',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(
+      escalations().length,
+      1,
+      'enqueued twice, delivered once: the job id is the idempotency key',
+    );
+    // Every channel has an attempt now (the dead one a failed one), so nothing is missed any more.
+    const stillMissed = async () =>
+      (await missedNotifications(t.dataSource)).filter((m) => m.alertEventId === String(eventId));
+    await waitFor(
+      async () => ((await stillMissed()).length === 0 ? true : undefined),
+      30_000,
+      'attempts on every channel',
+    );
   });
 
   it('never writes a secret or a Slack webhook path to the logs', () => {

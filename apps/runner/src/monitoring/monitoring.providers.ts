@@ -6,6 +6,7 @@ import { MONITORING_SETTINGS, monitoringSettings } from './monitoring-settings';
 import { NotificationEnqueuer } from './notification-enqueuer';
 import { NotificationProcessor } from './notification.processor';
 import { NotificationSender } from './notification-sender';
+import { NotificationSweep } from './notification-sweep';
 
 /** The runner's drift monitor and notification delivery (the notifications queue is registered by the module). */
 export function monitoringProviders(config: AppConfig): Provider[] {
@@ -18,5 +19,6 @@ export function monitoringProviders(config: AppConfig): Provider[] {
     NotificationEnqueuer,
     DriftMonitor,
     NotificationProcessor,
+    NotificationSweep,
   ];
 }
