@@ -9,7 +9,9 @@ export type AlertSeverity = 'info' | 'warning' | 'critical';
 @Index('ux_alerts_dedup_open', ['dedupKey'], { unique: true, where: "status <> 'resolved'" })
 @Index('ix_alerts_status_last_seen', ['status', 'lastSeenAt'])
 @Index('ix_alerts_tenant', ['tenantId'])
-@Index('ix_alerts_plan', ['planId'])
+// GET /v1/alerts: newest first by (last_seen_at, id), unfiltered or per plan.
+@Index('ix_alerts_last_seen_id', ['lastSeenAt', 'id'])
+@Index('ix_alerts_plan_last_seen_id', ['planId', 'lastSeenAt', 'id'])
 export class Alert {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'dedup_key', type: 'text' }) dedupKey: string;

@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
+import { AlertListIndexes1795486072483 } from './1795486072483-AlertListIndexes';
 
 /** Every migration, in order. New ones are appended here. */
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, AlertListIndexes1795486072483];
