@@ -4,7 +4,7 @@ import { createRng } from '@lastmile/metrics';
 import { createDataSource, runMigrations } from '@lastmile/persistence';
 import { freePort } from '../../test/support/postgres-server';
 import { startBenchPostgres, type BenchPostgres } from '../support/bench-postgres';
-import { treeCpuSeconds } from '../support/proc-stats';
+import { liveTreeCpuSeconds } from '../support/proc-stats';
 import { formatTable, round, writeResults } from '../support/report';
 import { startService } from '../support/runner-process';
 import { loadEndpoint, type LoadResult } from './load-phase';
@@ -132,14 +132,15 @@ async function main(): Promise<void> {
       };
       await loadEndpoint({ ...common, seconds: WARMUP_SECONDS }); // warm-up: caches and JIT, excluded
       await resetStatements(pg);
-      const cpuBefore = { api: treeCpuSeconds(api.pid), database: treeCpuSeconds(pg.pid) };
+      const cpuBefore = { api: liveTreeCpuSeconds(api.pid), database: liveTreeCpuSeconds(pg.pid) };
       const load = await loadEndpoint({ ...common, seconds: SECONDS });
       const cpu = {
-        apiMsPerRequest: ((treeCpuSeconds(api.pid) - cpuBefore.api) * 1000) / load.requests,
+        apiMsPerRequest: ((liveTreeCpuSeconds(api.pid) - cpuBefore.api) * 1000) / load.requests,
         databaseMsPerRequest:
-          ((treeCpuSeconds(pg.pid) - cpuBefore.database) * 1000) / load.requests,
+          ((liveTreeCpuSeconds(pg.pid) - cpuBefore.database) * 1000) / load.requests,
       };
       const statements = await topStatements(pg);
+      await new Promise((resolve) => setTimeout(resolve, 2000)); // let requests still queued in the API drain
       const plans = await explainRequest(pg, async () => {
         const response = await fetch(`${baseUrl}${endpoint.path()}`, {
           headers: { authorization: `Bearer ${apiKey}` },
@@ -150,6 +151,9 @@ async function main(): Promise<void> {
       console.error(`${endpoint.name}: done`);
     }
     report(data, results, alertsCursor !== null);
+  } catch (error) {
+    if (api) console.error(`API log (last lines):\n${api.logTail()}`);
+    throw error;
   } finally {
     await api?.stop();
     await pg.stop();
@@ -215,7 +219,8 @@ function report(data: SeededApiData, results: EndpointResult[], alertsRoute: boo
     for (const plan of plans) {
       console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS) ${plan.query.slice(0, 200)}`);
       console.log(plan.plan);
-      if (plan.seqScans.length) console.log(`!!! sequential scan on ${plan.seqScans.join(', ')}`);
+      for (const scan of plan.seqScans)
+        console.log(`!!! sequential scan on ${scan.table} reading ${scan.rows} rows`);
     }
   }
   const path = writeResults('api', {

@@ -18,8 +18,11 @@ export const QUERY_INSIGHT_FLAGS = [
 export interface CapturedPlan {
   query: string;
   plan: string;
-  seqScans: string[];
+  /** Sequential scans over more than SMALL_TABLE_ROWS rows (a 1-row api_keys table is scanned, rightly). */
+  seqScans: { table: string; rows: number }[];
 }
+
+const SMALL_TABLE_ROWS = 1000;
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the very statements the API ran for one request, with its real
@@ -67,13 +70,21 @@ function parsePlans(log: string): CapturedPlan[] {
       else textLines.push(line);
     }
     const plan = planLines.join('\n');
-    plans.push({
-      query: textLines.join(' ').replace(/\s+/g, ' ').trim(),
-      plan,
-      seqScans: [...plan.matchAll(/Seq Scan on (\w+)/g)].map((m) => m[1]),
-    });
+    const seqScans = [
+      ...plan.matchAll(/Seq Scan on (\w+).*\(actual [^)]*rows=([\d.]+) loops=(\d+)\)/g),
+    ]
+      .map((m) => ({ table: m[1], rows: Number(m[2]) * Number(m[3]) }))
+      .filter((scan) => scan.rows > SMALL_TABLE_ROWS);
+    plans.push({ query: textLines.join(' ').replace(/\s+/g, ' ').trim(), plan, seqScans });
   }
-  return plans.filter((p) => !/auto_explain|pg_reload_conf|ALTER SYSTEM/.test(p.query));
+  // One plan per statement text (parameters apart): a request's statements, not every echo of them.
+  const seen = new Set<string>();
+  return plans.filter((p) => {
+    const key = p.query.replace(/ Query Parameters:.*$/, '');
+    if (/auto_explain|pg_reload_conf|ALTER SYSTEM/.test(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export interface StatementStats {

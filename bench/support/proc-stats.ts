@@ -22,3 +22,23 @@ export function rssMiB(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/**
+ * CPU seconds of a process and all its live descendants, each with the children it has reaped:
+ * for a PostgreSQL postmaster this counts backends that are still connected, not only closed ones.
+ */
+export function liveTreeCpuSeconds(pid: number): number {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length) {
+    const current = pending.pop()!;
+    try {
+      total += treeCpuSeconds(current);
+      const children = readFileSync(`/proc/${current}/task/${current}/children`, 'utf8').trim();
+      if (children) pending.push(...children.split(' ').map(Number));
+    } catch {
+      // exited meanwhile: its time moves to its parent's reaped total
+    }
+  }
+  return total;
+}
