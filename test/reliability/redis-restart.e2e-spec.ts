@@ -1,6 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
+import { RUNS_QUEUE } from '@lastmile/queue';
 import { waitFor } from '../support/poll';
 import { startRedisServer, type RedisServer } from '../support/processes/redis-server';
 import { startService, type ServiceProcess } from '../support/processes/service-process';
@@ -10,22 +13,32 @@ import { LastmileClient } from './support/lastmile-client';
 import { RunProbe } from './support/run-probes';
 
 // Its own spec file: BullMQ's backend factory is process-wide, and this process uses Redis.
-const ITEMS = 1000;
-const STOP_AT_CALL = 300;
-const DOWN_MS = 4000;
+// Long enough (about 8 s of model time after the outage at 2 calls in flight) that the queue
+// hands the stalled job out again while the first execution would still be going.
+const ITEMS = 1500;
+const STOP_AT_CALL = 200;
+// Longer than the job lock (5 s): the lock expires while Redis is down.
+const DOWN_MS = 7000;
+// The model holds its answers meanwhile and a little after, so the run is still going when
+// Redis is back and the runner finds out its lock is gone (it tries to renew every 2.5 s).
+const HOLD_AFTER_MS = 3000;
 
 describe('redis-server restarting under a running runner process (Redis queue backend)', () => {
   let redis: RedisServer;
   let t: TestApp;
   let model: ChatModelServer;
   let runner: ServiceProcess;
+  let held: Promise<void> | undefined;
 
   before(async () => {
     // Append-only file on: the queue's jobs and locks survive the restart, as in production.
     redis = await startRedisServer({ appendOnly: true });
     t = await startTestApp({ env: { REDIS_URL: redis.url } });
+    // The API's queue has no 'error' listener, so BullMQ would print every failed reconnect.
+    t.app.get<Queue>(getQueueToken(RUNS_QUEUE)).on('error', () => undefined);
     model = await startChatModelServer({
       answer: async (prompt) => {
+        await held;
         await new Promise((resolve) =>
           setTimeout(resolve, 5 + 15 * uniformFrom('latency', prompt)),
         );
@@ -53,7 +66,7 @@ describe('redis-server restarting under a running runner process (Redis queue ba
     const { planId } = await client.qaPlan({
       modelUrl: model.baseUrl,
       items: ITEMS,
-      limits: { concurrency: 4 },
+      limits: { concurrency: 2 },
     });
     const runId = await client.queueRun(planId);
     await waitFor(
@@ -62,6 +75,8 @@ describe('redis-server restarting under a running runner process (Redis queue ba
       `${STOP_AT_CALL} model calls`,
     );
 
+    let release!: () => void;
+    held = new Promise((resolve) => (release = resolve));
     await redis.stop();
     const stoppedAt = Date.now();
     const health = await t.http.get('/health');
@@ -73,6 +88,9 @@ describe('redis-server restarting under a running runner process (Redis queue ba
     );
     await redis.start();
     const downMs = Date.now() - stoppedAt;
+    await new Promise((resolve) => setTimeout(resolve, HOLD_AFTER_MS));
+    held = undefined;
+    release();
 
     const run = await client.waitForRun(runId, 120_000).catch((error: Error) => {
       throw new Error(`${error.message}\n${runner.tail(40)}`);
@@ -86,12 +104,21 @@ describe('redis-server restarting under a running runner process (Redis queue ba
       'health 200',
     );
     assert.ok(!runner.hasExited(), 'the runner did not crash');
-    const executions = runner.logs.filter((line) => line.msg === 'run started').length;
+    // One execution at a time: each one ends (lock lost, or finished) before the next starts.
+    const lifecycle = runner.logs
+      .filter((line) => line.runId === runId || line.jobId === runId)
+      .map((line) => line.msg)
+      .filter(
+        (msg) =>
+          msg === 'run started' || msg === 'run finished' || msg?.startsWith('lost the job lock'),
+      );
+    const alternating = lifecycle.every((msg, i) => (i % 2 === 0) === (msg === 'run started'));
+    assert.ok(alternating && lifecycle.at(-1) === 'run finished', lifecycle.join(' -> '));
     console.log(
       JSON.stringify({
         spec: 'redis-restart',
         downMs,
-        executions,
+        lifecycle,
         modelCalls: model.stats.requests,
       }),
     );
