@@ -6,7 +6,7 @@ import { freePort } from '../../test/support/postgres-server';
 import { startBenchPostgres, type BenchPostgres } from '../support/bench-postgres';
 import { liveTreeCpuSeconds } from '../support/proc-stats';
 import { formatTable, round, writeResults } from '../support/report';
-import { startService } from '../support/runner-process';
+import { startService } from '../support/service-process';
 import { loadEndpoint, type LoadResult } from './load-phase';
 import {
   explainRequest,

@@ -1,7 +1,7 @@
 import type { BenchPostgres } from '../support/bench-postgres';
 import { rssMiB, treeCpuSeconds } from '../support/proc-stats';
 import { startQaModel } from '../support/qa-items';
-import { startService } from '../support/runner-process';
+import { startService } from '../support/service-process';
 import { queueRuns, runProgress, seedQaEvaluation } from '../support/seed-evaluation';
 import { phaseEnvironment, sleep, waitForWorkers } from './scale-env';
 

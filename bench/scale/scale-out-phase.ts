@@ -1,6 +1,6 @@
 import type { BenchPostgres } from '../support/bench-postgres';
 import { startQaModel } from '../support/qa-items';
-import { startService, type ServiceProcess } from '../support/runner-process';
+import { startService, type ServiceProcess } from '../support/service-process';
 import { queueRuns, runProgress, seedQaEvaluation } from '../support/seed-evaluation';
 import { phaseEnvironment, sleep, waitForWorkers } from './scale-env';
 
