@@ -55,6 +55,29 @@ describe('audit log', () => {
   const planOf = async (who: Actor) =>
     (await createPlan(t, refs, who.role === 'customer' ? {} : { tenant: tenant.slug }, who.key)).id;
 
+  const finishedRuns = new Map<string, string>();
+
+  /** A run that finished, as the runner leaves it: the only kind that can be pinned as a baseline. */
+  const finishedRunOf = async (planId: string) => {
+    const run = await queueRun(t, planId);
+    await t.dataSource.query(
+      `UPDATE runs SET status = 'succeeded', finished_at = now(), provenance = $2 WHERE id = $1`,
+      [run.id, { modelSpecHash: 'h', sliceHashes: {}, scenarioKind: 'qa', scenarioVersion: '1', harnessVersion: 't', seed: 0 }],
+    );
+    return run.id;
+  };
+
+  /** An open alert on a plan of the tenant, inserted as the monitor would. */
+  const openAlert = async () => {
+    const planId = await planOf(ml);
+    const rows: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO alerts (dedup_key, type, status, severity, plan_id, model_id, tenant_id, subgroup, metric, title, evidence)
+       VALUES ($1, 'drift', 'open', 'warning', $2, $3, $4, 'all', 'exact_match', 'audit alert', '{}') RETURNING id`,
+      [`audit:${planId}`, planId, refs.modelId, tenant.id],
+    );
+    return rows[0].id;
+  };
+
   /** One line per write route: who sends it, and the entry it must leave. */
   const writes: Record<string, AuditedWrite> = {
     'POST /v1/tenants': {
@@ -139,6 +162,39 @@ describe('audit log', () => {
       perform: async (id) => {
         const response = await t.http.post(`/v1/plans/${id}/runs`).set(as(customer));
         return { response, entityId: response.body.id };
+      },
+    },
+    'POST /v1/plans/:id/baseline': {
+      actor: () => ml,
+      action: 'pin-baseline',
+      entity: 'plan',
+      prepare: async () => {
+        const planId = await planOf(ml);
+        finishedRuns.set(planId, await finishedRunOf(planId));
+        return planId;
+      },
+      perform: async (id) => {
+        const runId = finishedRuns.get(id);
+        const response = await t.http.post(`/v1/plans/${id}/baseline`).set(as(ml)).send({ runId });
+        return { response, entityId: id };
+      },
+    },
+    'POST /v1/alerts/:id/ack': {
+      actor: () => ml,
+      action: 'acknowledge',
+      entity: 'alert',
+      prepare: openAlert,
+      perform: async (id) => {
+        return { response: await t.http.post(`/v1/alerts/${id}/ack`).set(as(ml)).send({ note: 'looking' }), entityId: id };
+      },
+    },
+    'POST /v1/alerts/:id/resolve': {
+      actor: () => admin,
+      action: 'resolve',
+      entity: 'alert',
+      prepare: openAlert,
+      perform: async (id) => {
+        return { response: await t.http.post(`/v1/alerts/${id}/resolve`).set(as(admin)).send({ note: 'fixed' }), entityId: id };
       },
     },
     'POST /v1/runs/:id/cancel': {

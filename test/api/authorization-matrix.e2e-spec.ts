@@ -23,6 +23,7 @@ interface World {
   plan: PlanView;
   run: RunView;
   sliceId: string;
+  alertId?: string;
   keys: Record<Caller, string | undefined>;
 }
 
@@ -85,13 +86,27 @@ describe('authorization matrix', () => {
     'DELETE /v1/plans/:id': (request) => request,
     'POST /v1/plans/:id/runs': (request) => request,
     'POST /v1/runs/:id/cancel': (request) => request,
+    'POST /v1/plans/:id/baseline': (request) => request.send({ runId: world.run.id }),
+    'POST /v1/alerts/:id/ack': (request) => request.send({ note: 'matrix' }),
+    'POST /v1/alerts/:id/resolve': (request) => request.send({ note: 'matrix' }),
   };
+
+  /** An open drift alert on the tenant's plan, inserted as the monitor would. */
+  async function insertAlert(): Promise<string> {
+    const rows: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO alerts (dedup_key, type, status, severity, plan_id, model_id, tenant_id, slice_id, subgroup, metric, title, evidence)
+       VALUES ($1, 'drift', 'open', 'warning', $2, $3, $4, $5, 'all', 'exact_match', 'matrix alert', '{}') RETURNING id`,
+      [`matrix:${Math.random()}`, world.plan.id, world.refs.modelId, world.tenant.id, world.sliceId],
+    );
+    return rows[0].id;
+  }
 
   /** The value of a path parameter; routes that destroy what they name get a fresh one each call. */
   async function paramValue(route: AppRoute, name: string): Promise<string> {
     const segments = route.path.split('/');
     const resource = segments[segments.indexOf(`:${name}`) - 1];
-    const destroys = route.method === 'DELETE' || route.path.endsWith('/cancel');
+    const destroys =
+      route.method === 'DELETE' || /\/(cancel|ack|resolve)$/.test(route.path);
     switch (`${resource}/:${name}`) {
       case 'tenants/:tenant':
         return world.tenant.slug;
@@ -109,6 +124,9 @@ describe('authorization matrix', () => {
           : world.plan.id;
       case 'runs/:id':
         return destroys ? (await queueRun(t, world.plan.id)).id : world.run.id;
+      case 'alerts/:id':
+        if (destroys || !world.alertId) world.alertId = await insertAlert();
+        return world.alertId;
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
   }

@@ -70,4 +70,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/runs/:id/metrics':      row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/runs/:id/report':       row(200, 200, 200, 404, 200, 401, 401),
   'POST /v1/runs/:id/cancel':      row(202, 202, 202, 404, 403, 401, 401),
+  // Baselines: reading follows the plan; pinning is the ML team's. The matrix's run is still
+  // queued, so an allowed pin is refused as a conflict (only a finished run can be a baseline).
+  'GET /v1/plans/:id/baselines':   row(200, 200, 200, 404, 200, 401, 401),
+  'POST /v1/plans/:id/baseline':   row(409, 409, 403, 403, 403, 401, 401),
+  // Alerts: customers read their own tenant's only and never change them.
+  'GET /v1/alerts':                row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/alerts/:id':            row(200, 200, 200, 404, 200, 401, 401),
+  'POST /v1/alerts/:id/ack':       row(200, 200, 403, 403, 200, 401, 401),
+  'POST /v1/alerts/:id/resolve':   row(200, 200, 403, 403, 200, 401, 401),
 };
