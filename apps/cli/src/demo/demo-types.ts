@@ -31,6 +31,8 @@ export interface ApiMetric {
 }
 export interface ApiAlert {
   id: string;
+  type: string;
+  dedupKey?: string;
   title: string;
   severity: string;
   evidence: Record<string, unknown>;

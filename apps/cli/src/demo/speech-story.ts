@@ -67,19 +67,23 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
   say(`scheduled run ${run.status}; WER ${pct(metrics.find((m) => m.subgroup === 'all')?.value)}`);
   for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent='))) say(`  ${metricLine(metric)}`);
 
+  heading('The alert on-call receives');
   const alerts = await waitFor(async () => {
-    const found = await api.get<ApiAlert[]>(`/v1/alerts?plan=${plan.id}`).catch(() => undefined);
-    return found?.length ? found : undefined;
-  }, 60_000, 'the drift alert').catch(() => []);
+    const page = await api.get<{ items: ApiAlert[] }>(`/v1/alerts?plan=${plan.id}&status=open`).catch(() => undefined);
+    return page?.items.length ? page.items : undefined;
+  }, 60_000, 'the drift alert').catch(() => [] as ApiAlert[]);
   if (alerts.length === 0) say('no alert was raised (see the run report)');
-  for (const alert of alerts) {
-    const detail = await api.get<ApiAlert>(`/v1/alerts/${alert.id}`);
-    say(`ALERT [${detail.severity}] ${detail.title}`);
-    say(`  evidence: ${JSON.stringify(summarizeEvidence(detail.evidence))}`);
-  }
+  const headline = alerts.find((a) => a.title.startsWith('wer') && /:all:/.test(a.dedupKey ?? '')) ?? alerts[0];
+  say(`${alerts.length} alerts open on the plan: ${alerts.map((a) => a.title).join('; ')}`);
+  if (headline) printAlert(await api.get<ApiAlert>(`/v1/alerts/${headline.id}`));
+  const gap = alerts.find((a) => a.type === 'fairness_gap');
+  if (gap) printAlert(await api.get<ApiAlert>(`/v1/alerts/${gap.id}`));
   await waitFor(async () => (receiver.received.length ? true : undefined), 30_000, 'the webhook').catch(() => undefined);
-  for (const hook of receiver.received) {
-    say(`webhook received (signature ${String(hook.headers['x-lastmile-signature']).slice(0, 23)}…): ${JSON.stringify(hook.body).slice(0, 300)}…`);
+  const first = receiver.received[0];
+  if (first) {
+    say(`the ward's on-call webhook received ${receiver.received.length} signed notifications; the first:`);
+    say(`  X-Lastmile-Signature: ${String(first.headers['x-lastmile-signature'])}`);
+    say(`  ${JSON.stringify(first.body).slice(0, 400)}…`);
   }
   await receiver.close();
   const reportPath = join(work, `run-${run.id}.html`);
@@ -87,7 +91,47 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
   return { reportPath };
 }
 
-function summarizeEvidence(evidence: Record<string, unknown>): Record<string, unknown> {
-  const { worstItems, ...rest } = evidence ?? {};
-  return { ...rest, worstItems: Array.isArray(worstItems) ? worstItems.slice(0, 3) : worstItems };
+interface WorstItemEvidence {
+  itemId: string;
+  baseline: number | null;
+  current: number;
+  references: string[] | null;
+  responses: string[];
+}
+
+type Span = [number, number] | null;
+interface EvidenceView {
+  kind?: string;
+  baseline?: { value: number | null; interval: Span; runIds: string[] };
+  current?: { value: number | null; interval: Span; n: number };
+  delta?: number;
+  deltaInterval?: Span;
+  test?: string;
+  paired?: boolean;
+  pValue?: number;
+  qValue?: number;
+  gap?: number;
+  gapInterval?: Span;
+  tolerance?: number;
+  worstGroup?: unknown;
+  bestGroup?: unknown;
+  worstItems?: WorstItemEvidence[];
+  links?: { report: string; dashboard: string | null };
+}
+
+/** The evidence on-call needs to judge the alert, in a few lines. */
+function printAlert(alert: ApiAlert): void {
+  const e = alert.evidence as EvidenceView;
+  say(`ALERT [${alert.severity}] ${alert.title}`);
+  if (e.kind === 'drift') {
+    say(`  baseline ${pct(e.baseline?.value)} [${pct(e.baseline?.interval?.[0])}, ${pct(e.baseline?.interval?.[1])}] over runs ${(e.baseline?.runIds ?? []).length}`);
+    say(`  now      ${pct(e.current?.value)} [${pct(e.current?.interval?.[0])}, ${pct(e.current?.interval?.[1])}], n=${e.current?.n}`);
+    say(`  change   ${pct(e.delta)} [${pct(e.deltaInterval?.[0])}, ${pct(e.deltaInterval?.[1])}] by ${e.test}${e.paired ? ' (paired)' : ''}, p=${Number(e.pValue).toPrecision(3)}, q=${Number(e.qValue).toPrecision(3)}`);
+  } else {
+    say(`  ${JSON.stringify({ gap: e.gap, gapInterval: e.gapInterval, tolerance: e.tolerance, worstGroup: e.worstGroup, bestGroup: e.bestGroup, test: e.test })}`);
+  }
+  for (const item of (e.worstItems ?? []).slice(0, 3)) {
+    say(`  worst: ${item.itemId}: "${item.references?.[0] ?? ''}" heard as "${item.responses?.[0] ?? ''}" (item WER ${pct(item.baseline)} -> ${pct(item.current)})`);
+  }
+  if (e.links) say(`  report ${e.links.report}${e.links.dashboard ? `, dashboard ${e.links.dashboard}` : ''}`);
 }
