@@ -124,7 +124,7 @@ function printAlert(alert: ApiAlert): void {
   const e = alert.evidence as EvidenceView;
   say(`ALERT [${alert.severity}] ${alert.title}`);
   if (e.kind === 'drift') {
-    say(`  baseline ${pct(e.baseline?.value)} [${pct(e.baseline?.interval?.[0])}, ${pct(e.baseline?.interval?.[1])}] over runs ${(e.baseline?.runIds ?? []).length}`);
+    say(`  baseline ${pct(e.baseline?.value)} [${pct(e.baseline?.interval?.[0])}, ${pct(e.baseline?.interval?.[1])}] from ${(e.baseline?.runIds ?? []).length} runs`);
     say(`  now      ${pct(e.current?.value)} [${pct(e.current?.interval?.[0])}, ${pct(e.current?.interval?.[1])}], n=${e.current?.n}`);
     say(`  change   ${pct(e.delta)} [${pct(e.deltaInterval?.[0])}, ${pct(e.deltaInterval?.[1])}] by ${e.test}${e.paired ? ' (paired)' : ''}, p=${Number(e.pValue).toPrecision(3)}, q=${Number(e.qValue).toPrecision(3)}`);
   } else {
