@@ -4,7 +4,13 @@ import { type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/commo
 import { WaitingError, type Job, type Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Plan, Run } from '@lastmile/persistence';
-import { JOB_EXECUTE_RUN, JOB_SCHEDULED_RUN, RUNS_QUEUE, type ExecuteRunJob, type ScheduledRunJob } from '@lastmile/queue';
+import {
+  JOB_EXECUTE_RUN,
+  JOB_SCHEDULED_RUN,
+  RUNS_QUEUE,
+  type ExecuteRunJob,
+  type ScheduledRunJob,
+} from '@lastmile/queue';
 import { logger } from '@lastmile/telemetry';
 import { JobLockWatch } from './job-lock-watch';
 import { JobLockLost, retryThroughOutages } from './outage-retry';
@@ -34,7 +40,9 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
 
   /** The queue's own connection errors (e.g. the database restarting) are logged, not printed raw. */
   onModuleInit(): void {
-    this.queue.on('error', (error) => logger().warn({ err: error, queue: this.queue.name }, 'queue connection error'));
+    this.queue.on('error', (error) =>
+      logger().warn({ err: error, queue: this.queue.name }, 'queue connection error'),
+    );
   }
 
   /** In-flight items finish or are dropped; the job goes back to the queue (before workers close). */
@@ -51,11 +59,17 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
         signal: stop,
         stillOwned: async () => !token || (await job.extendLock(token, LOCK_MS)) === 1,
         onPause: (attempt, delayMs, error) =>
-          logger().warn({ jobId: job.id, attempt, delayMs, err: error }, 'database unavailable; resuming the run after a pause'),
+          logger().warn(
+            { jobId: job.id, attempt, delayMs, err: error },
+            'database unavailable; resuming the run after a pause',
+          ),
       });
     } catch (error) {
       if (lock.signal.aborted || error instanceof JobLockLost) {
-        logger().warn({ jobId: job.id }, 'lost the job lock; the run is left to the worker the queue gives it to');
+        logger().warn(
+          { jobId: job.id },
+          'lost the job lock; the run is left to the worker the queue gives it to',
+        );
         throw error;
       }
       if (error instanceof RunInterrupted && error.reason === 'shutdown') {
@@ -84,7 +98,12 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
   /** A job that fails for good must not leave its run "running" with nothing left to finish it. */
   private async failRunOnLastAttempt(job: Job, error: unknown): Promise<void> {
     if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) return;
-    const runId = job.name === JOB_EXECUTE_RUN ? (job.data as ExecuteRunJob).runId : job.name === JOB_SCHEDULED_RUN ? uuidFrom(`${job.id}`) : null;
+    const runId =
+      job.name === JOB_EXECUTE_RUN
+        ? (job.data as ExecuteRunJob).runId
+        : job.name === JOB_SCHEDULED_RUN
+          ? uuidFrom(`${job.id}`)
+          : null;
     if (!runId) return;
     const reason = `the runner could not execute the run: ${error instanceof Error ? error.message : String(error)}`;
     await this.dataSource
@@ -93,7 +112,9 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
          WHERE id = $1 AND status IN ('queued', 'running')`,
         [runId, { reason }],
       )
-      .catch((updateError: unknown) => logger().warn({ runId, err: updateError }, 'could not mark the run failed'));
+      .catch((updateError: unknown) =>
+        logger().warn({ runId, err: updateError }, 'could not mark the run failed'),
+      );
   }
 
   @OnWorkerEvent('lockRenewalFailed')
@@ -113,7 +134,10 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
   }
 
   /** One scheduler tick = one run: the run id derives from the job id, so a retried tick resumes it. */
-  private async scheduledRun(job: Job<ScheduledRunJob>, stop: AbortSignal): Promise<RunOutcome | null> {
+  private async scheduledRun(
+    job: Job<ScheduledRunJob>,
+    stop: AbortSignal,
+  ): Promise<RunOutcome | null> {
     const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: job.data.planId });
     if (!plan || plan.deletedAt || !plan.enabled) return null;
     const runId = uuidFrom(`${job.id}`);
