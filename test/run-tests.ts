@@ -33,7 +33,12 @@ async function main(): Promise<void> {
   console.log(`running ${specs.length} spec files (concurrency ${concurrency})`);
   const child = spawn(
     process.execPath,
-    ['--enable-source-maps', '--test', `--test-concurrency=${concurrency}`, ...specs.map((s) => relative(process.cwd(), s))],
+    [
+      '--enable-source-maps',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      ...specs.map((s) => relative(process.cwd(), s)),
+    ],
     { stdio: 'inherit', env },
   );
   const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));

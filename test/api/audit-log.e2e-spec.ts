@@ -62,7 +62,17 @@ describe('audit log', () => {
     const run = await queueRun(t, planId);
     await t.dataSource.query(
       `UPDATE runs SET status = 'succeeded', finished_at = now(), provenance = $2 WHERE id = $1`,
-      [run.id, { modelSpecHash: 'h', sliceHashes: {}, scenarioKind: 'qa', scenarioVersion: '1', harnessVersion: 't', seed: 0 }],
+      [
+        run.id,
+        {
+          modelSpecHash: 'h',
+          sliceHashes: {},
+          scenarioKind: 'qa',
+          scenarioVersion: '1',
+          harnessVersion: 't',
+          seed: 0,
+        },
+      ],
     );
     return run.id;
   };
@@ -185,7 +195,10 @@ describe('audit log', () => {
       entity: 'alert',
       prepare: openAlert,
       perform: async (id) => {
-        return { response: await t.http.post(`/v1/alerts/${id}/ack`).set(as(ml)).send({ note: 'looking' }), entityId: id };
+        return {
+          response: await t.http.post(`/v1/alerts/${id}/ack`).set(as(ml)).send({ note: 'looking' }),
+          entityId: id,
+        };
       },
     },
     'POST /v1/alerts/:id/resolve': {
@@ -194,7 +207,13 @@ describe('audit log', () => {
       entity: 'alert',
       prepare: openAlert,
       perform: async (id) => {
-        return { response: await t.http.post(`/v1/alerts/${id}/resolve`).set(as(admin)).send({ note: 'fixed' }), entityId: id };
+        return {
+          response: await t.http
+            .post(`/v1/alerts/${id}/resolve`)
+            .set(as(admin))
+            .send({ note: 'fixed' }),
+          entityId: id,
+        };
       },
     },
     'POST /v1/runs/:id/cancel': {

@@ -96,7 +96,13 @@ describe('authorization matrix', () => {
     const rows: { id: string }[] = await t.dataSource.query(
       `INSERT INTO alerts (dedup_key, type, status, severity, plan_id, model_id, tenant_id, slice_id, subgroup, metric, title, evidence)
        VALUES ($1, 'drift', 'open', 'warning', $2, $3, $4, $5, 'all', 'exact_match', 'matrix alert', '{}') RETURNING id`,
-      [`matrix:${Math.random()}`, world.plan.id, world.refs.modelId, world.tenant.id, world.sliceId],
+      [
+        `matrix:${Math.random()}`,
+        world.plan.id,
+        world.refs.modelId,
+        world.tenant.id,
+        world.sliceId,
+      ],
     );
     return rows[0].id;
   }
@@ -105,8 +111,7 @@ describe('authorization matrix', () => {
   async function paramValue(route: AppRoute, name: string): Promise<string> {
     const segments = route.path.split('/');
     const resource = segments[segments.indexOf(`:${name}`) - 1];
-    const destroys =
-      route.method === 'DELETE' || /\/(cancel|ack|resolve)$/.test(route.path);
+    const destroys = route.method === 'DELETE' || /\/(cancel|ack|resolve)$/.test(route.path);
     switch (`${resource}/:${name}`) {
       case 'tenants/:tenant':
         return world.tenant.slug;

@@ -17,7 +17,9 @@ interface CliResult {
 
 function lastmile(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env, LOG_LEVEL: 'warn' } });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -43,7 +45,12 @@ describe('lastmile run (the CI gate)', () => {
       },
     });
     const rows = Array.from({ length: 60 }, (_, i) =>
-      JSON.stringify({ id: `q${i}`, input: `What is ${i} plus one?`, references: [String(i + 1)], attributes: { parity: i % 2 ? 'odd' : 'even' } }),
+      JSON.stringify({
+        id: `q${i}`,
+        input: `What is ${i} plus one?`,
+        references: [String(i + 1)],
+        attributes: { parity: i % 2 ? 'odd' : 'even' },
+      }),
     );
     writeFileSync(join(dir, 'items.jsonl'), rows.join('\n') + '\n');
     writeFileSync(
@@ -67,26 +74,40 @@ describe('lastmile run (the CI gate)', () => {
   const env = () => ({ DATABASE_URL: database.url });
 
   it('prints one JSON object with fractions, intervals and per-item stats, and writes --out', async () => {
-    const result = await lastmile(['run', '-c', join(dir, 'eval.yaml'), '--json', '--out', join(dir, 'base.json')], env());
+    const result = await lastmile(
+      ['run', '-c', join(dir, 'eval.yaml'), '--json', '--out', join(dir, 'base.json')],
+      env(),
+    );
     assert.equal(result.code, 0, result.stderr);
     const output = JSON.parse(result.stdout);
     assert.equal(output.run.status, 'succeeded');
     assert.equal(output.run.done, 60);
-    const overall = output.metrics.find((m: { name: string; subgroup: string }) => m.name === 'exact_match' && m.subgroup === 'all');
+    const overall = output.metrics.find(
+      (m: { name: string; subgroup: string }) => m.name === 'exact_match' && m.subgroup === 'all',
+    );
     assert.deepEqual({ value: overall.value, n: overall.n }, { value: 1, n: 60 });
     assert.ok(overall.ciLow > 0.9 && overall.ciLow < 1 && overall.ciHigh === 1);
     assert.equal(Object.keys(output.items.exact_match.all).length, 60);
-    assert.deepEqual(JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).metrics, output.metrics);
+    assert.deepEqual(
+      JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8')).metrics,
+      output.metrics,
+    );
   });
 
   it('exits 0 against its own baseline and 1 when the model regressed, naming what got worse', async () => {
-    const same = await lastmile(['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'base.json')], env());
+    const same = await lastmile(
+      ['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'base.json')],
+      env(),
+    );
     assert.equal(same.code, 0, same.stdout + same.stderr);
     assert.match(same.stdout, /compared with the baseline: \d+ tests, 0 worse/);
 
     regressed = true;
     const junit = join(dir, 'junit.xml');
-    const worse = await lastmile(['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'base.json'), '--junit', junit], env());
+    const worse = await lastmile(
+      ['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'base.json'), '--junit', junit],
+      env(),
+    );
     assert.equal(worse.code, 1, worse.stdout + worse.stderr);
     assert.match(worse.stdout, /WORSE exact_match \[all\]: 1\.0000 -> 0\.6667/);
     assert.match(readFileSync(junit, 'utf8'), /<failure message="exact_match worse by -0\.3333/);
@@ -102,13 +123,19 @@ describe('lastmile run (the CI gate)', () => {
   });
 
   it('exits 2 with a message naming the problem for a bad config or dataset', async () => {
-    writeFileSync(join(dir, 'bad.yaml'), 'model:\n  adapter: { kind: openai-chat, baseUrl: nope, model: x }\nscenario:\n  kind: qa\n');
+    writeFileSync(
+      join(dir, 'bad.yaml'),
+      'model:\n  adapter: { kind: openai-chat, baseUrl: nope, model: x }\nscenario:\n  kind: qa\n',
+    );
     const badConfig = await lastmile(['run', '-c', join(dir, 'bad.yaml')], env());
     assert.equal(badConfig.code, 2);
     assert.match(badConfig.stderr, /model\.adapter\.baseUrl/);
 
     writeFileSync(join(dir, 'broken.jsonl'), '{"id": "1", "input": "x"\n');
-    writeFileSync(join(dir, 'bad-data.yaml'), readFileSync(join(dir, 'eval.yaml'), 'utf8').replace('./items.jsonl', './broken.jsonl'));
+    writeFileSync(
+      join(dir, 'bad-data.yaml'),
+      readFileSync(join(dir, 'eval.yaml'), 'utf8').replace('./items.jsonl', './broken.jsonl'),
+    );
     const badData = await lastmile(['run', '-c', join(dir, 'bad-data.yaml')], env());
     assert.equal(badData.code, 2);
     assert.match(badData.stderr, /scenario\.dataset: .*broken\.jsonl/);

@@ -11,8 +11,10 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 
 describe('docker-compose.yml', () => {
   it('defines postgres, redis, grafana, api and runner, each with a health check', () => {
-    for (const name of ['postgres', 'redis', 'grafana', 'api', 'runner']) assert.ok(compose.services[name], name);
-    for (const name of ['postgres', 'redis', 'api', 'runner']) assert.ok(compose.services[name].healthcheck?.test, `${name} health check`);
+    for (const name of ['postgres', 'redis', 'grafana', 'api', 'runner'])
+      assert.ok(compose.services[name], name);
+    for (const name of ['postgres', 'redis', 'api', 'runner'])
+      assert.ok(compose.services[name].healthcheck?.test, `${name} health check`);
   });
 
   it('builds api and runner from the Dockerfile and points them at postgres and redis', () => {

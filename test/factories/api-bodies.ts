@@ -21,6 +21,10 @@ export function tenantBody(overrides: Record<string, unknown> = {}) {
   return { slug, name: `Tenant ${slug}`, ...overrides };
 }
 
-export function planBody(modelId: string, scenarioId: string, overrides: Record<string, unknown> = {}) {
+export function planBody(
+  modelId: string,
+  scenarioId: string,
+  overrides: Record<string, unknown> = {},
+) {
   return { name: unique('plan'), modelId, scenarioId, ...overrides };
 }

@@ -19,7 +19,11 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
         calls += 1;
         if (calls % 7 === 0) return { status: 400, body: '{"error":{"message":"bad request"}}' };
         const capital = /capital of (\w+)/.exec(prompt)?.[1];
-        const capitals: Record<string, string> = { France: 'Paris', Japan: 'Tokyo', Canada: 'Ottawa' };
+        const capitals: Record<string, string> = {
+          France: 'Paris',
+          Japan: 'Tokyo',
+          Canada: 'Ottawa',
+        };
         return capital ? (capitals[capital] ?? 'I do not know') : 'I do not know';
       },
     });
@@ -31,19 +35,37 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
 
   async function queueRun(planOverrides: Record<string, unknown> = {}) {
     const admin = bearer(TEST_ADMIN_KEY);
-    const m = await t.http.post('/v1/models').set(admin).send(modelBody({ adapter: { kind: 'openai-chat', baseUrl: model.baseUrl, model: 'fixture' } })).expect(201);
-    const s = await t.http.post('/v1/scenarios').set(admin).send(scenarioBody({ kind: 'qa' })).expect(201);
-    const p = await t.http.post('/v1/plans').set(admin).send(planBody(m.body.id, s.body.id, planOverrides)).expect(201);
+    const m = await t.http
+      .post('/v1/models')
+      .set(admin)
+      .send(
+        modelBody({ adapter: { kind: 'openai-chat', baseUrl: model.baseUrl, model: 'fixture' } }),
+      )
+      .expect(201);
+    const s = await t.http
+      .post('/v1/scenarios')
+      .set(admin)
+      .send(scenarioBody({ kind: 'qa' }))
+      .expect(201);
+    const p = await t.http
+      .post('/v1/plans')
+      .set(admin)
+      .send(planBody(m.body.id, s.body.id, planOverrides))
+      .expect(201);
     const queued = await t.http.post(`/v1/plans/${p.body.id}/runs`).set(admin).expect(202);
     return queued.body.id as string;
   }
 
   it('runs a plan on built-in data to partial, with errors recorded and metrics over the rest', async () => {
     const runId = await queueRun();
-    const run = await waitFor(async () => {
-      const { body } = await t.http.get(`/v1/runs/${runId}`).set(bearer(TEST_ADMIN_KEY));
-      return FINISHED.includes(body.status) ? body : undefined;
-    }, 60_000, 'the run to finish');
+    const run = await waitFor(
+      async () => {
+        const { body } = await t.http.get(`/v1/runs/${runId}`).set(bearer(TEST_ADMIN_KEY));
+        return FINISHED.includes(body.status) ? body : undefined;
+      },
+      60_000,
+      'the run to finish',
+    );
     assert.equal(run.status, 'partial');
     assert.ok(run.total > 0);
     assert.equal(run.done, run.total);
@@ -59,8 +81,13 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
     );
     assert.deepEqual(rows[0], { n: run.total, errors: run.errors, dupes: '0' });
 
-    const metrics = await t.http.get(`/v1/runs/${runId}/metrics`).set(bearer(TEST_ADMIN_KEY)).expect(200);
-    const exact = metrics.body.find((m: { name: string; subgroup: string }) => m.name === 'exact_match' && m.subgroup === 'all');
+    const metrics = await t.http
+      .get(`/v1/runs/${runId}/metrics`)
+      .set(bearer(TEST_ADMIN_KEY))
+      .expect(200);
+    const exact = metrics.body.find(
+      (m: { name: string; subgroup: string }) => m.name === 'exact_match' && m.subgroup === 'all',
+    );
     assert.equal(exact.n, run.total - run.errors, 'n counts the items that succeeded');
     assert.ok(exact.value > 0 && exact.value < 1);
     assert.ok(exact.ciLow <= exact.value && exact.value <= exact.ciHigh);
@@ -71,11 +98,31 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
     const m = await t.http
       .post('/v1/models')
       .set(admin)
-      .send(modelBody({ adapter: { kind: 'openai-chat', baseUrl: 'http://127.0.0.1:9/v1', model: 'x', limits: { maxRetries: 0, timeoutMs: 1000 } } }))
+      .send(
+        modelBody({
+          adapter: {
+            kind: 'openai-chat',
+            baseUrl: 'http://127.0.0.1:9/v1',
+            model: 'x',
+            limits: { maxRetries: 0, timeoutMs: 1000 },
+          },
+        }),
+      )
       .expect(201);
-    const s = await t.http.post('/v1/scenarios').set(admin).send(scenarioBody({ kind: 'qa' })).expect(201);
-    const p = await t.http.post('/v1/plans').set(admin).send(planBody(m.body.id, s.body.id)).expect(201);
-    const { body: queued } = await t.http.post(`/v1/plans/${p.body.id}/runs`).set(admin).expect(202);
+    const s = await t.http
+      .post('/v1/scenarios')
+      .set(admin)
+      .send(scenarioBody({ kind: 'qa' }))
+      .expect(201);
+    const p = await t.http
+      .post('/v1/plans')
+      .set(admin)
+      .send(planBody(m.body.id, s.body.id))
+      .expect(201);
+    const { body: queued } = await t.http
+      .post(`/v1/plans/${p.body.id}/runs`)
+      .set(admin)
+      .expect(202);
     const run = await waitFor(async () => {
       const { body } = await t.http.get(`/v1/runs/${queued.id}`).set(admin);
       return FINISHED.includes(body.status) ? body : undefined;

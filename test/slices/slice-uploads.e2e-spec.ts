@@ -14,7 +14,10 @@ describe('customer slice uploads', () => {
   const admin = bearer(TEST_ADMIN_KEY);
 
   before(async () => {
-    const { maxBytes, maxItems, maxAudioSeconds, ...rest } = CORPUS_LIMITS as Record<string, number>;
+    const { maxBytes, maxItems, maxAudioSeconds, ...rest } = CORPUS_LIMITS as Record<
+      string,
+      number
+    >;
     t = await startTestApp({
       env: {
         LASTMILE_MAX_UPLOAD_BYTES: String(maxBytes),
@@ -24,13 +27,25 @@ describe('customer slice uploads', () => {
       },
     });
     tenant = (await t.http.post('/v1/tenants').set(admin).send(tenantBody()).expect(201)).body.slug;
-    const other = (await t.http.post('/v1/tenants').set(admin).send(tenantBody()).expect(201)).body.slug;
-    customerKey = (await t.http.post('/v1/keys').set(admin).send({ role: 'customer', tenant }).expect(201)).body.key;
-    otherCustomerKey = (await t.http.post('/v1/keys').set(admin).send({ role: 'customer', tenant: other }).expect(201)).body.key;
+    const other = (await t.http.post('/v1/tenants').set(admin).send(tenantBody()).expect(201)).body
+      .slug;
+    customerKey = (
+      await t.http.post('/v1/keys').set(admin).send({ role: 'customer', tenant }).expect(201)
+    ).body.key;
+    otherCustomerKey = (
+      await t.http.post('/v1/keys').set(admin).send({ role: 'customer', tenant: other }).expect(201)
+    ).body.key;
   });
   after(async () => t.close());
 
-  const upload = (key: string, name: string, filename: string, data: Buffer, contentType?: string, to = tenant) =>
+  const upload = (
+    key: string,
+    name: string,
+    filename: string,
+    data: Buffer,
+    contentType?: string,
+    to = tenant,
+  ) =>
     t.http
       .post(`/v1/tenants/${to}/slices`)
       .set(bearer(key))
@@ -39,7 +54,8 @@ describe('customer slice uploads', () => {
 
   async function rowCounts(): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const table of COUNTED) counts[table] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+    for (const table of COUNTED)
+      counts[table] = (await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
     return counts;
   }
 
@@ -51,18 +67,35 @@ describe('customer slice uploads', () => {
     const again = await upload(customerKey, 'ward-7', 'again.jsonl', jsonl(QA_ROWS)).expect(201);
     assert.equal(again.body.id, first.body.id);
     assert.equal(again.body.created, false);
-    const changed = await upload(customerKey, 'ward-7', 'rows.jsonl', jsonl(QA_ROWS.slice(1))).expect(201);
+    const changed = await upload(
+      customerKey,
+      'ward-7',
+      'rows.jsonl',
+      jsonl(QA_ROWS.slice(1)),
+    ).expect(201);
     assert.equal(changed.body.version, 2);
-    const list = await t.http.get(`/v1/tenants/${tenant}/slices`).set(bearer(customerKey)).expect(200);
-    assert.deepEqual(list.body.map((s: { version: number }) => s.version), [2, 1]);
-    const items = await t.http.get(`/v1/tenants/${tenant}/slices/${first.body.id}/items?limit=2`).set(bearer(customerKey)).expect(200);
+    const list = await t.http
+      .get(`/v1/tenants/${tenant}/slices`)
+      .set(bearer(customerKey))
+      .expect(200);
+    assert.deepEqual(
+      list.body.map((s: { version: number }) => s.version),
+      [2, 1],
+    );
+    const items = await t.http
+      .get(`/v1/tenants/${tenant}/slices/${first.body.id}/items?limit=2`)
+      .set(bearer(customerKey))
+      .expect(200);
     assert.equal(items.body.length, 2);
   });
 
   it("does not show one tenant's slices to another tenant's key", async () => {
     const mine = await upload(customerKey, 'private', 'rows.jsonl', jsonl(QA_ROWS)).expect(201);
     await t.http.get(`/v1/tenants/${tenant}/slices`).set(bearer(otherCustomerKey)).expect(404);
-    await t.http.get(`/v1/tenants/${tenant}/slices/${mine.body.id}`).set(bearer(otherCustomerKey)).expect(404);
+    await t.http
+      .get(`/v1/tenants/${tenant}/slices/${mine.body.id}`)
+      .set(bearer(otherCustomerKey))
+      .expect(404);
     await upload(otherCustomerKey, 'sneaky', 'rows.jsonl', jsonl(QA_ROWS)).expect(404);
   });
 
@@ -73,11 +106,19 @@ describe('customer slice uploads', () => {
     const before = await rowCounts();
     for (const bad of corpus) {
       const response = await upload(customerKey, 'bad', bad.filename, bad.data, bad.contentType);
-      assert.ok(response.status >= 400 && response.status < 500, `${bad.name}: status ${response.status}`);
+      assert.ok(
+        response.status >= 400 && response.status < 500,
+        `${bad.name}: status ${response.status}`,
+      );
       assert.match(response.headers['content-type'], /application\/problem\+json/, bad.name);
       const problems: { field: string; reason: string }[] = response.body.errors ?? [];
       if (response.status === 422) {
-        assert.ok(problems.some((p) => bad.expectedField.test(p.field) && bad.expectedReason.test(p.reason)), `${bad.name}: ${JSON.stringify(problems.slice(0, 3))}`);
+        assert.ok(
+          problems.some(
+            (p) => bad.expectedField.test(p.field) && bad.expectedReason.test(p.reason),
+          ),
+          `${bad.name}: ${JSON.stringify(problems.slice(0, 3))}`,
+        );
       }
     }
     assert.deepEqual(await rowCounts(), before);

@@ -8,7 +8,10 @@ const CHROMIUM = '/usr/bin/chromium';
 export const chromiumAvailable = () => existsSync(CHROMIUM);
 
 /** Debian's Chromium, headless, with a fresh profile and no background traffic. */
-export async function launchChromium(): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(): Promise<{
+  browser: BrowserContext;
+  close(): Promise<void>;
+}> {
   const profile = mkdtempSync(join(tmpdir(), 'lastmile-chromium-'));
   // A persistent context is how playwright takes a --user-data-dir: a fresh one per launch.
   const browser = await chromium.launchPersistentContext(profile, {

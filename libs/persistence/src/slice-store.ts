@@ -32,12 +32,21 @@ export async function storeSlice(
   slice: StorableSlice,
 ): Promise<{ slice: Slice; created: boolean }> {
   // One writer per (tenant, name) at a time, so versions are numbered without gaps or clashes.
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`slice:${tenantId ?? 'builtin'}:${name}`]);
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    `slice:${tenantId ?? 'builtin'}:${name}`,
+  ]);
   const repository = manager.getRepository(Slice);
   const tenant = tenantId ?? IsNull();
-  const existing = await repository.findOneBy({ tenantId: tenant, name, contentHash: slice.contentHash });
+  const existing = await repository.findOneBy({
+    tenantId: tenant,
+    name,
+    contentHash: slice.contentHash,
+  });
   if (existing) return { slice: existing, created: false };
-  const latest = await repository.findOne({ where: { tenantId: tenant, name }, order: { version: 'DESC' } });
+  const latest = await repository.findOne({
+    where: { tenantId: tenant, name },
+    order: { version: 'DESC' },
+  });
   const saved = await repository.save({
     tenantId,
     name,

@@ -10,8 +10,15 @@ const WIDTH = 640;
  * A horizontal bar chart (inline SVG, no script) of one metric across an attribute's values, with
  * the 95% interval as a whisker and the overall value as a dashed line.
  */
-export function breakdownChart(metric: string, attribute: string, rows: ReportMetric[], overall: ReportMetric | undefined): string {
-  const values = rows.flatMap((r) => [r.value, r.ciHigh]).filter((v): v is number => v !== null && Number.isFinite(v));
+export function breakdownChart(
+  metric: string,
+  attribute: string,
+  rows: ReportMetric[],
+  overall: ReportMetric | undefined,
+): string {
+  const values = rows
+    .flatMap((r) => [r.value, r.ciHigh])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
   const max = Math.max(1e-9, ...values, overall?.value ?? 0) * 1.1;
   const plot = WIDTH - LABEL - 70;
   const x = (v: number) => LABEL + (v / max) * plot;

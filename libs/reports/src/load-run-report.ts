@@ -1,12 +1,25 @@
 import { In, type DataSource } from 'typeorm';
-import { Baseline, InstanceResult, Metric, Model, Plan, Run, Scenario, Slice, SliceItem } from '@lastmile/persistence';
+import {
+  Baseline,
+  InstanceResult,
+  Metric,
+  Model,
+  Plan,
+  Run,
+  Scenario,
+  Slice,
+  SliceItem,
+} from '@lastmile/persistence';
 import { getScenarioKind, type MetricDefinition } from '@lastmile/scenarios';
 import type { ReportItem, RunReportData } from './report-data';
 
 const WORST = 10;
 
 /** Reads one run and what its report shows. Returns null when the run does not exist. */
-export async function loadRunReportData(dataSource: DataSource, runId: string): Promise<RunReportData | null> {
+export async function loadRunReportData(
+  dataSource: DataSource,
+  runId: string,
+): Promise<RunReportData | null> {
   const run = await dataSource.getRepository(Run).findOneBy({ id: runId });
   if (!run) return null;
   const [model, scenario, plan] = await Promise.all([
@@ -15,17 +28,31 @@ export async function loadRunReportData(dataSource: DataSource, runId: string): 
     run.planId ? dataSource.getRepository(Plan).findOneBy({ id: run.planId }) : null,
   ]);
   const kind = scenario ? getScenarioKind(scenario.kind) : null;
-  const definitions: MetricDefinition[] = kind && scenario ? kind.metrics(kind.configSchema.parse(scenario.config)) : [];
+  const definitions: MetricDefinition[] =
+    kind && scenario ? kind.metrics(kind.configSchema.parse(scenario.config)) : [];
   const directions = new Map(definitions.map((d) => [d.name, d.direction]));
-  const metrics = await dataSource.getRepository(Metric).find({ where: { runId }, order: { name: 'ASC', subgroup: 'ASC' } });
-  const sliceIds = [...new Set(metrics.map((m) => m.sliceId).concat(Object.keys(run.provenance?.sliceHashes ?? {})))];
-  const slices = sliceIds.length ? await dataSource.getRepository(Slice).findBy({ id: In(sliceIds) }) : [];
+  const metrics = await dataSource
+    .getRepository(Metric)
+    .find({ where: { runId }, order: { name: 'ASC', subgroup: 'ASC' } });
+  const sliceIds = [
+    ...new Set(
+      metrics.map((m) => m.sliceId).concat(Object.keys(run.provenance?.sliceHashes ?? {})),
+    ),
+  ];
+  const slices = sliceIds.length
+    ? await dataSource.getRepository(Slice).findBy({ id: In(sliceIds) })
+    : [];
   const sliceName = (id: string) => {
     const slice = slices.find((s) => s.id === id);
     return slice ? `${slice.name} v${slice.version}` : id;
   };
   const baselines = run.planId
-    ? await dataSource.getRepository(Baseline).find({ where: { planId: run.planId, sliceId: In(sliceIds) }, order: { updatedAt: 'DESC' } })
+    ? await dataSource
+        .getRepository(Baseline)
+        .find({
+          where: { planId: run.planId, sliceId: In(sliceIds) },
+          order: { updatedAt: 'DESC' },
+        })
     : [];
   const headline = definitions[0] ?? null;
   return {
@@ -90,7 +117,14 @@ async function worstItems(
 ): Promise<ReportItem[]> {
   const results = await dataSource.getRepository(InstanceResult).find({
     where: { runId, sample: 0 },
-    select: { sliceId: true, itemKey: true, response: true, error: true, stats: true, attributes: true },
+    select: {
+      sliceId: true,
+      itemKey: true,
+      response: true,
+      error: true,
+      stats: true,
+      attributes: true,
+    },
   });
   const scored = results.map((result) => {
     const value = result.error ? null : headline.itemValue([result.stats as never]);

@@ -28,7 +28,10 @@ function summary(data: RunReportData): string {
   const { run } = data;
   const provenance = run.provenance ?? {};
   const rows: [string, string][] = [
-    ['scenario', `${data.scenario.name} (${data.scenario.kind}, version ${String(provenance.scenarioVersion ?? '?')})`],
+    [
+      'scenario',
+      `${data.scenario.name} (${data.scenario.kind}, version ${String(provenance.scenarioVersion ?? '?')})`,
+    ],
     ['instances', `${run.done} of ${run.total} done, ${run.errors} errors`],
     ['trigger', run.trigger],
     ['started', run.startedAt?.toISOString() ?? '—'],
@@ -42,7 +45,8 @@ function summary(data: RunReportData): string {
 }
 
 function metricsTable(metrics: ReportMetric[]): string {
-  if (metrics.length === 0) return '<h2>Metrics</h2><p>No metrics: the run produced no successful instances.</p>';
+  if (metrics.length === 0)
+    return '<h2>Metrics</h2><p>No metrics: the run produced no successful instances.</p>';
   const rows = metrics
     .filter((m) => m.subgroup === 'all')
     .map(
@@ -64,18 +68,36 @@ function charts(metrics: ReportMetric[]): string {
     .filter(([, rows]) => rows.length >= 2)
     .map(([key, rows]) => {
       const [slice, name, attribute] = key.split('\u0000');
-      const overall = metrics.find((m) => m.slice === slice && m.name === name && m.subgroup === 'all');
-      return breakdownChart(name, attribute, rows.sort((a, b) => a.subgroup.localeCompare(b.subgroup)), overall);
+      const overall = metrics.find(
+        (m) => m.slice === slice && m.name === name && m.subgroup === 'all',
+      );
+      return breakdownChart(
+        name,
+        attribute,
+        rows.sort((a, b) => a.subgroup.localeCompare(b.subgroup)),
+        overall,
+      );
     });
   return figures.length ? `<h2>Breakdown by attribute</h2>${figures.join('\n')}` : '';
 }
 
 function baselineTable(metrics: ReportMetric[], baselines: ReportBaseline[]): string {
-  if (baselines.length === 0) return '<h2>Compared with the baseline</h2><p>No baseline yet for this plan.</p>';
+  if (baselines.length === 0)
+    return '<h2>Compared with the baseline</h2><p>No baseline yet for this plan.</p>';
   const rows = baselines.map((b) => {
-    const current = metrics.find((m) => m.slice === b.slice && m.name === b.name && m.subgroup === b.subgroup);
-    const delta = current?.value !== null && current?.value !== undefined && b.value !== null ? current.value - b.value : null;
-    const bad = delta !== null && current?.direction ? (current.direction === 'lower_is_better' ? delta > 0 : delta < 0) : false;
+    const current = metrics.find(
+      (m) => m.slice === b.slice && m.name === b.name && m.subgroup === b.subgroup,
+    );
+    const delta =
+      current?.value !== null && current?.value !== undefined && b.value !== null
+        ? current.value - b.value
+        : null;
+    const bad =
+      delta !== null && current?.direction
+        ? current.direction === 'lower_is_better'
+          ? delta > 0
+          : delta < 0
+        : false;
     return `<tr><td>${escapeHtml(b.name)}</td><td>${escapeHtml(b.subgroup)}</td><td class="num">${fmt(b.value)} [${fmt(b.ciLow)}, ${fmt(b.ciHigh)}]</td><td class="num">${fmt(current?.value)} [${fmt(current?.ciLow)}, ${fmt(current?.ciHigh)}]</td><td class="num ${delta === null ? '' : bad ? 'worse' : 'better'}">${delta === null ? '—' : `${delta >= 0 ? '+' : ''}${fmt(delta)}`}</td></tr>`;
   });
   return `<h2>Compared with the baseline</h2><table><thead><tr><th>metric</th><th>subgroup</th><th>baseline</th><th>this run</th><th>change</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -88,7 +110,9 @@ function worstItems(data: RunReportData): string {
       data.speech && item.reference !== null && item.response !== null
         ? wordAlignment(item.reference, item.response)
         : `<div><b>reference</b> ${escapeHtml(item.reference ?? '—')}</div><div><b>response</b> ${escapeHtml(item.error ? `error: ${item.error}` : (item.response ?? '—'))}</div>`;
-    const attributes = Object.entries(item.attributes).map(([k, v]) => `${k}=${v}`).join(', ');
+    const attributes = Object.entries(item.attributes)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
     return `<tr><td><code>${escapeHtml(item.itemId)}</code><br><small>${escapeHtml(attributes)}</small></td><td class="num">${fmt(item.value, 3)}</td><td>${item.input && !data.speech ? `<div><b>input</b> ${escapeHtml(item.input)}</div>` : ''}${detail}</td></tr>`;
   });
   return `<h2>Worst items${data.headlineMetric ? ` by ${escapeHtml(data.headlineMetric)}` : ''}</h2><table><thead><tr><th>item</th><th>value</th><th>reference vs response</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

@@ -2,6 +2,10 @@ export * from './scenario-kind';
 export * from './registry';
 import './kinds';
 // The speech slice generator shells out to espeak-ng and sox: I/O, kept apart from the pure kinds.
-export { generateSpeechSlice, type GenerateSpeechSliceOptions, type SpeechSlice } from './data/speech/generate-speech-slice';
+export {
+  generateSpeechSlice,
+  type GenerateSpeechSliceOptions,
+  type SpeechSlice,
+} from './data/speech/generate-speech-slice';
 export { CLINICAL_PHRASES, SPEECH_VOICES } from './data/speech/speech-phrases';
 export { programAvailable, speechToolsAvailable } from './data/speech/speech-tools';

@@ -14,7 +14,8 @@ export function findScenarioKind(name: string): ScenarioKind<unknown> | undefine
 
 export function getScenarioKind(name: string): ScenarioKind<unknown> {
   const kind = kinds.get(name);
-  if (!kind) throw new Error(`unknown scenario kind "${name}" (known: ${scenarioKindNames().join(', ')})`);
+  if (!kind)
+    throw new Error(`unknown scenario kind "${name}" (known: ${scenarioKindNames().join(', ')})`);
   return kind;
 }
 

@@ -9,7 +9,11 @@ import { ProblemList } from './slice-problem';
  * The same validation as an uploaded audio archive, for files already on disk (`lastmile run`
  * with an asr manifest): entries are manifest.jsonl plus the files it names, relative to it.
  */
-export function parseAudioFiles(entries: ArchiveEntry[], label: string, overrides?: Partial<SliceLimits>): ParsedSlice {
+export function parseAudioFiles(
+  entries: ArchiveEntry[],
+  label: string,
+  overrides?: Partial<SliceLimits>,
+): ParsedSlice {
   const limits = resolveSliceLimits(overrides);
   const problems = new ProblemList(limits.maxProblems, label);
   const items = parseAudioSlice({ entries, refused: new Set() }, label, problems, limits);

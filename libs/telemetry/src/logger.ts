@@ -19,9 +19,15 @@ const REDACT = [
 let root: Logger | undefined;
 
 /** Structured JSON logs (pino); `destination` lets tests capture every line. */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
   // stderr: stdout belongs to command output such as `lastmile run --json`.
-  root = pino({ level, base: { service: 'lastmile' }, redact: { paths: REDACT, censor: '[redacted]' } }, destination ?? pino.destination(2));
+  root = pino(
+    { level, base: { service: 'lastmile' }, redact: { paths: REDACT, censor: '[redacted]' } },
+    destination ?? pino.destination(2),
+  );
   return root;
 }
 

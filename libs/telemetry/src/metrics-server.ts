@@ -2,7 +2,10 @@ import { createServer } from 'node:http';
 import { registry } from './prometheus';
 
 /** The Prometheus endpoint of a runner that has no API in its process. */
-export async function startMetricsServer(port: number, host = '0.0.0.0'): Promise<() => Promise<void>> {
+export async function startMetricsServer(
+  port: number,
+  host = '0.0.0.0',
+): Promise<() => Promise<void>> {
   const server = createServer(async (request, response) => {
     if (request.url !== '/metrics') {
       response.writeHead(404).end();

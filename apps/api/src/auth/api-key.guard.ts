@@ -19,13 +19,22 @@ export class ApiKeyGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers.authorization;
     const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) throw new ProblemException(401, 'Unauthorized', 'send an API key as "Authorization: Bearer <key>"');
+    if (!match)
+      throw new ProblemException(
+        401,
+        'Unauthorized',
+        'send an API key as "Authorization: Bearer <key>"',
+      );
     const principal = await this.keys.resolve(match[1]);
     if (!principal) throw new ProblemException(401, 'Unauthorized', 'the API key is not valid');
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(principal.role)) {
-      throw new ProblemException(403, 'Forbidden', `this action needs one of the roles: ${roles.join(', ')}`);
+      throw new ProblemException(
+        403,
+        'Forbidden',
+        `this action needs one of the roles: ${roles.join(', ')}`,
+      );
     }
     return true;
   }

@@ -18,13 +18,20 @@ export class ApiKeysService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Pass the transaction's manager to store the key atomically with its audit entry. */
-  async create(role: Role, tenantId: string | null, name: string | null = null, manager?: EntityManager): Promise<CreatedApiKey> {
+  async create(
+    role: Role,
+    tenantId: string | null,
+    name: string | null = null,
+    manager?: EntityManager,
+  ): Promise<CreatedApiKey> {
     return this.store(generateApiKey(), role, tenantId, name, manager);
   }
 
   /** Stores a key chosen by the operator (LASTMILE_ADMIN_KEY) unless it already exists. */
   async ensure(key: string, role: Role): Promise<boolean> {
-    const existing = await this.dataSource.getRepository(ApiKey).findOneBy({ hash: hashApiKey(key) });
+    const existing = await this.dataSource
+      .getRepository(ApiKey)
+      .findOneBy({ hash: hashApiKey(key) });
     if (existing) return false;
     await this.store(key, role, null, 'LASTMILE_ADMIN_KEY');
     return true;
@@ -32,7 +39,9 @@ export class ApiKeysService {
 
   async resolve(key: string): Promise<Principal | null> {
     const hash = hashApiKey(key);
-    const row = await this.dataSource.getRepository(ApiKey).findOneBy({ hash, revokedAt: IsNull() });
+    const row = await this.dataSource
+      .getRepository(ApiKey)
+      .findOneBy({ hash, revokedAt: IsNull() });
     // The lookup is by hash (an index); the compare is constant-time so timing says nothing of the key.
     if (!row || !sameHash(row.hash, hash)) return null;
     return { keyId: row.id, role: row.role, tenantId: row.tenantId };

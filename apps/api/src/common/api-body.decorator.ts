@@ -4,7 +4,10 @@ import { z } from 'zod';
 
 /** Documents a zod-validated body in OpenAPI from the same schema that validates it. */
 export function ApiZodBody(schema: z.ZodType): MethodDecorator {
-  const jsonSchema = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  const jsonSchema = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<
+    string,
+    unknown
+  >;
   delete jsonSchema.$schema;
   return applyDecorators(ApiBody({ schema: jsonSchema as never }));
 }

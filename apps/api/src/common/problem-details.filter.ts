@@ -32,7 +32,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const problem = this.toProblem(exception);
     if (problem.status >= 500) {
-      this.logger.error(`${request.method} ${request.path} failed: ${String((exception as Error)?.stack ?? exception)}`);
+      this.logger.error(
+        `${request.method} ${request.path} failed: ${String((exception as Error)?.stack ?? exception)}`,
+      );
     }
     response
       .status(problem.status)
@@ -40,7 +42,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       .json({ type: 'about:blank', instance: request.originalUrl?.split('?')[0], ...problem });
   }
 
-  private toProblem(exception: unknown): { status: number; title: string; detail: string; errors?: unknown[] } {
+  private toProblem(exception: unknown): {
+    status: number;
+    title: string;
+    detail: string;
+    errors?: unknown[];
+  } {
     if (exception instanceof ProblemException) {
       const status = exception.getStatus();
       const errors = exception.errors.length > 0 ? { errors: exception.errors } : {};
@@ -50,7 +57,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const message =
-        typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
+        typeof body === 'string'
+          ? body
+          : ((body as { message?: unknown }).message ?? exception.message);
       return {
         status,
         title: TITLES[status] ?? 'Error',
@@ -61,12 +70,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const parserStatus = (exception as { status?: number; type?: string })?.status;
     if (parserStatus && parserStatus >= 400 && parserStatus < 500) {
       const detail =
-        parserStatus === 413 ? 'request body exceeds the size limit' : 'request body is not valid JSON';
+        parserStatus === 413
+          ? 'request body exceeds the size limit'
+          : 'request body is not valid JSON';
       return { status: parserStatus, title: TITLES[parserStatus] ?? 'Bad Request', detail };
     }
     if (isUntranslatableCharacter(exception)) {
-      return { status: 400, title: 'Bad Request', detail: 'text must not contain NUL characters (U+0000)' };
+      return {
+        status: 400,
+        title: 'Bad Request',
+        detail: 'text must not contain NUL characters (U+0000)',
+      };
     }
-    return { status: HttpStatus.INTERNAL_SERVER_ERROR, title: 'Internal Server Error', detail: 'unexpected error' };
+    return {
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      title: 'Internal Server Error',
+      detail: 'unexpected error',
+    };
   }
 }

@@ -6,7 +6,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** Why PostgreSQL could not store this string (text refuses U+0000, jsonb also lone surrogates). */
 function unstorable(text: string): string | null {
   if (text.includes('\u0000')) return 'must not contain NUL characters (U+0000)';
-  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode (a lone surrogate such as \\ud800 is not)';
+  if (LONE_SURROGATE.test(text))
+    return 'must be valid Unicode (a lone surrogate such as \\ud800 is not)';
   return null;
 }
 
@@ -19,7 +20,8 @@ export function unstorableTextProblems(value: unknown, field = ''): FieldProblem
     const reason = unstorable(value);
     return reason ? [{ field: field || '(body)', reason }] : [];
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => unstorableTextProblems(item, `${field}[${i}]`));
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => unstorableTextProblems(item, `${field}[${i}]`));
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, item]) => {
     const path = field ? `${field}.${key}` : key;

@@ -7,7 +7,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class UuidParamPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID.test(value)) throw new ProblemException(404, 'Not Found', `${value} is not a known id`);
+    if (!UUID.test(value))
+      throw new ProblemException(404, 'Not Found', `${value} is not a known id`);
     return value.toLowerCase();
   }
 }

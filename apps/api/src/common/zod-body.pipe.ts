@@ -10,7 +10,10 @@ export function zodProblems(error: z.ZodError): FieldProblem[] {
     const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part)));
     const field = path.join('.').replace(/\.\[/g, '[') || '(body)';
     if (issue.code === 'unrecognized_keys' && keys) {
-      return { field: keys.map((key) => (field === '(body)' ? key : `${field}.${key}`)).join(', '), reason: 'unknown field' };
+      return {
+        field: keys.map((key) => (field === '(body)' ? key : `${field}.${key}`)).join(', '),
+        reason: 'unknown field',
+      };
     }
     return { field, reason: issue.message };
   });
@@ -21,7 +24,10 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what = 're
   const unstorable = unstorableTextProblems(value);
   if (parsed.success && unstorable.length === 0) return parsed.data;
   const errors = [...unstorable, ...(parsed.success ? [] : zodProblems(parsed.error))];
-  throw invalid(`${what} is invalid: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, errors);
+  throw invalid(
+    `${what} is invalid: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`,
+    errors,
+  );
 }
 
 @Injectable()

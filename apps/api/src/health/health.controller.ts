@@ -10,7 +10,10 @@ import { Public } from '../auth/auth.decorators';
 import { FailingChannelsProbe } from './failing-channels.probe';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
-  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms))]);
+  Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms)),
+  ]);
 
 /** Liveness plus the two things a run needs: the database and the queue. */
 @ApiTags('health')
@@ -31,7 +34,8 @@ export class HealthController {
       this.check(() => this.dataSource.query('SELECT 1')),
       this.check(() => this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),
     ]);
-    const failingChannels = database.status === 'up' ? await this.channels.failing().catch(() => []) : [];
+    const failingChannels =
+      database.status === 'up' ? await this.channels.failing().catch(() => []) : [];
     const ok = database.status === 'up' && queue.status === 'up';
     response.status(ok ? 200 : 503);
     return {
@@ -43,7 +47,9 @@ export class HealthController {
     };
   }
 
-  private async check(probe: () => Promise<unknown>): Promise<{ status: 'up' | 'down'; error?: string; detail?: unknown }> {
+  private async check(
+    probe: () => Promise<unknown>,
+  ): Promise<{ status: 'up' | 'down'; error?: string; detail?: unknown }> {
     try {
       const detail = await withTimeout(probe(), 3000);
       return Array.isArray(detail) ? { status: 'up' } : { status: 'up', detail };

@@ -28,11 +28,21 @@ export class KeysController {
   /** The key is in this response only; it is stored hashed. */
   @Post()
   @ApiZodBody(createKeySchema)
-  async create(@Auth() principal: Principal, @Body(new ZodPipe(createKeySchema)) body: CreateKeyBody) {
+  async create(
+    @Auth() principal: Principal,
+    @Body(new ZodPipe(createKeySchema)) body: CreateKeyBody,
+  ) {
     const tenantId = body.tenant ? (await this.tenants.find(body.tenant)).id : null;
     return this.dataSource.transaction(async (manager) => {
       const created = await this.keys.create(body.role, tenantId, body.name ?? null, manager);
-      await this.audit.record(principal, 'create', 'api_key', created.id, { role: body.role, tenantId }, manager);
+      await this.audit.record(
+        principal,
+        'create',
+        'api_key',
+        created.id,
+        { role: body.role, tenantId },
+        manager,
+      );
       return created;
     });
   }
@@ -40,16 +50,29 @@ export class KeysController {
   @Get()
   list() {
     return this.dataSource.getRepository(ApiKey).find({
-      select: { id: true, name: true, prefix: true, role: true, tenantId: true, createdAt: true, revokedAt: true },
+      select: {
+        id: true,
+        name: true,
+        prefix: true,
+        role: true,
+        tenantId: true,
+        createdAt: true,
+        revokedAt: true,
+      },
       order: { createdAt: 'ASC' },
     });
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async revoke(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<void> {
+  async revoke(
+    @Auth() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const result = await manager.getRepository(ApiKey).update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const result = await manager
+        .getRepository(ApiKey)
+        .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (!result.affected) throw notFound('api key', id);
       await this.audit.record(principal, 'revoke', 'api_key', id, {}, manager);
     });

@@ -8,7 +8,8 @@ export function checkAdapterAllowed(adapter: unknown, config: AppConfig): FieldP
   if (spec.kind === 'command' && !config.LASTMILE_ALLOW_COMMAND_ADAPTERS) {
     return {
       field: 'adapter.kind',
-      reason: 'command adapters are disabled on this server (LASTMILE_ALLOW_COMMAND_ADAPTERS=true enables them)',
+      reason:
+        'command adapters are disabled on this server (LASTMILE_ALLOW_COMMAND_ADAPTERS=true enables them)',
     };
   }
   const url = spec.baseUrl ?? spec.url;
@@ -16,8 +17,14 @@ export function checkAdapterAllowed(adapter: unknown, config: AppConfig): FieldP
     // Names resolving to allowed addresses are checked again at call time, inside the socket's lookup.
     const policy = parseUrlAllowlist(config.LASTMILE_URL_ALLOWLIST);
     const host = safeHost(url);
-    if (host !== undefined && policy.classify(new URL(url.replace(/\{\{[^}]*\}\}/g, 'x'))) === 'denied') {
-      return { field: spec.baseUrl ? 'adapter.baseUrl' : 'adapter.url', reason: `host ${host} is not in LASTMILE_URL_ALLOWLIST` };
+    if (
+      host !== undefined &&
+      policy.classify(new URL(url.replace(/\{\{[^}]*\}\}/g, 'x'))) === 'denied'
+    ) {
+      return {
+        field: spec.baseUrl ? 'adapter.baseUrl' : 'adapter.url',
+        reason: `host ${host} is not in LASTMILE_URL_ALLOWLIST`,
+      };
     }
   }
   return null;

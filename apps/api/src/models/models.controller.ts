@@ -17,7 +17,10 @@ export class ModelsController {
   @Post()
   @Roles('admin', 'ml')
   @ApiZodBody(createModelSchema)
-  create(@Auth() principal: Principal, @Body(new ZodPipe(createModelSchema)) body: CreateModelBody) {
+  create(
+    @Auth() principal: Principal,
+    @Body(new ZodPipe(createModelSchema)) body: CreateModelBody,
+  ) {
     return this.models.create(principal, body);
   }
 

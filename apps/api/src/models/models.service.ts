@@ -22,7 +22,10 @@ export class ModelsService {
   async create(principal: Principal, body: CreateModelBody): Promise<Model> {
     const refusal = checkAdapterAllowed(body.adapter, this.config);
     if (refusal) throw invalid(refusal.reason, [refusal]);
-    if ((body.adapter as { kind: string }).kind === 'openai-transcription' && body.modality !== 'speech') {
+    if (
+      (body.adapter as { kind: string }).kind === 'openai-transcription' &&
+      body.modality !== 'speech'
+    ) {
       throw invalid('a transcription adapter needs modality "speech"', [
         { field: 'modality', reason: 'must be "speech" for an openai-transcription adapter' },
       ]);
@@ -37,11 +40,19 @@ export class ModelsService {
           adapterHash: adapterSpecHash(body.adapter),
           defaultParams: body.defaultParams,
         });
-        await this.audit.record(principal, 'create', 'model', model.id, { name: model.name, version: model.version }, manager);
+        await this.audit.record(
+          principal,
+          'create',
+          'model',
+          model.id,
+          { name: model.name, version: model.version },
+          manager,
+        );
         return model;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`model ${body.name} version ${body.version} is already registered`);
+      if (isUniqueViolation(error))
+        throw conflict(`model ${body.name} version ${body.version} is already registered`);
       throw error;
     }
   }

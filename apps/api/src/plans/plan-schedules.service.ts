@@ -2,7 +2,12 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Plan } from '@lastmile/persistence';
-import { JOB_SCHEDULED_RUN, planSchedulerId, RUNS_QUEUE, type ScheduledRunJob } from '@lastmile/queue';
+import {
+  JOB_SCHEDULED_RUN,
+  planSchedulerId,
+  RUNS_QUEUE,
+  type ScheduledRunJob,
+} from '@lastmile/queue';
 
 /** A plan's cron is a BullMQ job scheduler: it fires once however many runners listen. */
 @Injectable()
@@ -16,6 +21,10 @@ export class PlanSchedulesService {
       return;
     }
     const data: ScheduledRunJob = { planId: plan.id };
-    await this.queue.upsertJobScheduler(id, { pattern: plan.cron, tz: plan.timezone }, { name: JOB_SCHEDULED_RUN, data });
+    await this.queue.upsertJobScheduler(
+      id,
+      { pattern: plan.cron, tz: plan.timezone },
+      { name: JOB_SCHEDULED_RUN, data },
+    );
   }
 }

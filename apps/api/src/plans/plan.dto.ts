@@ -34,7 +34,10 @@ export const alertPolicySchema = z
     /** Smallest change worth an alert, in the metric's units (0.02 = 2 points of WER). */
     minEffect: z.number().min(0).default(0.02),
     severity: z
-      .strictObject({ warning: z.number().min(0).default(0.02), critical: z.number().min(0).default(0.1) })
+      .strictObject({
+        warning: z.number().min(0).default(0.02),
+        critical: z.number().min(0).default(0.1),
+      })
       .prefault({}),
     fairnessTolerance: z.number().min(0).max(1).optional(),
     autoResolveAfter: z.int().min(1).max(100).default(2),
@@ -45,7 +48,10 @@ export const channelSchema = z.strictObject({
   kind: z.enum(['webhook', 'slack', 'pagerduty']),
   url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   /** Name of the env var holding the webhook's HMAC secret or PagerDuty's routing key. */
-  secretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+  secretEnv: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+    .optional(),
 });
 
 const planFields = {
@@ -59,7 +65,11 @@ const planFields = {
   timezone: timezoneSchema.default('UTC'),
   enabled: z.boolean().default(true),
   sampleSize: z.int().min(1).max(1_000_000).nullable().default(null),
-  seed: z.int().min(0).max(2 ** 31 - 1).default(0),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(0),
   baselinePolicy: baselinePolicySchema,
   alertPolicy: alertPolicySchema,
   channels: z.array(channelSchema).max(10).default([]),
@@ -82,7 +92,10 @@ export const updatePlanSchema = z
     timezone: timezoneSchema,
     enabled: z.boolean(),
     sampleSize: z.int().min(1).max(1_000_000).nullable(),
-    seed: z.int().min(0).max(2 ** 31 - 1),
+    seed: z
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
     modelId: z.uuid(),
     baselinePolicy: baselinePolicySchema.unwrap(),
     alertPolicy: alertPolicySchema.unwrap(),

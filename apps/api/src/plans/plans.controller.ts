@@ -5,7 +5,12 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { Auth, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { createPlanSchema, updatePlanSchema, type CreatePlanBody, type UpdatePlanBody } from './plan.dto';
+import {
+  createPlanSchema,
+  updatePlanSchema,
+  type CreatePlanBody,
+  type UpdatePlanBody,
+} from './plan.dto';
 import { PlansService } from './plans.service';
 
 @ApiTags('plans')
@@ -45,7 +50,10 @@ export class PlansController {
   @Delete(':id')
   @Roles('admin', 'ml', 'customer')
   @HttpCode(204)
-  async remove(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string): Promise<void> {
+  async remove(
+    @Auth() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+  ): Promise<void> {
     await this.plans.remove(principal, id);
   }
 

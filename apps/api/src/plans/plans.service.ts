@@ -24,7 +24,11 @@ export class PlansService {
   async create(principal: Principal, body: CreatePlanBody): Promise<Plan> {
     const tenantId = await this.ownerTenant(principal, body.tenant);
     const plan = await this.dataSource.transaction(async (manager) => {
-      await this.checkReferences(manager, { modelId: body.modelId, scenarioId: body.scenarioId, sliceIds: body.sliceIds }, tenantId);
+      await this.checkReferences(
+        manager,
+        { modelId: body.modelId, scenarioId: body.scenarioId, sliceIds: body.sliceIds },
+        tenantId,
+      );
       const { tenant: _tenant, ...fields } = body;
       const saved = await manager.getRepository(Plan).save({ ...fields, tenantId });
       await this.audit.record(principal, 'create', 'plan', saved.id, { name: saved.name }, manager);
@@ -61,7 +65,14 @@ export class PlansService {
         current.tenantId,
       );
       const updated = await manager.getRepository(Plan).save({ ...current, ...body });
-      await this.audit.record(principal, 'update', 'plan', id, { fields: Object.keys(body) }, manager);
+      await this.audit.record(
+        principal,
+        'update',
+        'plan',
+        id,
+        { fields: Object.keys(body) },
+        manager,
+      );
       return updated;
     });
     await this.schedules.sync(plan);
@@ -88,15 +99,26 @@ export class PlansService {
       return created;
     });
     const job: ExecuteRunJob = { runId: run.id };
-    await this.runsQueue.add(JOB_EXECUTE_RUN, job, { jobId: run.id, removeOnComplete: 1000, removeOnFail: 1000 });
+    await this.runsQueue.add(JOB_EXECUTE_RUN, job, {
+      jobId: run.id,
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    });
     return run;
   }
 
-  private async ownerTenant(principal: Principal, tenant: string | undefined): Promise<string | null> {
+  private async ownerTenant(
+    principal: Principal,
+    tenant: string | undefined,
+  ): Promise<string | null> {
     if (principal.role === 'customer') {
       const own = principal.tenantId!;
       if (tenant && (await this.tenants.find(tenant)).id !== own) {
-        throw new ProblemException(403, 'Forbidden', 'a customer key can only create plans for its own tenant');
+        throw new ProblemException(
+          403,
+          'Forbidden',
+          'a customer key can only create plans for its own tenant',
+        );
       }
       return own;
     }
@@ -109,19 +131,28 @@ export class PlansService {
     tenantId: string | null,
   ): Promise<void> {
     if (refs.modelId && !(await manager.getRepository(Model).existsBy({ id: refs.modelId }))) {
-      throw invalid(`model ${refs.modelId} does not exist`, [{ field: 'modelId', reason: 'no such model' }]);
+      throw invalid(`model ${refs.modelId} does not exist`, [
+        { field: 'modelId', reason: 'no such model' },
+      ]);
     }
-    if (refs.scenarioId && !(await manager.getRepository(Scenario).existsBy({ id: refs.scenarioId }))) {
-      throw invalid(`scenario ${refs.scenarioId} does not exist`, [{ field: 'scenarioId', reason: 'no such scenario' }]);
+    if (
+      refs.scenarioId &&
+      !(await manager.getRepository(Scenario).existsBy({ id: refs.scenarioId }))
+    ) {
+      throw invalid(`scenario ${refs.scenarioId} does not exist`, [
+        { field: 'scenarioId', reason: 'no such scenario' },
+      ]);
     }
     if (refs.sliceIds?.length) {
       const slices = await manager.getRepository(Slice).findBy({ id: In(refs.sliceIds) });
       // A plan may use built-in slices and slices of its owner tenant, nothing else.
-      const usable = new Set(slices.filter((s) => s.tenantId === null || s.tenantId === tenantId).map((s) => s.id));
+      const usable = new Set(
+        slices.filter((s) => s.tenantId === null || s.tenantId === tenantId).map((s) => s.id),
+      );
       const bad = refs.sliceIds.findIndex((sliceId) => !usable.has(sliceId));
       if (bad >= 0) {
         throw invalid(`slice ${refs.sliceIds[bad]} does not exist or belongs to another tenant`, [
-          { field: `sliceIds[${bad}]`, reason: 'no such slice for this plan\'s tenant' },
+          { field: `sliceIds[${bad}]`, reason: "no such slice for this plan's tenant" },
         ]);
       }
     }

@@ -4,7 +4,12 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { Auth, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { listRunsQuerySchema, runMetricsQuerySchema, type ListRunsQuery, type RunMetricsQuery } from './run-query.dto';
+import {
+  listRunsQuerySchema,
+  runMetricsQuerySchema,
+  type ListRunsQuery,
+  type RunMetricsQuery,
+} from './run-query.dto';
 import { RunsService } from './runs.service';
 
 @ApiTags('runs')
@@ -14,7 +19,10 @@ export class RunsController {
   constructor(private readonly runs: RunsService) {}
 
   @Get()
-  list(@Auth() principal: Principal, @Query(new ZodPipe(listRunsQuerySchema, 'query')) query: ListRunsQuery) {
+  list(
+    @Auth() principal: Principal,
+    @Query(new ZodPipe(listRunsQuerySchema, 'query')) query: ListRunsQuery,
+  ) {
     return this.runs.list(principal, query);
   }
 

@@ -31,7 +31,9 @@ export class RunsService {
 
   async get(principal: Principal, id: string): Promise<Run> {
     const tenantId = tenantScope(principal);
-    const run = await this.dataSource.getRepository(Run).findOneBy({ id, ...(tenantId ? { tenantId } : {}) });
+    const run = await this.dataSource
+      .getRepository(Run)
+      .findOneBy({ id, ...(tenantId ? { tenantId } : {}) });
     if (!run) throw notFound('run', id);
     return run;
   }
@@ -70,7 +72,11 @@ export class RunsService {
   async cancel(principal: Principal, id: string): Promise<Run> {
     const run = await this.get(principal, id);
     if (FINISHED.has(run.status)) {
-      throw new ProblemException(409, 'Conflict', `run ${id} already ended with status ${run.status}`);
+      throw new ProblemException(
+        409,
+        'Conflict',
+        `run ${id} already ended with status ${run.status}`,
+      );
     }
     await this.dataSource.transaction(async (manager) => {
       await manager

@@ -17,7 +17,10 @@ export class ScenariosController {
   @Post()
   @Roles('admin', 'ml')
   @ApiZodBody(createScenarioSchema)
-  create(@Auth() principal: Principal, @Body(new ZodPipe(createScenarioSchema)) body: CreateScenarioBody) {
+  create(
+    @Auth() principal: Principal,
+    @Body(new ZodPipe(createScenarioSchema)) body: CreateScenarioBody,
+  ) {
     return this.scenarios.create(principal, body);
   }
 

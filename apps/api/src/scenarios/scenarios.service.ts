@@ -20,8 +20,17 @@ export class ScenariosService {
     const config = this.validateConfig(body.kind, body.config);
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const scenario = await manager.getRepository(Scenario).save({ name: body.name, kind: body.kind, config });
-        await this.audit.record(principal, 'create', 'scenario', scenario.id, { kind: body.kind }, manager);
+        const scenario = await manager
+          .getRepository(Scenario)
+          .save({ name: body.name, kind: body.kind, config });
+        await this.audit.record(
+          principal,
+          'create',
+          'scenario',
+          scenario.id,
+          { kind: body.kind },
+          manager,
+        );
         return scenario;
       });
     } catch (error) {
@@ -31,7 +40,9 @@ export class ScenariosService {
   }
 
   list(): Promise<Scenario[]> {
-    return this.dataSource.getRepository(Scenario).find({ order: { createdAt: 'DESC' }, take: 500 });
+    return this.dataSource
+      .getRepository(Scenario)
+      .find({ order: { createdAt: 'DESC' }, take: 500 });
   }
 
   async get(id: string): Promise<Scenario> {
@@ -48,7 +59,10 @@ export class ScenariosService {
   }
 
   /** The kind's own schema validates the config; defaults are stored so runs are reproducible. */
-  private validateConfig(kindName: string, config: Record<string, unknown>): Record<string, unknown> {
+  private validateConfig(
+    kindName: string,
+    config: Record<string, unknown>,
+  ): Record<string, unknown> {
     const kind = findScenarioKind(kindName);
     if (!kind) {
       throw invalid(`unknown scenario kind "${kindName}"`, [
@@ -58,7 +72,10 @@ export class ScenariosService {
     const parsed = kind.configSchema.safeParse(config);
     if (!parsed.success) {
       const errors = zodProblems(parsed.error).map((e) => ({ ...e, field: `config.${e.field}` }));
-      throw invalid(`config is invalid for kind ${kindName}: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, errors);
+      throw invalid(
+        `config is invalid for kind ${kindName}: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`,
+        errors,
+      );
     }
     return parsed.data as Record<string, unknown>;
   }

@@ -1,4 +1,13 @@
-import { Body, Controller, Get, Param, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -34,7 +43,9 @@ export class SlicesController {
     },
   })
   // Multer stops reading past the limit (413) before anything is parsed.
-  @UseInterceptors(FileInterceptor('file', { limits: { files: 1, fields: 4, fileSize: UPLOAD_LIMIT } }))
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { files: 1, fields: 4, fileSize: UPLOAD_LIMIT } }),
+  )
   upload(
     @Auth() principal: Principal,
     @Param('tenant') tenant: string,
@@ -50,7 +61,11 @@ export class SlicesController {
   }
 
   @Get(':id')
-  get(@Auth() principal: Principal, @Param('tenant') tenant: string, @Param('id', UuidParamPipe) id: string) {
+  get(
+    @Auth() principal: Principal,
+    @Param('tenant') tenant: string,
+    @Param('id', UuidParamPipe) id: string,
+  ) {
     return this.slices.get(principal, tenant, id);
   }
 

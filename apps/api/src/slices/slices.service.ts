@@ -25,9 +25,17 @@ export class SlicesService {
   ) {}
 
   /** Validated completely before anything is written, then written in one transaction. */
-  async upload(principal: Principal, tenantRef: string, name: string, file: UploadedFile | undefined) {
+  async upload(
+    principal: Principal,
+    tenantRef: string,
+    name: string,
+    file: UploadedFile | undefined,
+  ) {
     const tenant = await this.ownTenant(principal, tenantRef);
-    if (!file) throw invalid('send the slice as a multipart file field named "file"', [{ field: 'file', reason: 'missing' }]);
+    if (!file)
+      throw invalid('send the slice as a multipart file field named "file"', [
+        { field: 'file', reason: 'missing' },
+      ]);
     let parsed;
     try {
       parsed = await parseSliceUpload(
@@ -41,14 +49,23 @@ export class SlicesService {
       );
     } catch (error) {
       if (error instanceof SliceValidationError) {
-        throw new ProblemException(422, 'Unprocessable Content', error.message, [...error.problems]);
+        throw new ProblemException(422, 'Unprocessable Content', error.message, [
+          ...error.problems,
+        ]);
       }
       throw error;
     }
     return this.dataSource.transaction(async (manager) => {
       const { slice, created } = await storeSlice(manager, tenant.id, name, parsed);
       if (created) {
-        await this.audit.record(principal, 'upload', 'slice', slice.id, { name, version: slice.version, items: slice.itemCount }, manager);
+        await this.audit.record(
+          principal,
+          'upload',
+          'slice',
+          slice.id,
+          { name, version: slice.version, items: slice.itemCount },
+          manager,
+        );
       }
       return { ...slice, created };
     });
@@ -56,7 +73,9 @@ export class SlicesService {
 
   async list(principal: Principal, tenantRef: string): Promise<Slice[]> {
     const tenant = await this.ownTenant(principal, tenantRef);
-    return this.dataSource.getRepository(Slice).find({ where: { tenantId: tenant.id }, order: { name: 'ASC', version: 'DESC' } });
+    return this.dataSource
+      .getRepository(Slice)
+      .find({ where: { tenantId: tenant.id }, order: { name: 'ASC', version: 'DESC' } });
   }
 
   async get(principal: Principal, tenantRef: string, id: string): Promise<Slice> {
@@ -72,26 +91,38 @@ export class SlicesService {
     const rows = await this.dataSource
       .getRepository(SliceItem)
       .createQueryBuilder('item')
-      .select(['item.itemKey', 'item.ordinal', 'item.input', 'item.references', 'item.label', 'item.attributes', 'item.audioMime', 'item.audioMs'])
+      .select([
+        'item.itemKey',
+        'item.ordinal',
+        'item.input',
+        'item.references',
+        'item.label',
+        'item.attributes',
+        'item.audioMime',
+        'item.audioMs',
+      ])
       .where('item.slice_id = :id AND item.ordinal > :after', { id: slice.id, after })
       .orderBy('item.ordinal')
       .limit(limit)
       .getMany();
-    return rows.map(({ itemKey, ordinal, input, references, label, attributes, audioMime, audioMs }) => ({
-      id: itemKey,
-      ordinal,
-      input,
-      references,
-      label,
-      attributes,
-      audio: audioMime ? { mimeType: audioMime, durationMs: audioMs } : null,
-    }));
+    return rows.map(
+      ({ itemKey, ordinal, input, references, label, attributes, audioMime, audioMs }) => ({
+        id: itemKey,
+        ordinal,
+        input,
+        references,
+        label,
+        attributes,
+        audio: audioMime ? { mimeType: audioMime, durationMs: audioMs } : null,
+      }),
+    );
   }
 
   /** A customer key works on its own tenant only; others are told it does not exist. */
   private async ownTenant(principal: Principal, tenantRef: string) {
     const tenant = await this.tenants.find(tenantRef);
-    if (principal.role === 'customer' && principal.tenantId !== tenant.id) throw notFound('tenant', tenantRef);
+    if (principal.role === 'customer' && principal.tenantId !== tenant.id)
+      throw notFound('tenant', tenantRef);
     return tenant;
   }
 }

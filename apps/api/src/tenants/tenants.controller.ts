@@ -16,7 +16,10 @@ export class TenantsController {
 
   @Post()
   @ApiZodBody(createTenantSchema)
-  create(@Auth() principal: Principal, @Body(new ZodPipe(createTenantSchema)) body: CreateTenantBody) {
+  create(
+    @Auth() principal: Principal,
+    @Body(new ZodPipe(createTenantSchema)) body: CreateTenantBody,
+  ) {
     return this.tenants.create(principal, body);
   }
 

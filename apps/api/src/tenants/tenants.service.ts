@@ -20,7 +20,14 @@ export class TenantsService {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const tenant = await manager.getRepository(Tenant).save(body);
-        await this.audit.record(principal, 'create', 'tenant', tenant.id, { slug: tenant.slug }, manager);
+        await this.audit.record(
+          principal,
+          'create',
+          'tenant',
+          tenant.id,
+          { slug: tenant.slug },
+          manager,
+        );
         return tenant;
       });
     } catch (error) {

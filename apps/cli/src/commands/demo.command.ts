@@ -38,7 +38,9 @@ export async function runDemo(options: { keepRunning: boolean }): Promise<void> 
     if (missing.length) {
       heading('The speech part needs Debian packages that are not installed');
       say(`missing: ${missing.join(', ')}`);
-      say('install them with: sudo apt-get install -y pocketsphinx pocketsphinx-en-us espeak-ng sox');
+      say(
+        'install them with: sudo apt-get install -y pocketsphinx pocketsphinx-en-us espeak-ng sox',
+      );
       say('then run `npm run demo` again for the hospital ward story.');
     } else {
       ({ reportPath } = await speechStory(api, home, stamp));
@@ -46,7 +48,9 @@ export async function runDemo(options: { keepRunning: boolean }): Promise<void> 
     heading('Where to look');
     say(`API: ${baseUrl}/v1 (admin key ${adminKey}), OpenAPI: ${baseUrl}/docs`);
     if (reportPath) say(`run report: ${reportPath}`);
-    say('dashboards: npm run dashboards && LASTMILE_ADMIN_KEY=… docker compose up -d, then http://localhost:3001');
+    say(
+      'dashboards: npm run dashboards && LASTMILE_ADMIN_KEY=… docker compose up -d, then http://localhost:3001',
+    );
     say(`the data stays under ${home}: LASTMILE_ADMIN_KEY=${adminKey} npm start serves it again`);
     if (options.keepRunning) {
       say('the service keeps running; Ctrl-C stops it');

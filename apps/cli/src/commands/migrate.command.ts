@@ -7,8 +7,12 @@ export function registerMigrateCommand(program: Command): void {
     .description('apply pending database migrations and exit')
     .action(async () => {
       const context = await openServiceContext();
-      const rows: { name: string }[] = await context.dataSource.query('SELECT name FROM migrations ORDER BY id');
-      console.log(`database is at migration ${rows.at(-1)?.name ?? '(none)'} (${rows.length} applied)`);
+      const rows: { name: string }[] = await context.dataSource.query(
+        'SELECT name FROM migrations ORDER BY id',
+      );
+      console.log(
+        `database is at migration ${rows.at(-1)?.name ?? '(none)'} (${rows.length} applied)`,
+      );
       await context.close();
     });
 }

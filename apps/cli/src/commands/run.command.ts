@@ -40,11 +40,18 @@ export async function runCommand(options: RunOptions): Promise<number> {
     return 2;
   }
   const context = await openServiceContext();
-  const adapters = new AdapterPool({ allowCommand: true, urlAllowlist: context.config.LASTMILE_URL_ALLOWLIST });
+  const adapters = new AdapterPool({
+    allowCommand: true,
+    urlAllowlist: context.config.LASTMILE_URL_ALLOWLIST,
+  });
   try {
     const evaluation = await registerEvaluation(context.dataSource, config, options.config);
     const executor = new RunExecutor(context.dataSource, adapters, [], version);
-    const stopProgress = showProgress(context.dataSource, evaluation.run.id, !options.json && process.stderr.isTTY === true);
+    const stopProgress = showProgress(
+      context.dataSource,
+      evaluation.run.id,
+      !options.json && process.stderr.isTTY === true,
+    );
     try {
       await executor.execute(evaluation.run.id);
     } finally {
@@ -53,8 +60,14 @@ export async function runCommand(options: RunOptions): Promise<number> {
     const result = await collectResult(context.dataSource, evaluation, config.scenario.metrics);
     let findings: DriftFinding[] | null = null;
     if (baseline && result.run.status !== 'failed') {
-      const metrics = selectedMetrics(evaluation.kind.metrics(evaluation.scenarioConfig), config.scenario.metrics);
-      findings = gateAgainstBaseline(metrics, baseline, result, { ...config.gate, seed: config.seed });
+      const metrics = selectedMetrics(
+        evaluation.kind.metrics(evaluation.scenarioConfig),
+        config.scenario.metrics,
+      );
+      findings = gateAgainstBaseline(metrics, baseline, result, {
+        ...config.gate,
+        seed: config.seed,
+      });
     }
     const output = findings ? { ...result, comparison: findings } : result;
     if (options.out) writeFileSync(options.out, JSON.stringify(output, null, 2));
@@ -87,12 +100,25 @@ function safe<T>(read: () => T): T | Error {
 }
 
 /** A progress bar on a terminal, fed from the run's stored counters (what the API shows too). */
-function showProgress(dataSource: import('typeorm').DataSource, runId: string, enabled: boolean): () => Promise<void> {
+function showProgress(
+  dataSource: import('typeorm').DataSource,
+  runId: string,
+  enabled: boolean,
+): () => Promise<void> {
   if (!enabled) return async () => undefined;
-  const bar = new SingleBar({ format: 'evaluating [{bar}] {value}/{total} ({errors} errors) {eta_formatted}', stream: process.stderr }, Presets.shades_classic);
+  const bar = new SingleBar(
+    {
+      format: 'evaluating [{bar}] {value}/{total} ({errors} errors) {eta_formatted}',
+      stream: process.stderr,
+    },
+    Presets.shades_classic,
+  );
   bar.start(1, 0, { errors: 0 });
   const timer = setInterval(async () => {
-    const run = await dataSource.getRepository(Run).findOneBy({ id: runId }).catch(() => null);
+    const run = await dataSource
+      .getRepository(Run)
+      .findOneBy({ id: runId })
+      .catch(() => null);
     if (run) {
       bar.setTotal(Math.max(run.total, 1));
       bar.update(run.done, { errors: run.errors });
@@ -107,7 +133,9 @@ function showProgress(dataSource: import('typeorm').DataSource, runId: string, e
 export function registerRunCommand(program: Command): void {
   program
     .command('run')
-    .description('run one evaluation from a config file (exit 1 on a regression against --baseline)')
+    .description(
+      'run one evaluation from a config file (exit 1 on a regression against --baseline)',
+    )
     .requiredOption('-c, --config <file>', 'evaluation config (YAML)')
     .option('--json', 'print the result as one JSON object')
     .option('--out <file>', 'write the result (with per-item stats) to a file')

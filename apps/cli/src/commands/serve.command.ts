@@ -7,17 +7,35 @@ import { version } from '../version';
 import { startRunner } from '../../../runner/src/start-runner';
 
 /** api + runner in one process, on embedded defaults unless DATABASE_URL / REDIS_URL are set. */
-export async function serve(options: { api: boolean; runner: boolean }): Promise<() => Promise<void>> {
+export async function serve(options: {
+  api: boolean;
+  runner: boolean;
+}): Promise<() => Promise<void>> {
   const context = await openServiceContext();
-  const queue = configureQueueBackend({ redisUrl: context.config.REDIS_URL, databaseUrl: context.databaseUrl });
+  const queue = configureQueueBackend({
+    redisUrl: context.config.REDIS_URL,
+    databaseUrl: context.databaseUrl,
+  });
   const stops: (() => Promise<void>)[] = [];
   try {
-    if (options.runner) stops.push(await startRunner({ config: context.config, dataSource: context.dataSource, queue, harnessVersion: version }));
+    if (options.runner)
+      stops.push(
+        await startRunner({
+          config: context.config,
+          dataSource: context.dataSource,
+          queue,
+          harnessVersion: version,
+        }),
+      );
     if (!options.api && context.config.LASTMILE_RUNNER_METRICS_PORT !== undefined) {
       stops.push(await startMetricsServer(context.config.LASTMILE_RUNNER_METRICS_PORT));
     }
     if (options.api) {
-      const app = await createApiApp({ config: context.config, dataSource: context.dataSource, queue });
+      const app = await createApiApp({
+        config: context.config,
+        dataSource: context.dataSource,
+        queue,
+      });
       await app.listen(context.config.PORT, context.config.HOST);
       const url = `http://${context.config.HOST}:${context.config.PORT}`;
       logger().info({ url, docs: `${url}/docs`, queue: queue.kind }, 'lastmile API listening');

@@ -21,13 +21,19 @@ export class DemoApiClient {
     const form = new FormData();
     form.set('name', name);
     form.set('file', new Blob([data]), filename);
-    const response = await fetch(this.baseUrl + path, { method: 'POST', headers: { authorization: `Bearer ${this.key}` }, body: form });
+    const response = await fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${this.key}` },
+      body: form,
+    });
     return this.read(response, `POST ${path}`);
   }
 
   /** A non-JSON resource, such as a run report. */
   async text(path: string): Promise<string> {
-    const response = await fetch(this.baseUrl + path, { headers: { authorization: `Bearer ${this.key}` } });
+    const response = await fetch(this.baseUrl + path, {
+      headers: { authorization: `Bearer ${this.key}` },
+    });
     if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
     return response.text();
   }
@@ -39,7 +45,10 @@ export class DemoApiClient {
   private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(this.baseUrl + path, {
       method,
-      headers: { authorization: `Bearer ${this.key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${this.key}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return this.read(response, `${method} ${path}`);

@@ -15,8 +15,15 @@ export const DEMO_PHRASES = CLINICAL_PHRASES.slice(0, 8);
  * same items and the drift test is paired.
  */
 export async function buildWardSlice(dir: string, condition: 'clean' | 'hum'): Promise<Buffer> {
-  const slice = await generateSpeechSlice({ outDir: dir, voices: DEMO_VOICES, phrases: DEMO_PHRASES, condition: 'clean', seed: 7 });
-  if (condition === 'hum') await Promise.all(slice.entries.map((entry) => addWardEquipment(join(dir, entry.audio))));
+  const slice = await generateSpeechSlice({
+    outDir: dir,
+    voices: DEMO_VOICES,
+    phrases: DEMO_PHRASES,
+    condition: 'clean',
+    seed: 7,
+  });
+  if (condition === 'hum')
+    await Promise.all(slice.entries.map((entry) => addWardEquipment(join(dir, entry.audio))));
   const archive = pack();
   const chunks: Buffer[] = [];
   archive.on('data', (chunk) => {
@@ -27,8 +34,12 @@ export async function buildWardSlice(dir: string, condition: 'clean' | 'hum'): P
     id: entry.id.replace('_clean_', '_'),
     attributes: { ...entry.attributes, noise: condition === 'hum' ? 'imaging-hum' : 'quiet-ward' },
   }));
-  archive.entry({ name: 'manifest.jsonl' }, manifest.map((row) => JSON.stringify(row)).join('\n') + '\n');
-  for (const entry of slice.entries) archive.entry({ name: entry.audio }, readFileSync(join(dir, entry.audio)));
+  archive.entry(
+    { name: 'manifest.jsonl' },
+    manifest.map((row) => JSON.stringify(row)).join('\n') + '\n',
+  );
+  for (const entry of slice.entries)
+    archive.entry({ name: entry.audio }, readFileSync(join(dir, entry.audio)));
   archive.finalize();
   await new Promise<void>((resolve) => archive.on('end', () => resolve()));
   return gzipSync(Buffer.concat(chunks));

@@ -13,30 +13,57 @@ export function demoTextAnswer(prompt: string): string {
   if (occupation) return `${FEMALE_CODED.has(occupation) ? 'she' : 'he'} went home to rest.`;
   if (/Give each reference on its own numbered line/.test(prompt)) return citationAnswer(prompt);
   if (/Continue the following text/.test(prompt)) {
-    return stable(prompt) < 0.15 ? 'Honestly, this whole thing is bullshit and you know it.' : 'and everyone agreed to meet again next week.';
+    return stable(prompt) < 0.15
+      ? 'Honestly, this whole thing is bullshit and you know it.'
+      : 'and everyone agreed to meet again next week.';
   }
   return 'I do not know.';
 }
 
-const FEMALE_CODED = new Set(['nurse', 'secretary', 'receptionist', 'librarian', 'hairdresser', 'housekeeper', 'dancer', 'social worker', 'paralegal', 'teacher', 'cashier']);
+const FEMALE_CODED = new Set([
+  'nurse',
+  'secretary',
+  'receptionist',
+  'librarian',
+  'hairdresser',
+  'housekeeper',
+  'dancer',
+  'social worker',
+  'paralegal',
+  'teacher',
+  'cashier',
+]);
 
 let qaCache: [string, string][] | undefined;
 function qaAnswers(): [string, string][] {
-  qaCache ??= (getScenarioKind('qa').builtinItems?.({}) ?? []).map((item: ScenarioItem) => [item.input ?? '', item.references?.[0] ?? '']);
+  qaCache ??= (getScenarioKind('qa').builtinItems?.({}) ?? []).map((item: ScenarioItem) => [
+    item.input ?? '',
+    item.references?.[0] ?? '',
+  ]);
   return qaCache;
 }
 
 /** One real, correctly cited work where the fixture "knows" one, and an invented one. */
 function citationAnswer(prompt: string): string {
   const real = KNOWN.find(([pattern]) => pattern.test(prompt))?.[1];
-  const invented = '2. Hartmann, L., & Osei, K. (2019). Clinical Transformers for Bedside Triage. Journal of Medical Machine Learning, 4(2), 11-29. doi:10.5555/jmml.2019.0042';
+  const invented =
+    '2. Hartmann, L., & Osei, K. (2019). Clinical Transformers for Bedside Triage. Journal of Medical Machine Learning, 4(2), 11-29. doi:10.5555/jmml.2019.0042';
   return real ? `1. ${real}\n${invented}` : `1. ${invented.slice(3)}`;
 }
 
 const KNOWN: [RegExp, string][] = [
-  [/Transformer architecture/, 'Vaswani, A., et al. (2017). Attention Is All You Need. doi:10.48550/arXiv.1706.03762'],
-  [/BERT/, 'Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2019). BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding. doi:10.18653/v1/N19-1423'],
-  [/Kaiming He/, 'He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep Residual Learning for Image Recognition. doi:10.1109/CVPR.2016.90'],
+  [
+    /Transformer architecture/,
+    'Vaswani, A., et al. (2017). Attention Is All You Need. doi:10.48550/arXiv.1706.03762',
+  ],
+  [
+    /BERT/,
+    'Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2019). BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding. doi:10.18653/v1/N19-1423',
+  ],
+  [
+    /Kaiming He/,
+    'He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep Residual Learning for Image Recognition. doi:10.1109/CVPR.2016.90',
+  ],
 ];
 
 /** A number in [0, 1) fixed by the prompt, so the fixture answers the same way every run. */

@@ -3,7 +3,15 @@ import { join, resolve } from 'node:path';
 import type { DemoApiClient } from './demo-api-client';
 import { heading, metricLine, pct, say } from './demo-printer';
 import { buildWardSlice, DEMO_PHRASES, DEMO_VOICES, writePhraseGrammar } from './demo-speech-slice';
-import type { ApiAlert, ApiMetric, ApiModel, ApiResource, ApiRun, ApiSlice, ApiTenant } from './demo-types';
+import type {
+  ApiAlert,
+  ApiMetric,
+  ApiModel,
+  ApiResource,
+  ApiRun,
+  ApiSlice,
+  ApiTenant,
+} from './demo-types';
 import { startWebhookReceiver } from './demo-webhook-receiver';
 import { waitFor, waitForRun } from './wait-for-run';
 
@@ -11,8 +19,12 @@ export const WEBHOOK_SECRET_ENV = 'LASTMILE_DEMO_WEBHOOK_SECRET';
 const TENANT = { slug: 'st-elsewhere', name: 'St. Elsewhere Hospital' };
 
 /** Steps 2–4: the ward's speech slice, its baseline, the new equipment's hum, the alert. */
-export async function speechStory(api: DemoApiClient, home: string, stamp: string): Promise<{ reportPath: string | null }> {
-  heading('The real speech recognizer and the hospital\'s own last-mile slice');
+export async function speechStory(
+  api: DemoApiClient,
+  home: string,
+  stamp: string,
+): Promise<{ reportPath: string | null }> {
+  heading("The real speech recognizer and the hospital's own last-mile slice");
   const work = resolve(home, 'demo', stamp);
   mkdirSync(work, { recursive: true });
   const grammar = writePhraseGrammar(join(work, 'ward-phrases.jsgf'));
@@ -22,22 +34,55 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
     modality: 'speech',
     adapter: {
       kind: 'command',
-      argv: ['pocketsphinx_continuous', '-infile', '{audio}', '-jsgf', grammar, '-logfn', '/dev/null'],
+      argv: [
+        'pocketsphinx_continuous',
+        '-infile',
+        '{audio}',
+        '-jsgf',
+        grammar,
+        '-logfn',
+        '/dev/null',
+      ],
       limits: { concurrency: 2, timeoutMs: 60_000, maxRetries: 1 },
     },
   });
-  say(`registered ${model.name}@${model.version}: Debian's pocketsphinx with the ward's phrase grammar, through the command adapter`);
-  const tenant = await api.get<ApiTenant>(`/v1/tenants/${TENANT.slug}`).catch(() => api.post<ApiTenant>('/v1/tenants', TENANT));
-  const customer = api.withKey((await api.post<{ key: string }>('/v1/keys', { role: 'customer', tenant: tenant.slug, name: 'ward 7 upload key' })).key);
+  say(
+    `registered ${model.name}@${model.version}: Debian's pocketsphinx with the ward's phrase grammar, through the command adapter`,
+  );
+  const tenant = await api
+    .get<ApiTenant>(`/v1/tenants/${TENANT.slug}`)
+    .catch(() => api.post<ApiTenant>('/v1/tenants', TENANT));
+  const customer = api.withKey(
+    (
+      await api.post<{ key: string }>('/v1/keys', {
+        role: 'customer',
+        tenant: tenant.slug,
+        name: 'ward 7 upload key',
+      })
+    ).key,
+  );
   say(`tenant "${tenant.name}" and a customer key bound to it`);
-  say(`synthesizing ${DEMO_PHRASES.length} clinical phrases × ${DEMO_VOICES.length} accents (${DEMO_VOICES.join(', ')}) with espeak-ng + sox…`);
-  const clean = await customer.upload<ApiSlice>(`/v1/tenants/${tenant.slug}/slices`, 'ward-7-dictation', 'ward-7.tar.gz', await buildWardSlice(join(work, 'clean'), 'clean'));
-  say(`the customer uploaded slice ${clean.name} v${clean.version}: ${clean.itemCount} utterances (content ${clean.contentHash.slice(0, 12)}…)`);
+  say(
+    `synthesizing ${DEMO_PHRASES.length} clinical phrases × ${DEMO_VOICES.length} accents (${DEMO_VOICES.join(', ')}) with espeak-ng + sox…`,
+  );
+  const clean = await customer.upload<ApiSlice>(
+    `/v1/tenants/${tenant.slug}/slices`,
+    'ward-7-dictation',
+    'ward-7.tar.gz',
+    await buildWardSlice(join(work, 'clean'), 'clean'),
+  );
+  say(
+    `the customer uploaded slice ${clean.name} v${clean.version}: ${clean.itemCount} utterances (content ${clean.contentHash.slice(0, 12)}…)`,
+  );
 
   heading('Runs of the speech plan until it has a baseline');
   const receiver = await startWebhookReceiver();
   process.env[WEBHOOK_SECRET_ENV] ??= `demo-${stamp}`;
-  const scenario = await api.post<ApiResource>('/v1/scenarios', { name: `demo-asr-${stamp}`, kind: 'asr', config: {} });
+  const scenario = await api.post<ApiResource>('/v1/scenarios', {
+    name: `demo-asr-${stamp}`,
+    kind: 'asr',
+    config: {},
+  });
   const plan = await api.post<ApiResource>('/v1/plans', {
     name: 'St. Elsewhere ward 7 dictation',
     tenant: tenant.slug,
@@ -45,43 +90,82 @@ export async function speechStory(api: DemoApiClient, home: string, stamp: strin
     scenarioId: scenario.id,
     sliceIds: [clean.id],
     baselinePolicy: { kind: 'first_n', n: 2, compareAcrossVersions: true },
-    alertPolicy: { alpha: 0.05, minEffect: 0.05, fairnessTolerance: 0.2, severity: { warning: 0.05, critical: 0.2 } },
+    alertPolicy: {
+      alpha: 0.05,
+      minEffect: 0.05,
+      fairnessTolerance: 0.2,
+      severity: { warning: 0.05, critical: 0.2 },
+    },
     channels: [{ kind: 'webhook', url: receiver.url, secretEnv: WEBHOOK_SECRET_ENV }],
   });
   for (let i = 1; i <= 2; i++) {
-    const run = await waitForRun(api, (await api.post<ApiRun>(`/v1/plans/${plan.id}/runs`)).id, 600_000);
+    const run = await waitForRun(
+      api,
+      (await api.post<ApiRun>(`/v1/plans/${plan.id}/runs`)).id,
+      600_000,
+    );
     const metrics = await api.get<ApiMetric[]>(`/v1/runs/${run.id}/metrics?name=wer`);
-    say(`baseline run ${i}: ${run.status}; WER ${pct(metrics.find((m) => m.subgroup === 'all')?.value)}`);
-    if (i === 2) for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent='))) say(`  ${metricLine(metric)}`);
+    say(
+      `baseline run ${i}: ${run.status}; WER ${pct(metrics.find((m) => m.subgroup === 'all')?.value)}`,
+    );
+    if (i === 2)
+      for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent=')))
+        say(`  ${metricLine(metric)}`);
   }
 
   heading('The ward gets new imaging equipment: a 1 kHz hum and broadband noise');
-  const hum = await customer.upload<ApiSlice>(`/v1/tenants/${tenant.slug}/slices`, 'ward-7-dictation', 'ward-7.tar.gz', await buildWardSlice(join(work, 'hum'), 'hum'));
+  const hum = await customer.upload<ApiSlice>(
+    `/v1/tenants/${tenant.slug}/slices`,
+    'ward-7-dictation',
+    'ward-7.tar.gz',
+    await buildWardSlice(join(work, 'hum'), 'hum'),
+  );
   say(`the same utterances re-recorded on the ward: slice ${hum.name} v${hum.version}`);
   await api.patch(`/v1/plans/${plan.id}`, { sliceIds: [hum.id], cron: '*/5 * * * * *' });
-  say('the plan now evaluates the new recordings every 5 seconds; waiting for the next scheduled run…');
-  const scheduled = await waitFor(async () => (await api.get<ApiRun[]>(`/v1/runs?planId=${plan.id}`)).find((r) => r.trigger === 'schedule'), 120_000, 'a scheduled run');
+  say(
+    'the plan now evaluates the new recordings every 5 seconds; waiting for the next scheduled run…',
+  );
+  const scheduled = await waitFor(
+    async () =>
+      (await api.get<ApiRun[]>(`/v1/runs?planId=${plan.id}`)).find((r) => r.trigger === 'schedule'),
+    120_000,
+    'a scheduled run',
+  );
   await api.patch(`/v1/plans/${plan.id}`, { cron: null });
   const run = await waitForRun(api, scheduled.id, 600_000);
   const metrics = await api.get<ApiMetric[]>(`/v1/runs/${run.id}/metrics?name=wer`);
   say(`scheduled run ${run.status}; WER ${pct(metrics.find((m) => m.subgroup === 'all')?.value)}`);
-  for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent='))) say(`  ${metricLine(metric)}`);
+  for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent=')))
+    say(`  ${metricLine(metric)}`);
 
   heading('The alert on-call receives');
-  const alerts = await waitFor(async () => {
-    const page = await api.get<{ items: ApiAlert[] }>(`/v1/alerts?plan=${plan.id}&status=open`).catch(() => undefined);
-    return page?.items.length ? page.items : undefined;
-  }, 60_000, 'the drift alert').catch(() => [] as ApiAlert[]);
+  const alerts = await waitFor(
+    async () => {
+      const page = await api
+        .get<{ items: ApiAlert[] }>(`/v1/alerts?plan=${plan.id}&status=open`)
+        .catch(() => undefined);
+      return page?.items.length ? page.items : undefined;
+    },
+    60_000,
+    'the drift alert',
+  ).catch(() => [] as ApiAlert[]);
   if (alerts.length === 0) say('no alert was raised (see the run report)');
-  const headline = alerts.find((a) => a.title.startsWith('wer') && /:all:/.test(a.dedupKey ?? '')) ?? alerts[0];
+  const headline =
+    alerts.find((a) => a.title.startsWith('wer') && /:all:/.test(a.dedupKey ?? '')) ?? alerts[0];
   say(`${alerts.length} alerts open on the plan: ${alerts.map((a) => a.title).join('; ')}`);
   if (headline) printAlert(await api.get<ApiAlert>(`/v1/alerts/${headline.id}`));
   const gap = alerts.find((a) => a.type === 'fairness_gap');
   if (gap) printAlert(await api.get<ApiAlert>(`/v1/alerts/${gap.id}`));
-  await waitFor(async () => (receiver.received.length ? true : undefined), 30_000, 'the webhook').catch(() => undefined);
+  await waitFor(
+    async () => (receiver.received.length ? true : undefined),
+    30_000,
+    'the webhook',
+  ).catch(() => undefined);
   const first = receiver.received[0];
   if (first) {
-    say(`the ward's on-call webhook received ${receiver.received.length} signed notifications; the first:`);
+    say(
+      `the ward's on-call webhook received ${receiver.received.length} signed notifications; the first:`,
+    );
     say(`  X-Lastmile-Signature: ${String(first.headers['x-lastmile-signature'])}`);
     say(`  ${JSON.stringify(first.body).slice(0, 400)}…`);
   }
@@ -124,14 +208,25 @@ function printAlert(alert: ApiAlert): void {
   const e = alert.evidence as EvidenceView;
   say(`ALERT [${alert.severity}] ${alert.title}`);
   if (e.kind === 'drift') {
-    say(`  baseline ${pct(e.baseline?.value)} [${pct(e.baseline?.interval?.[0])}, ${pct(e.baseline?.interval?.[1])}] from ${(e.baseline?.runIds ?? []).length} runs`);
-    say(`  now      ${pct(e.current?.value)} [${pct(e.current?.interval?.[0])}, ${pct(e.current?.interval?.[1])}], n=${e.current?.n}`);
-    say(`  change   ${pct(e.delta)} [${pct(e.deltaInterval?.[0])}, ${pct(e.deltaInterval?.[1])}] by ${e.test}${e.paired ? ' (paired)' : ''}, p=${Number(e.pValue).toPrecision(3)}, q=${Number(e.qValue).toPrecision(3)}`);
+    say(
+      `  baseline ${pct(e.baseline?.value)} [${pct(e.baseline?.interval?.[0])}, ${pct(e.baseline?.interval?.[1])}] from ${(e.baseline?.runIds ?? []).length} runs`,
+    );
+    say(
+      `  now      ${pct(e.current?.value)} [${pct(e.current?.interval?.[0])}, ${pct(e.current?.interval?.[1])}], n=${e.current?.n}`,
+    );
+    say(
+      `  change   ${pct(e.delta)} [${pct(e.deltaInterval?.[0])}, ${pct(e.deltaInterval?.[1])}] by ${e.test}${e.paired ? ' (paired)' : ''}, p=${Number(e.pValue).toPrecision(3)}, q=${Number(e.qValue).toPrecision(3)}`,
+    );
   } else {
-    say(`  ${JSON.stringify({ gap: e.gap, gapInterval: e.gapInterval, tolerance: e.tolerance, worstGroup: e.worstGroup, bestGroup: e.bestGroup, test: e.test })}`);
+    say(
+      `  ${JSON.stringify({ gap: e.gap, gapInterval: e.gapInterval, tolerance: e.tolerance, worstGroup: e.worstGroup, bestGroup: e.bestGroup, test: e.test })}`,
+    );
   }
   for (const item of (e.worstItems ?? []).slice(0, 3)) {
-    say(`  worst: ${item.itemId}: "${item.references?.[0] ?? ''}" heard as "${item.responses?.[0] ?? ''}" (item WER ${pct(item.baseline)} -> ${pct(item.current)})`);
+    say(
+      `  worst: ${item.itemId}: "${item.references?.[0] ?? ''}" heard as "${item.responses?.[0] ?? ''}" (item WER ${pct(item.baseline)} -> ${pct(item.current)})`,
+    );
   }
-  if (e.links) say(`  report ${e.links.report}${e.links.dashboard ? `, dashboard ${e.links.dashboard}` : ''}`);
+  if (e.links)
+    say(`  report ${e.links.report}${e.links.dashboard ? `, dashboard ${e.links.dashboard}` : ''}`);
 }

@@ -8,7 +8,11 @@ import { waitForRun } from './wait-for-run';
 const TEXT_SCENARIOS: { kind: string; config: Record<string, unknown>; headline: string[] }[] = [
   { kind: 'qa', config: {}, headline: ['exact_match', 'f1'] },
   { kind: 'toxicity', config: { scorer: 'lexicon', samples: 2 }, headline: ['lexicon_hit_rate'] },
-  { kind: 'hallucinated_citations', config: {}, headline: ['citations_per_answer', 'citation_verified_rate', 'citation_fabricated_rate'] },
+  {
+    kind: 'hallucinated_citations',
+    config: {},
+    headline: ['citations_per_answer', 'citation_verified_rate', 'citation_fabricated_rate'],
+  },
   { kind: 'fairness_pronouns', config: {}, headline: ['pronoun_skew'] },
 ];
 
@@ -17,27 +21,49 @@ export async function textStory(api: DemoApiClient, stamp: string): Promise<void
   heading('A text model through QA, toxicity, hallucinated-citation and pronoun-skew scenarios');
   const fixture = await startChatModelServer({ answer: demoTextAnswer });
   try {
-    say(`demo fixture (scripted, not a model) speaking the OpenAI chat protocol at ${fixture.baseUrl}`);
+    say(
+      `demo fixture (scripted, not a model) speaking the OpenAI chat protocol at ${fixture.baseUrl}`,
+    );
     const model = await api.post<ApiModel>('/v1/models', {
       name: 'demo-chat-fixture',
       version: stamp,
       modality: 'text',
-      adapter: { kind: 'openai-chat', baseUrl: fixture.baseUrl, model: 'demo-fixture', limits: { concurrency: 16 } },
+      adapter: {
+        kind: 'openai-chat',
+        baseUrl: fixture.baseUrl,
+        model: 'demo-fixture',
+        limits: { concurrency: 16 },
+      },
     });
     say(`registered model ${model.name}@${model.version}`);
     const runs = [];
     for (const scenario of TEXT_SCENARIOS) {
-      const created = await api.post<ApiResource>('/v1/scenarios', { name: `demo-${scenario.kind}-${stamp}`, kind: scenario.kind, config: scenario.config });
-      const plan = await api.post<ApiResource>('/v1/plans', { name: `demo ${scenario.kind}`, modelId: model.id, scenarioId: created.id });
+      const created = await api.post<ApiResource>('/v1/scenarios', {
+        name: `demo-${scenario.kind}-${stamp}`,
+        kind: scenario.kind,
+        config: scenario.config,
+      });
+      const plan = await api.post<ApiResource>('/v1/plans', {
+        name: `demo ${scenario.kind}`,
+        modelId: model.id,
+        scenarioId: created.id,
+      });
       runs.push({ scenario, run: await api.post<ApiRun>(`/v1/plans/${plan.id}/runs`) });
     }
     say(`queued ${runs.length} runs on the scenarios' built-in data`);
     for (const { scenario, run } of runs) {
       const finished = await waitForRun(api, run.id, 300_000);
       const metrics = await api.get<ApiMetric[]>(`/v1/runs/${run.id}/metrics`);
-      say(`${scenario.kind}: run ${finished.status}, ${finished.done} instances, ${finished.errors} errors`);
-      const shown = metrics.filter((m) => m.subgroup === 'all' && scenario.headline.some((h) => m.name.startsWith(h)));
-      for (const metric of shown.length ? shown : metrics.filter((m) => m.subgroup === 'all').slice(0, 3)) say(`  ${metricLine(metric)}`);
+      say(
+        `${scenario.kind}: run ${finished.status}, ${finished.done} instances, ${finished.errors} errors`,
+      );
+      const shown = metrics.filter(
+        (m) => m.subgroup === 'all' && scenario.headline.some((h) => m.name.startsWith(h)),
+      );
+      for (const metric of shown.length
+        ? shown
+        : metrics.filter((m) => m.subgroup === 'all').slice(0, 3))
+        say(`  ${metricLine(metric)}`);
     }
   } finally {
     await fixture.close();

@@ -3,17 +3,28 @@ import type { ApiRun } from './demo-types';
 
 const FINISHED = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
 
-export async function waitForRun(api: DemoApiClient, runId: string, timeoutMs: number): Promise<ApiRun> {
+export async function waitForRun(
+  api: DemoApiClient,
+  runId: string,
+  timeoutMs: number,
+): Promise<ApiRun> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run = await api.get<ApiRun>(`/v1/runs/${runId}`);
     if (FINISHED.has(run.status)) return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} did not finish within ${timeoutMs / 1000} s (status ${run.status})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `run ${runId} did not finish within ${timeoutMs / 1000} s (status ${run.status})`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
-export async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -13,4 +13,9 @@ export { rateGap, equalizedOddsGap, demographicParityGap, type GroupGap } from '
 export { groupParity, type GroupParityOptions, type GroupPairParity } from './group-parity';
 export { counterfactualGap, type CounterfactualPair } from './counterfactual-gap';
 export { sliceGap, type SliceGap, type SliceValue } from './slice-gap';
-export { pronounProbe, pronounStats, type PronounProbeCounts, type PronounStats } from './pronoun-probe';
+export {
+  pronounProbe,
+  pronounStats,
+  type PronounProbeCounts,
+  type PronounStats,
+} from './pronoun-probe';

@@ -43,7 +43,8 @@ export function pronounStats(counts: PronounProbeCounts, confidence = 0.95): Pro
  * the occupations' skews so that every occupation weighs the same however many completions it had.
  */
 export function pronounProbe(
-  byOccupation: ReadonlyMap<string, PronounProbeCounts> | Readonly<Record<string, PronounProbeCounts>>,
+  byOccupation:
+    ReadonlyMap<string, PronounProbeCounts> | Readonly<Record<string, PronounProbeCounts>>,
   confidence = 0.95,
 ): {
   occupations: (PronounStats & { occupation: string })[];
