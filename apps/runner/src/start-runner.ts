@@ -5,7 +5,9 @@ import { RunnerModule, type RunnerModuleOptions } from './runner.module';
 
 /** The runner as a Nest application context (no HTTP): workers, schedules, housekeeping. */
 export async function startRunner(options: RunnerModuleOptions): Promise<() => Promise<void>> {
-  const app = await NestFactory.createApplicationContext(RunnerModule.register(options), { logger: new PinoNestLogger() });
+  const app = await NestFactory.createApplicationContext(RunnerModule.register(options), {
+    logger: new PinoNestLogger(),
+  });
   await app.init();
   return async () => {
     await app.close();

@@ -37,6 +37,10 @@ export function configureQueueBackend(options: {
   setDefaultBackendFactory(createPostgresBackend as never);
   return {
     kind: 'postgres',
-    connection: { connectionString: options.databaseUrl, migrate: true, max: 5 } as unknown as ConnectionOptions,
+    connection: {
+      connectionString: options.databaseUrl,
+      migrate: true,
+      max: 5,
+    } as unknown as ConnectionOptions,
   };
 }

@@ -47,12 +47,10 @@ export async function loadRunReportData(
     return slice ? `${slice.name} v${slice.version}` : id;
   };
   const baselines = run.planId
-    ? await dataSource
-        .getRepository(Baseline)
-        .find({
-          where: { planId: run.planId, sliceId: In(sliceIds) },
-          order: { updatedAt: 'DESC' },
-        })
+    ? await dataSource.getRepository(Baseline).find({
+        where: { planId: run.planId, sliceId: In(sliceIds) },
+        order: { updatedAt: 'DESC' },
+      })
     : [];
   const headline = definitions[0] ?? null;
   return {

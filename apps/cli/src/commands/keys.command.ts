@@ -28,14 +28,12 @@ export function registerKeysCommand(program: Command): void {
       try {
         let tenantId: string | null = null;
         if (options.tenant) {
-          const tenant = await context.dataSource
-            .getRepository(Tenant)
-            .findOne({
-              where: [
-                { slug: options.tenant },
-                ...(/^[0-9a-f-]{36}$/i.test(options.tenant) ? [{ id: options.tenant }] : []),
-              ],
-            });
+          const tenant = await context.dataSource.getRepository(Tenant).findOne({
+            where: [
+              { slug: options.tenant },
+              ...(/^[0-9a-f-]{36}$/i.test(options.tenant) ? [{ id: options.tenant }] : []),
+            ],
+          });
           if (!tenant) {
             console.error(`error: tenant ${options.tenant} does not exist`);
             process.exitCode = 2;

@@ -12,7 +12,9 @@ export function readBaselineFile(path: string): EvaluationResult {
     throw new ConfigFileError(`--baseline ${path}: ${(error as Error).message}`);
   }
   if (!parsed?.items || typeof parsed.items !== 'object') {
-    throw new ConfigFileError(`--baseline ${path}: not a result file of \`lastmile run --out\` (no per-item stats)`);
+    throw new ConfigFileError(
+      `--baseline ${path}: not a result file of \`lastmile run --out\` (no per-item stats)`,
+    );
   }
   return parsed;
 }

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
-import { parseAudioFiles, parseSliceUpload, type ArchiveEntry, type ParsedSlice } from '@lastmile/slices';
+import {
+  parseAudioFiles,
+  parseSliceUpload,
+  type ArchiveEntry,
+  type ParsedSlice,
+} from '@lastmile/slices';
 
 /**
  * Reads a dataset file with the same validation as an upload: JSONL/CSV rows, or for audio
@@ -28,7 +33,9 @@ export async function loadDataset(path: string, modality: 'text' | 'audio'): Pro
       try {
         bytes = readFileSync(file);
       } catch {
-        throw new Error(`${basename(path)} line ${index + 1}: audio file ${row.audio} cannot be read`);
+        throw new Error(
+          `${basename(path)} line ${index + 1}: audio file ${row.audio} cannot be read`,
+        );
       }
       const entry = `audio/${index + 1}-${basename(file)}`;
       row.audio = entry;
@@ -36,7 +43,11 @@ export async function loadDataset(path: string, modality: 'text' | 'audio'): Pro
       return JSON.stringify(row);
     })
     .join('\n');
-  return parseAudioFiles([{ path: 'manifest.jsonl', data: Buffer.from(manifest) }, ...audioEntries], basename(path));
+  return parseAudioFiles(
+    [{ path: 'manifest.jsonl', data: Buffer.from(manifest) }, ...audioEntries],
+    basename(path),
+  );
 }
 
-export const datasetName = (path: string, baseDir: string) => `file:${relative(baseDir, path) || basename(path)}`;
+export const datasetName = (path: string, baseDir: string) =>
+  `file:${relative(baseDir, path) || basename(path)}`;

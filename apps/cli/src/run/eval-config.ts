@@ -25,7 +25,10 @@ export const evalConfigSchema = z.strictObject({
   sampleSize: z.int().min(1).optional(),
   seed: z.int().min(0).default(0),
   gate: z
-    .strictObject({ alpha: z.number().gt(0).lt(0.5).default(0.05), minEffect: z.number().min(0).default(0.02) })
+    .strictObject({
+      alpha: z.number().gt(0).lt(0.5).default(0.05),
+      minEffect: z.number().min(0).default(0.02),
+    })
     .prefault({}),
 });
 

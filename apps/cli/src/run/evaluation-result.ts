@@ -36,14 +36,22 @@ export async function collectResult(
   wanted?: string[],
 ): Promise<EvaluationResult> {
   const run = await dataSource.getRepository(Run).findOneByOrFail({ id: evaluation.run.id });
-  const metricRows = await dataSource.getRepository(Metric).find({ where: { runId: run.id }, order: { name: 'ASC', subgroup: 'ASC' } });
+  const metricRows = await dataSource
+    .getRepository(Metric)
+    .find({ where: { runId: run.id }, order: { name: 'ASC', subgroup: 'ASC' } });
   const sliceNames = new Map(
-    (await dataSource.getRepository(Slice).findBy({})).filter((s) => metricRows.some((m) => m.sliceId === s.id)).map((s) => [s.id, s.name]),
+    (await dataSource.getRepository(Slice).findBy({}))
+      .filter((s) => metricRows.some((m) => m.sliceId === s.id))
+      .map((s) => [s.id, s.name]),
   );
-  const keep = (name: string) => !wanted || wanted.some((w) => name === w || name.startsWith(`${w}_gap`) || name.startsWith(`${w}:`));
+  const keep = (name: string) =>
+    !wanted ||
+    wanted.some((w) => name === w || name.startsWith(`${w}_gap`) || name.startsWith(`${w}:`));
   const definitions = selectedMetrics(evaluation.kind.metrics(evaluation.scenarioConfig), wanted);
-  const sliceIds = [...new Set((run.provenance ? Object.keys(run.provenance.sliceHashes) : []))];
-  const instances = (await Promise.all(sliceIds.map((id) => loadScoredInstances(dataSource, run.id, id)))).flat();
+  const sliceIds = [...new Set(run.provenance ? Object.keys(run.provenance.sliceHashes) : [])];
+  const instances = (
+    await Promise.all(sliceIds.map((id) => loadScoredInstances(dataSource, run.id, id)))
+  ).flat();
   return {
     run: {
       id: run.id,
@@ -59,7 +67,15 @@ export async function collectResult(
     scenario: { kind: evaluation.kind.kind, version: evaluation.kind.version },
     metrics: metricRows
       .filter((m) => keep(m.name))
-      .map((m) => ({ name: m.name, slice: sliceNames.get(m.sliceId) ?? m.sliceId, subgroup: m.subgroup, value: m.value, ciLow: m.ciLow, ciHigh: m.ciHigh, n: m.n })),
+      .map((m) => ({
+        name: m.name,
+        slice: sliceNames.get(m.sliceId) ?? m.sliceId,
+        subgroup: m.subgroup,
+        value: m.value,
+        ciLow: m.ciLow,
+        ciHigh: m.ciHigh,
+        n: m.n,
+      })),
     items: itemValuesFor(definitions, instances),
   };
 }

@@ -10,7 +10,9 @@ export function junitReport(result: EvaluationResult, findings: DriftFinding[] |
   const runFailed = result.run.status === 'failed';
   cases.push(
     `<testcase classname="lastmile.run" name="run ${result.run.id} ${result.run.status}">${
-      runFailed ? `<failure message="${escape(String(result.run.errorSummary?.reason ?? 'run failed'))}"/>` : ''
+      runFailed
+        ? `<failure message="${escape(String(result.run.errorSummary?.reason ?? 'run failed'))}"/>`
+        : ''
     }</testcase>`,
   );
   for (const finding of findings ?? []) {
@@ -21,6 +23,7 @@ export function junitReport(result: EvaluationResult, findings: DriftFinding[] |
         : '';
     cases.push(`<testcase classname="lastmile.drift" name="${escape(name)}">${body}</testcase>`);
   }
-  const failures = (runFailed ? 1 : 0) + (findings ?? []).filter((f) => f.verdict === 'worse').length;
+  const failures =
+    (runFailed ? 1 : 0) + (findings ?? []).filter((f) => f.verdict === 'worse').length;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="lastmile" tests="${cases.length}" failures="${failures}">\n  ${cases.join('\n  ')}\n</testsuite>\n`;
 }

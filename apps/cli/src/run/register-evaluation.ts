@@ -15,27 +15,43 @@ export interface RegisteredEvaluation {
   sliceName: string;
 }
 
-const shortHash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+const shortHash = (value: unknown) =>
+  createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
 
 /**
  * Stores what `lastmile run` evaluates exactly as the service would: model version, scenario,
  * slice (by content hash) and an unscheduled plan, then queues a run record for it.
  */
-export async function registerEvaluation(dataSource: DataSource, config: EvalConfig, configPath: string): Promise<RegisteredEvaluation> {
+export async function registerEvaluation(
+  dataSource: DataSource,
+  config: EvalConfig,
+  configPath: string,
+): Promise<RegisteredEvaluation> {
   const kind = findScenarioKind(config.scenario.kind);
-  if (!kind) throw new ConfigFileError(`scenario.kind: unknown kind "${config.scenario.kind}" (known: ${scenarioKindNames().join(', ')})`);
+  if (!kind)
+    throw new ConfigFileError(
+      `scenario.kind: unknown kind "${config.scenario.kind}" (known: ${scenarioKindNames().join(', ')})`,
+    );
   const parsedConfig = kind.configSchema.safeParse(config.scenario.config);
   if (!parsedConfig.success) {
-    const problems = zodProblems(parsedConfig.error).map((p) => `  scenario.config.${p.field}: ${p.reason}`);
-    throw new ConfigFileError(`scenario.config is invalid for kind ${kind.kind}:\n${problems.join('\n')}`);
+    const problems = zodProblems(parsedConfig.error).map(
+      (p) => `  scenario.config.${p.field}: ${p.reason}`,
+    );
+    throw new ConfigFileError(
+      `scenario.config is invalid for kind ${kind.kind}:\n${problems.join('\n')}`,
+    );
   }
   const scenarioConfig = parsedConfig.data;
   const spec = parseAdapterSpec(config.model.adapter);
   const adapterHash = adapterSpecHash(spec);
-  const dataset = config.scenario.dataset ? resolve(config.baseDir, config.scenario.dataset) : undefined;
+  const dataset = config.scenario.dataset
+    ? resolve(config.baseDir, config.scenario.dataset)
+    : undefined;
   let parsedSlice;
   try {
-    parsedSlice = dataset ? await loadDataset(dataset, kind.modality === 'audio' ? 'audio' : 'text') : undefined;
+    parsedSlice = dataset
+      ? await loadDataset(dataset, kind.modality === 'audio' ? 'audio' : 'text')
+      : undefined;
   } catch (error) {
     throw new ConfigFileError(`scenario.dataset: ${(error as Error).message}`);
   }
@@ -44,7 +60,9 @@ export async function registerEvaluation(dataSource: DataSource, config: EvalCon
     const version = config.model.version ?? `spec-${adapterHash.slice(0, 12)}`;
     let model = await manager.getRepository(Model).findOneBy({ name: config.model.name, version });
     if (model && model.adapterHash !== adapterHash) {
-      throw new ConfigFileError(`model ${config.model.name} version ${version} is already registered with another adapter: give it a new version`);
+      throw new ConfigFileError(
+        `model ${config.model.name} version ${version} is already registered with another adapter: give it a new version`,
+      );
     }
     model ??= await manager.getRepository(Model).save({
       name: config.model.name,
@@ -57,9 +75,17 @@ export async function registerEvaluation(dataSource: DataSource, config: EvalCon
     const scenarioName = `cli:${kind.kind}:${shortHash(scenarioConfig)}`;
     const scenario =
       (await manager.getRepository(Scenario).findOneBy({ name: scenarioName })) ??
-      (await manager.getRepository(Scenario).save({ name: scenarioName, kind: kind.kind, config: scenarioConfig as Record<string, unknown> }));
+      (await manager
+        .getRepository(Scenario)
+        .save({
+          name: scenarioName,
+          kind: kind.kind,
+          config: scenarioConfig as Record<string, unknown>,
+        }));
     const sliceName = dataset ? datasetName(dataset, config.baseDir) : `builtin:${kind.kind}`;
-    const sliceIds = parsedSlice ? [(await storeSlice(manager, null, sliceName, parsedSlice)).slice.id] : [];
+    const sliceIds = parsedSlice
+      ? [(await storeSlice(manager, null, sliceName, parsedSlice)).slice.id]
+      : [];
     const planName = `cli:${resolve(configPath)}`;
     const planFields = {
       name: planName,
@@ -72,12 +98,21 @@ export async function registerEvaluation(dataSource: DataSource, config: EvalCon
       sampleSize: config.sampleSize ?? null,
       seed: config.seed,
       baselinePolicy: { kind: 'first_n' as const, n: 1 },
-      alertPolicy: { alpha: config.gate.alpha, minEffect: config.gate.minEffect, severity: { warning: config.gate.minEffect, critical: 0.1 }, autoResolveAfter: 2 },
+      alertPolicy: {
+        alpha: config.gate.alpha,
+        minEffect: config.gate.minEffect,
+        severity: { warning: config.gate.minEffect, critical: 0.1 },
+        autoResolveAfter: 2,
+      },
       channels: [],
       cacheResponses: false,
     };
-    const existing = await manager.getRepository(Plan).findOneBy({ name: planName, modelId: model.id, scenarioId: scenario.id });
-    const plan = await manager.getRepository(Plan).save(existing ? { ...existing, ...planFields } : planFields);
+    const existing = await manager
+      .getRepository(Plan)
+      .findOneBy({ name: planName, modelId: model.id, scenarioId: scenario.id });
+    const plan = await manager
+      .getRepository(Plan)
+      .save(existing ? { ...existing, ...planFields } : planFields);
     const run = await createRunForPlan(manager, plan, 'cli');
     return { run, kind, scenarioConfig, sliceName };
   });

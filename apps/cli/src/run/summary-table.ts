@@ -11,11 +11,15 @@ export function formatSummary(result: EvaluationResult, findings: DriftFinding[]
   ];
   if (run.errorSummary?.reason) lines.push(`reason: ${String(run.errorSummary.reason)}`);
   if (result.metrics.length) {
-    lines.push('', `${'metric'.padEnd(28)} ${'subgroup'.padEnd(30)} ${'value'.padStart(8)}  ${'95% interval'.padEnd(19)} ${'n'.padStart(6)}`);
+    lines.push(
+      '',
+      `${'metric'.padEnd(28)} ${'subgroup'.padEnd(30)} ${'value'.padStart(8)}  ${'95% interval'.padEnd(19)} ${'n'.padStart(6)}`,
+    );
     for (const m of result.metrics) {
       lines.push(
-        `${m.name.padEnd(28)} ${m.subgroup.padEnd(30)} ${fmt(m.value).padStart(8)}  [${fmt(m.ciLow)}, ${fmt(m.ciHigh)}]`.padEnd(90) +
-          ` ${String(m.n).padStart(6)}`,
+        `${m.name.padEnd(28)} ${m.subgroup.padEnd(30)} ${fmt(m.value).padStart(8)}  [${fmt(m.ciLow)}, ${fmt(m.ciHigh)}]`.padEnd(
+          90,
+        ) + ` ${String(m.n).padStart(6)}`,
       );
     }
   }

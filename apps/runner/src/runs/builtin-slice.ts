@@ -7,9 +7,14 @@ import type { ScenarioItem, ScenarioKind } from '@lastmile/scenarios';
  * A kind's built-in data stored as a built-in slice (tenant null), so runs on built-in data and on
  * customer slices are stored, streamed and compared the same way. Same content, same slice.
  */
-export async function ensureBuiltinSlice(dataSource: DataSource, kind: ScenarioKind<unknown>, config: unknown): Promise<Slice> {
+export async function ensureBuiltinSlice(
+  dataSource: DataSource,
+  kind: ScenarioKind<unknown>,
+  config: unknown,
+): Promise<Slice> {
   const items = kind.builtinItems?.(config) ?? [];
-  if (items.length === 0) throw new Error(`scenario kind ${kind.kind} has no built-in data: the plan must name a slice`);
+  if (items.length === 0)
+    throw new Error(`scenario kind ${kind.kind} has no built-in data: the plan must name a slice`);
   const contentHash = hashItems(items);
   const name = `builtin:${kind.kind}`;
   return dataSource.transaction(async (manager) => {
@@ -53,7 +58,9 @@ function hashItems(items: ScenarioItem[]): string {
   const hash = createHash('sha256');
   for (const item of items) {
     const attributes = Object.entries(item.attributes).sort(([a], [b]) => a.localeCompare(b));
-    hash.update(JSON.stringify([item.id, item.input, item.references, item.label, item.choices, attributes]));
+    hash.update(
+      JSON.stringify([item.id, item.input, item.references, item.label, item.choices, attributes]),
+    );
     if (item.audio) hash.update(item.audio.data);
   }
   return hash.digest('hex');
@@ -62,7 +69,8 @@ function hashItems(items: ScenarioItem[]): string {
 function attributeValues(items: ScenarioItem[]): Record<string, string[]> {
   const values: Record<string, Set<string>> = {};
   for (const item of items) {
-    for (const [name, value] of Object.entries(item.attributes)) (values[name] ??= new Set()).add(value);
+    for (const [name, value] of Object.entries(item.attributes))
+      (values[name] ??= new Set()).add(value);
   }
   return Object.fromEntries(Object.entries(values).map(([name, set]) => [name, [...set].sort()]));
 }

@@ -15,7 +15,10 @@ export async function* streamSliceItems(
   itemCount: number,
   sample: { size: number | null; seed: number },
 ): AsyncGenerator<ScenarioItem[]> {
-  const chosen = sample.size !== null && sample.size < itemCount ? sampleOrdinals(itemCount, sample.size, sample.seed) : null;
+  const chosen =
+    sample.size !== null && sample.size < itemCount
+      ? sampleOrdinals(itemCount, sample.size, sample.seed)
+      : null;
   let after = -1;
   for (;;) {
     const rows = await dataSource
@@ -59,7 +62,11 @@ function toScenarioItem(row: SliceItem): ScenarioItem {
     choices: row.choices,
     attributes: row.attributes,
     audio: row.audio
-      ? { data: row.audio, mimeType: row.audioMime ?? 'audio/wav', filename: `${row.itemKey}.${row.audioMime === 'audio/flac' ? 'flac' : 'wav'}` }
+      ? {
+          data: row.audio,
+          mimeType: row.audioMime ?? 'audio/wav',
+          filename: `${row.itemKey}.${row.audioMime === 'audio/flac' ? 'flac' : 'wav'}`,
+        }
       : null,
   };
 }

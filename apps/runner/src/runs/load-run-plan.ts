@@ -8,7 +8,9 @@ import type { RunPlan } from './run-plan';
 export async function loadRunPlan(dataSource: DataSource, runId: string): Promise<RunPlan | null> {
   const run = await dataSource.getRepository(Run).findOneBy({ id: runId });
   if (!run) return null;
-  const plan = run.planId ? await dataSource.getRepository(Plan).findOneBy({ id: run.planId }) : null;
+  const plan = run.planId
+    ? await dataSource.getRepository(Plan).findOneBy({ id: run.planId })
+    : null;
   const model = await dataSource.getRepository(Model).findOneByOrFail({ id: run.modelId });
   if (!run.scenarioId) throw new Error(`run ${run.id} has no scenario`);
   const scenario = await dataSource.getRepository(Scenario).findOneByOrFail({ id: run.scenarioId });

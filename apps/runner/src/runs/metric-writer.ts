@@ -4,14 +4,27 @@ import type { InstanceStats, ScoredInstance } from '@lastmile/scenarios';
 import type { RunPlan } from './run-plan';
 
 /** Successful instances of one slice, as the scenario's aggregate expects them. */
-export async function loadScoredInstances(dataSource: DataSource, runId: string, sliceId: string): Promise<ScoredInstance[]> {
-  const rows: { item_key: string; sample: number; stats: InstanceStats; attributes: Record<string, string> }[] =
-    await dataSource.query(
-      `SELECT item_key, sample, stats, attributes FROM instance_results
+export async function loadScoredInstances(
+  dataSource: DataSource,
+  runId: string,
+  sliceId: string,
+): Promise<ScoredInstance[]> {
+  const rows: {
+    item_key: string;
+    sample: number;
+    stats: InstanceStats;
+    attributes: Record<string, string>;
+  }[] = await dataSource.query(
+    `SELECT item_key, sample, stats, attributes FROM instance_results
        WHERE run_id = $1 AND slice_id = $2 AND error IS NULL ORDER BY item_key, sample`,
-      [runId, sliceId],
-    );
-  return rows.map((row) => ({ itemId: row.item_key, sample: row.sample, stats: row.stats, attributes: row.attributes }));
+    [runId, sliceId],
+  );
+  return rows.map((row) => ({
+    itemId: row.item_key,
+    sample: row.sample,
+    stats: row.stats,
+    attributes: row.attributes,
+  }));
 }
 
 /** Aggregates every slice and replaces the run's metrics in one transaction (safe to redo). */
@@ -39,9 +52,11 @@ export async function writeRunMetrics(dataSource: DataSource, plan: RunPlan): Pr
   }
   await dataSource.transaction(async (manager) => {
     await manager.delete(Metric, { runId: plan.run.id });
-    for (let i = 0; i < rows.length; i += 500) await manager.insert(Metric, rows.slice(i, i + 500) as never);
+    for (let i = 0; i < rows.length; i += 500)
+      await manager.insert(Metric, rows.slice(i, i + 500) as never);
   });
   return rows.length;
 }
 
-const finiteOrNull = (value: number | null) => (value === null || !Number.isFinite(value) ? null : value);
+const finiteOrNull = (value: number | null) =>
+  value === null || !Number.isFinite(value) ? null : value;

@@ -5,11 +5,17 @@ export class ResponseCache {
   constructor(private readonly dataSource: DataSource) {}
 
   async get(key: string): Promise<string | undefined> {
-    const rows: { response: string }[] = await this.dataSource.query('SELECT response FROM response_cache WHERE key = $1', [key]);
+    const rows: { response: string }[] = await this.dataSource.query(
+      'SELECT response FROM response_cache WHERE key = $1',
+      [key],
+    );
     return rows[0]?.response;
   }
 
   async set(key: string, response: string): Promise<void> {
-    await this.dataSource.query('INSERT INTO response_cache (key, response) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, response]);
+    await this.dataSource.query(
+      'INSERT INTO response_cache (key, response) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING',
+      [key, response],
+    );
   }
 }

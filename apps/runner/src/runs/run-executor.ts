@@ -37,7 +37,10 @@ export class RunExecutor {
     private readonly harnessVersion: string = 'dev',
   ) {}
 
-  async execute(runId: string, shutdown: AbortSignal = new AbortController().signal): Promise<RunOutcome> {
+  async execute(
+    runId: string,
+    shutdown: AbortSignal = new AbortController().signal,
+  ): Promise<RunOutcome> {
     const plan = await loadRunPlan(this.dataSource, runId);
     if (!plan) throw new Error(`run ${runId} does not exist`);
     const { run } = plan;
@@ -45,7 +48,8 @@ export class RunExecutor {
     if (run.cancelRequested) return this.finish(plan, 'cancelled', null);
 
     const started = Date.now();
-    const total = plan.slices.reduce((sum, slice) => sum + sampledCount(slice.itemCount, plan.sampleSize), 0) *
+    const total =
+      plan.slices.reduce((sum, slice) => sum + sampledCount(slice.itemCount, plan.sampleSize), 0) *
       plan.kind.samplesPerItem(plan.config);
     const provenance = buildProvenance(plan, this.harnessVersion);
     await this.dataSource.query(
@@ -60,11 +64,15 @@ export class RunExecutor {
     try {
       await this.evaluateAll(plan, shutdown);
     } catch (error) {
-      if (error instanceof RunInterrupted && error.reason === 'cancelled') return this.finish(plan, 'cancelled', null);
+      if (error instanceof RunInterrupted && error.reason === 'cancelled')
+        return this.finish(plan, 'cancelled', null);
       throw error;
     }
     const outcome = await this.conclude(plan);
-    runDuration.observe({ status: outcome.status, scenario: plan.kind.kind }, (Date.now() - started) / 1000);
+    runDuration.observe(
+      { status: outcome.status, scenario: plan.kind.kind },
+      (Date.now() - started) / 1000,
+    );
     return outcome;
   }
 
@@ -74,13 +82,22 @@ export class RunExecutor {
     const abortOnShutdown = () => cancel.abort();
     shutdown.addEventListener('abort', abortOnShutdown);
     const writer = new ResultWriter(this.dataSource, async ({ done, errors }) => {
-      await this.dataSource.query('UPDATE runs SET done = done + $2, errors = errors + $3 WHERE id = $1', [run.id, done, errors]);
+      await this.dataSource.query(
+        'UPDATE runs SET done = done + $2, errors = errors + $3 WHERE id = $1',
+        [run.id, done, errors],
+      );
     });
     const scoring = resolveScenarioContext(plan, this.adapters.urlAllowlist);
     const context: ScenarioContext = scoring.context;
     const samples = plan.kind.samplesPerItem(plan.config);
     const adapter = this.adapters.get(plan.model);
-    const maxInFlight = Math.max(8, 2 * Number((plan.model.adapter as { limits?: { concurrency?: number } }).limits?.concurrency ?? 8));
+    const maxInFlight = Math.max(
+      8,
+      2 *
+        Number(
+          (plan.model.adapter as { limits?: { concurrency?: number } }).limits?.concurrency ?? 8,
+        ),
+    );
     // Every call in flight listens on this signal (a few listeners each, removed when it ends).
     setMaxListeners(4 * maxInFlight, cancel.signal);
     try {
@@ -98,9 +115,17 @@ export class RunExecutor {
           signal: cancel.signal,
         };
         const inFlight = new Set<Promise<void>>();
-        for await (const page of streamSliceItems(this.dataSource, slice.id, slice.itemCount, { size: plan.sampleSize, seed: plan.seed })) {
+        for await (const page of streamSliceItems(this.dataSource, slice.id, slice.itemCount, {
+          size: plan.sampleSize,
+          seed: plan.seed,
+        })) {
           await this.checkInterrupted(run.id, shutdown, cancel);
-          const stored = await existingResultKeys(this.dataSource, run.id, slice.id, page.map((item) => item.id));
+          const stored = await existingResultKeys(
+            this.dataSource,
+            run.id,
+            slice.id,
+            page.map((item) => item.id),
+          );
           for (const item of page) {
             for (let sample = 0; sample < samples; sample++) {
               if (stored.has(resultKey(item.id, sample))) continue;
@@ -108,7 +133,11 @@ export class RunExecutor {
               while (inFlight.size >= maxInFlight) await Promise.race(inFlight);
               if (cancel.signal.aborted) break;
               const task: Promise<void> = evaluateInstance(settings, item, sample)
-                .then((row) => (cancel.signal.aborted && row.error?.code === 'aborted' ? undefined : writer.add(row)))
+                .then((row) =>
+                  cancel.signal.aborted && row.error?.code === 'aborted'
+                    ? undefined
+                    : writer.add(row),
+                )
                 .finally(() => inFlight.delete(task));
               inFlight.add(task);
             }
@@ -124,9 +153,16 @@ export class RunExecutor {
     await this.checkInterrupted(run.id, shutdown, cancel);
   }
 
-  private async checkInterrupted(runId: string, shutdown: AbortSignal, cancel: AbortController): Promise<void> {
+  private async checkInterrupted(
+    runId: string,
+    shutdown: AbortSignal,
+    cancel: AbortController,
+  ): Promise<void> {
     if (shutdown.aborted) throw new RunInterrupted('shutdown');
-    const rows: { cancel_requested: boolean }[] = await this.dataSource.query('SELECT cancel_requested FROM runs WHERE id = $1', [runId]);
+    const rows: { cancel_requested: boolean }[] = await this.dataSource.query(
+      'SELECT cancel_requested FROM runs WHERE id = $1',
+      [runId],
+    );
     if (rows[0]?.cancel_requested) {
       cancel.abort();
       throw new RunInterrupted('cancelled');
@@ -135,24 +171,36 @@ export class RunExecutor {
 
   /** succeeded, partial (some errors: metrics over the rest) or failed (nothing succeeded: no metrics). */
   private async conclude(plan: RunPlan): Promise<RunOutcome> {
-    const counts: { done: number; errors: number; by_code: Record<string, number> | null }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS done, count(*) FILTER (WHERE error IS NOT NULL)::int AS errors,
+    const counts: { done: number; errors: number; by_code: Record<string, number> | null }[] =
+      await this.dataSource.query(
+        `SELECT count(*)::int AS done, count(*) FILTER (WHERE error IS NOT NULL)::int AS errors,
               (SELECT jsonb_object_agg(code, n) FROM (
                  SELECT error->>'code' AS code, count(*)::int AS n FROM instance_results
                  WHERE run_id = $1 AND error IS NOT NULL GROUP BY 1) codes) AS by_code
        FROM instance_results WHERE run_id = $1`,
-      [plan.run.id],
-    );
+        [plan.run.id],
+      );
     const { done, errors, by_code } = counts[0];
     if (done === 0 || errors === done) {
-      const reason = done === 0 ? 'the run had no items to evaluate' : `every model call failed (${describeCodes(by_code)})`;
+      const reason =
+        done === 0
+          ? 'the run had no items to evaluate'
+          : `every model call failed (${describeCodes(by_code)})`;
       return this.finish(plan, 'failed', { reason, errorsByCode: by_code ?? {} });
     }
     await writeRunMetrics(this.dataSource, plan);
-    return this.finish(plan, errors > 0 ? 'partial' : 'succeeded', errors > 0 ? { errorsByCode: by_code ?? {} } : null);
+    return this.finish(
+      plan,
+      errors > 0 ? 'partial' : 'succeeded',
+      errors > 0 ? { errorsByCode: by_code ?? {} } : null,
+    );
   }
 
-  private async finish(plan: RunPlan, status: Run['status'], errorSummary: Record<string, unknown> | null): Promise<RunOutcome> {
+  private async finish(
+    plan: RunPlan,
+    status: Run['status'],
+    errorSummary: Record<string, unknown> | null,
+  ): Promise<RunOutcome> {
     await this.dataSource.query(
       `UPDATE runs SET status = $2, error_summary = $3, finished_at = now(),
          done = (SELECT count(*) FROM instance_results WHERE run_id = $1),

@@ -26,16 +26,26 @@ export class PlanScheduleSync implements OnApplicationBootstrap {
   async sync(): Promise<void> {
     try {
       await this.dataSource.transaction(async (manager) => {
-        const [{ locked }] = await manager.query("SELECT pg_try_advisory_xact_lock(hashtext('lastmile:schedule-sync')) AS locked");
+        const [{ locked }] = await manager.query(
+          "SELECT pg_try_advisory_xact_lock(hashtext('lastmile:schedule-sync')) AS locked",
+        );
         if (!locked) return;
         const plans = await manager.getRepository(Plan).find();
-        const wanted = new Map(plans.filter((p) => p.cron && p.enabled && !p.deletedAt).map((p) => [planSchedulerId(p.id), p]));
+        const wanted = new Map(
+          plans
+            .filter((p) => p.cron && p.enabled && !p.deletedAt)
+            .map((p) => [planSchedulerId(p.id), p]),
+        );
         for (const scheduler of await this.queue.getJobSchedulers()) {
           const id = scheduler.key ?? (scheduler as { id?: string }).id;
           if (id?.startsWith('plan:') && !wanted.has(id)) await this.queue.removeJobScheduler(id);
         }
         for (const [id, plan] of wanted) {
-          await this.queue.upsertJobScheduler(id, { pattern: plan.cron!, tz: plan.timezone }, { name: JOB_SCHEDULED_RUN, data: { planId: plan.id } });
+          await this.queue.upsertJobScheduler(
+            id,
+            { pattern: plan.cron!, tz: plan.timezone },
+            { name: JOB_SCHEDULED_RUN, data: { planId: plan.id } },
+          );
         }
       });
     } catch (error) {
