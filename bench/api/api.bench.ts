@@ -1,21 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { createRng } from '@lastmile/metrics';
 import { createDataSource, runMigrations } from '@lastmile/persistence';
 import { freePort } from '../../test/support/postgres-server';
 import { startBenchPostgres, type BenchPostgres } from '../support/bench-postgres';
 import { liveTreeCpuSeconds } from '../support/proc-stats';
-import { formatTable, round, writeResults } from '../support/report';
+import { round } from '../support/report';
 import { startService } from '../support/service-process';
-import { loadEndpoint, type LoadResult } from './load-phase';
-import {
-  explainRequest,
-  QUERY_INSIGHT_FLAGS,
-  resetStatements,
-  topStatements,
-  type CapturedPlan,
-  type StatementStats,
-} from './query-plans';
+import { loadEndpoint } from './load-phase';
+import { deepAlertsCursor, endpoints } from './api-endpoints';
+import { report, type EndpointResult } from './api-report';
+import { explainRequest, QUERY_INSIGHT_FLAGS, resetStatements, topStatements } from './query-plans';
 import { seedApiData, type SeededApiData } from './seed-api-data';
 
 // Benchmark (issue 8), not a test: read endpoints at a fixed rate over 1,000,000 metric rows and 10,000 alerts.
@@ -23,57 +17,6 @@ const RATE = Number(process.env.BENCH_API_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
 const WARMUP_SECONDS = 5;
 const CONNECTIONS = 20;
-const GOAL_P99_MS = 50;
-
-interface EndpointResult {
-  load: LoadResult;
-  /** CPU of the API process and of the database server over the phase, per request. */
-  cpu: { apiMsPerRequest: number; databaseMsPerRequest: number };
-  statements: StatementStats[];
-  plans: CapturedPlan[];
-  loadAverage: number;
-}
-
-interface Endpoint {
-  name: string;
-  path: () => string;
-}
-
-function endpoints(data: SeededApiData, alertsCursor: string | null): Endpoint[] {
-  const random = createRng(42);
-  const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)];
-  const list: Endpoint[] = [
-    { name: 'GET /v1/runs/:id/metrics', path: () => `/v1/runs/${pick(data.runIds)}/metrics` },
-  ];
-  if (alertsCursor !== null) {
-    list.push({ name: 'GET /v1/alerts', path: () => '/v1/alerts' });
-    list.push({ name: 'GET /v1/alerts?status=open', path: () => '/v1/alerts?status=open' });
-    list.push({
-      name: 'GET /v1/alerts?plan=…',
-      path: () => `/v1/alerts?plan=${pick(data.planIds)}`,
-    });
-    list.push({
-      name: 'GET /v1/alerts?cursor=(page 11)',
-      path: () => `/v1/alerts?cursor=${alertsCursor}`,
-    });
-  }
-  return list;
-}
-
-/** The cursor of the 11th page of 50 (keyset pagination deep in the list), or null without an alerts API. */
-async function deepAlertsCursor(baseUrl: string, apiKey: string): Promise<string | null> {
-  let cursor = '';
-  for (let page = 0; page < 10; page++) {
-    const response = await fetch(`${baseUrl}/v1/alerts${cursor ? `?cursor=${cursor}` : ''}`, {
-      headers: { authorization: `Bearer ${apiKey}` },
-    });
-    if (response.status === 404) return null;
-    const body = (await response.json()) as { nextCursor: string | null };
-    if (!body.nextCursor) throw new Error('GET /v1/alerts ended before page 11');
-    cursor = body.nextCursor;
-  }
-  return cursor;
-}
 
 async function waitForHealth(baseUrl: string, logTail: () => string): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -150,7 +93,12 @@ async function main(): Promise<void> {
       results.push({ load, cpu, statements, plans, loadAverage: loadavg()[0] });
       console.error(`${endpoint.name}: done`);
     }
-    report(data, results, alertsCursor !== null);
+    report(
+      { rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS },
+      data,
+      results,
+      alertsCursor !== null,
+    );
   } catch (error) {
     if (api) console.error(`API log (last lines):\n${api.logTail()}`);
     throw error;
@@ -158,80 +106,6 @@ async function main(): Promise<void> {
     await api?.stop();
     await pg.stop();
   }
-}
-
-function report(data: SeededApiData, results: EndpointResult[], alertsRoute: boolean): void {
-  console.log(
-    `\n${data.metrics} metric rows over ${data.runIds.length} runs, ${data.alerts} alerts; ${RATE} requests/s for ${SECONDS} s per endpoint (${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up excluded)\n`,
-  );
-  console.log(
-    formatTable(
-      [
-        'endpoint',
-        'requests',
-        'req/s',
-        'non-2xx',
-        'errors',
-        'p50 ms',
-        'p90 ms',
-        'p99 ms',
-        'max ms',
-        `p99 < ${GOAL_P99_MS} ms`,
-        'API CPU ms/req',
-        'db CPU ms/req',
-        'load avg',
-      ],
-      results.map(({ load, cpu, loadAverage }) => [
-        load.endpoint,
-        load.requests,
-        round(load.requestsPerSecond, 0),
-        load.non2xx,
-        load.errors + load.timeouts,
-        load.latencyMs.p50,
-        load.latencyMs.p90,
-        load.latencyMs.p99,
-        load.latencyMs.max,
-        load.latencyMs.p99 < GOAL_P99_MS && load.non2xx === 0 ? 'MET' : 'MISSED',
-        round(cpu.apiMsPerRequest),
-        round(cpu.databaseMsPerRequest),
-        round(loadAverage, 1),
-      ]),
-    ),
-  );
-  if (!alertsRoute)
-    console.log(
-      '\nGET /v1/alerts answered 404: the alerts API is not there yet, so only metrics were driven.',
-    );
-  for (const { load, statements, plans } of results) {
-    console.log(`\n=== ${load.endpoint}: statements under load (pg_stat_statements)`);
-    console.log(
-      formatTable(
-        ['calls', 'mean ms', 'max ms', 'rows/call', 'query'],
-        statements.map((s) => [
-          s.calls,
-          round(s.meanMs, 3),
-          round(s.maxMs, 2),
-          round(s.rowsPerCall, 1),
-          s.query.slice(0, 140),
-        ]),
-      ),
-    );
-    for (const plan of plans) {
-      console.log(`\n--- EXPLAIN (ANALYZE, BUFFERS) ${plan.query.slice(0, 200)}`);
-      console.log(plan.plan);
-      for (const scan of plan.seqScans)
-        console.log(`!!! sequential scan on ${scan.table} reading ${scan.rows} rows`);
-    }
-  }
-  const path = writeResults('api', {
-    rate: RATE,
-    seconds: SECONDS,
-    connections: CONNECTIONS,
-    metrics: data.metrics,
-    alerts: data.alerts,
-    results,
-  });
-  console.log(`\nwritten: ${path}`);
 }
 
 main().catch((error: unknown) => {
