@@ -1,4 +1,3 @@
-import Bottleneck from 'bottleneck';
 import {
   circuitBreaker,
   ConsecutiveBreaker,
@@ -14,6 +13,7 @@ import {
 } from 'cockatiel';
 import { ModelCallError } from '../errors/model-call-error';
 import type { AdapterLimits } from '../spec/limits.schema';
+import { CallLimiter } from './call-limiter';
 import { retryAfterAwareBackoff } from './retry-after-backoff';
 
 export interface CallOutcome<T> {
@@ -27,14 +27,14 @@ export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
 
 /**
  * Runs attempts under one model's limits: retry (cockatiel, exponential backoff with jitter,
- * Retry-After honoured) around a rate and concurrency slot (bottleneck), a circuit breaker and a
+ * Retry-After honoured) around a rate and concurrency slot (CallLimiter), a circuit breaker and a
  * per-attempt timeout. Everything it rejects with is a ModelCallError with the attempt count.
  */
 export class ResilientCaller {
   private readonly retryPolicy: RetryPolicy;
   private readonly breaker: CircuitBreakerPolicy;
   private readonly timeoutPolicy: TimeoutPolicy;
-  private readonly limiter: Bottleneck;
+  private readonly limiter: CallLimiter;
   private closed = false;
 
   constructor(private readonly limits: AdapterLimits) {
@@ -48,7 +48,7 @@ export class ResilientCaller {
     });
     this.timeoutPolicy = timeout(limits.timeoutMs, TimeoutStrategy.Aggressive);
     const minTime = limits.requestsPerSecond ? Math.ceil(1000 / limits.requestsPerSecond) : 0;
-    this.limiter = new Bottleneck({ maxConcurrent: limits.concurrency, minTime });
+    this.limiter = new CallLimiter(limits.concurrency, minTime);
   }
 
   async call<T>(attempt: Attempt<T>, signal?: AbortSignal): Promise<CallOutcome<T>> {
@@ -90,8 +90,8 @@ export class ResilientCaller {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Not dropWaitingJobs: that would also reject the running jobs. Queued ones exit at once.
-    await this.limiter.stop({ dropWaitingJobs: false });
+    // Queued calls still get a slot, see `closed` and exit at once; running ones finish.
+    await this.limiter.stop();
   }
 
   private classify(error: unknown, caller: AbortSignal): ModelCallError {
