@@ -1,23 +1,8 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { unstorableTextProblems } from './unstorable-text';
-import { invalid, type FieldProblem } from './problem.exception';
-
-/** Turns zod issues into field-level problems; shared by every validated body and query. */
-export function zodProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const keys = (issue as { keys?: string[] }).keys;
-    const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part)));
-    const field = path.join('.').replace(/\.\[/g, '[') || '(body)';
-    if (issue.code === 'unrecognized_keys' && keys) {
-      return {
-        field: keys.map((key) => (field === '(body)' ? key : `${field}.${key}`)).join(', '),
-        reason: 'unknown field',
-      };
-    }
-    return { field, reason: issue.message };
-  });
-}
+import { invalid } from './problem.exception';
+import { zodProblems } from './zod-problems';
 
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what = 'request body'): T {
   const parsed = schema.safeParse(value);

@@ -5,7 +5,7 @@ import { findScenarioKind, scenarioKindNames } from '@lastmile/scenarios';
 import { AuditService } from '../common/audit.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { conflict, invalid, notFound } from '../common/problem.exception';
-import { zodProblems } from '../common/zod-body.pipe';
+import { zodProblems } from '../common/zod-problems';
 import type { Principal } from '../auth/principal';
 import type { CreateScenarioBody } from './scenario.dto';
 

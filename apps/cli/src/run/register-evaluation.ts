@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { adapterSpecHash, parseAdapterSpec } from '@lastmile/adapters';
 import { createRunForPlan, Model, Plan, Run, Scenario, storeSlice } from '@lastmile/persistence';
 import { findScenarioKind, scenarioKindNames, type ScenarioKind } from '@lastmile/scenarios';
-import { zodProblems } from '../../../api/src/common/zod-body.pipe';
+import { zodProblems } from '../../../api/src/common/zod-problems';
 import { datasetName, loadDataset } from './dataset-loader';
 import { ConfigFileError, type EvalConfig } from './eval-config';
 
