@@ -6,11 +6,31 @@ import { AuditService } from '../common/audit.service';
 import { conflict, notFound } from '../common/problem.exception';
 import { tenantScope, type Principal } from '../auth/principal';
 import { TenantsService } from '../tenants/tenants.service';
+import { isoTimestampSql } from '../common/sql-timestamp';
 import { decodeCursor, encodeCursor } from './alert-cursor';
 import type { ListAlertsQuery } from './alert.dto';
 import { AlertNotifier } from './alert-notifier';
 
 const CURSOR_AT = `to_char(a.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/** An alert as the list returns it: the entity's fields, timestamps as JSON renders them. */
+export type AlertListItem = Omit<
+  Alert,
+  'openedAt' | 'lastSeenAt' | 'acknowledgedAt' | 'resolvedAt'
+> & {
+  openedAt: string;
+  lastSeenAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+};
+
+const ALERT_LIST_COLUMNS = `a.id, a.dedup_key AS "dedupKey", a.type, a.status, a.severity,
+  a.plan_id AS "planId", a.model_id AS "modelId", a.tenant_id AS "tenantId", a.slice_id AS "sliceId",
+  a.subgroup, a.metric, a.title, a.evidence, a.last_run_id AS "lastRunId",
+  a.seen_count AS "seenCount", a.clean_runs AS "cleanRuns",
+  ${isoTimestampSql('a.opened_at')} AS "openedAt", ${isoTimestampSql('a.last_seen_at')} AS "lastSeenAt",
+  ${isoTimestampSql('a.acknowledged_at')} AS "acknowledgedAt",
+  ${isoTimestampSql('a.resolved_at')} AS "resolvedAt"`;
 
 @Injectable()
 export class AlertsService {
@@ -21,41 +41,51 @@ export class AlertsService {
     private readonly notifier: AlertNotifier,
   ) {}
 
-  /** Newest activity first (last_seen_at, id), keyset-paginated; a customer sees its tenant's only. */
+  /**
+   * Newest activity first (last_seen_at, id), keyset-paginated; a customer sees its tenant's only.
+   * Raw SQL, not entities: this is the on-call's hot read, and hydration was most of its cost.
+   */
   async list(
     principal: Principal,
     query: ListAlertsQuery,
-  ): Promise<{ items: Alert[]; nextCursor: string | null }> {
-    const qb = this.dataSource.getRepository(Alert).createQueryBuilder('a');
+  ): Promise<{ items: AlertListItem[]; nextCursor: string | null }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (sql: (param: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
     const scope = tenantScope(principal);
-    if (scope) qb.andWhere('a.tenant_id = :scope', { scope });
+    if (scope) where((p) => `a.tenant_id = ${p}`, scope);
     if (query.tenant) {
       const tenant = await this.tenants.find(query.tenant).catch(() => null);
       if (!tenant || (scope && tenant.id !== scope)) return { items: [], nextCursor: null };
-      qb.andWhere('a.tenant_id = :tenantId', { tenantId: tenant.id });
+      where((p) => `a.tenant_id = ${p}`, tenant.id);
     }
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.severity) qb.andWhere('a.severity = :severity', { severity: query.severity });
-    if (query.type) qb.andWhere('a.type = :type', { type: query.type });
-    if (query.model) qb.andWhere('a.model_id = :model', { model: query.model });
-    if (query.plan) qb.andWhere('a.plan_id = :plan', { plan: query.plan });
+    if (query.status) where((p) => `a.status = ${p}`, query.status);
+    if (query.severity) where((p) => `a.severity = ${p}`, query.severity);
+    if (query.type) where((p) => `a.type = ${p}`, query.type);
+    if (query.model) where((p) => `a.model_id = ${p}`, query.model);
+    if (query.plan) where((p) => `a.plan_id = ${p}`, query.plan);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      qb.andWhere('(a.last_seen_at, a.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', cursor);
+      params.push(cursor.at, cursor.id);
+      conditions.push(
+        `(a.last_seen_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
-    qb.addSelect(CURSOR_AT, 'cursor_at')
-      .orderBy('a.last_seen_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit + 1);
-    const { entities, raw } = await qb.getRawAndEntities<{ cursor_at: string }>();
-    const items = entities.slice(0, query.limit);
-    const last =
-      items.length === query.limit && entities.length > query.limit ? raw[query.limit - 1] : null;
+    params.push(query.limit + 1);
+    const rows: (AlertListItem & { cursor_at: string })[] = await this.dataSource.query(
+      `SELECT ${ALERT_LIST_COLUMNS}, ${CURSOR_AT} AS cursor_at FROM alerts a
+        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY a.last_seen_at DESC, a.id DESC LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = rows.length > query.limit ? page[page.length - 1] : null;
     return {
-      items,
-      nextCursor: last
-        ? encodeCursor({ at: last.cursor_at, id: items[items.length - 1].id })
-        : null,
+      items: page.map(({ cursor_at: _cursor, ...item }) => item),
+      nextCursor: last ? encodeCursor({ at: last.cursor_at, id: last.id }) : null,
     };
   }
 

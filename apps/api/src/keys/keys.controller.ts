@@ -76,5 +76,6 @@ export class KeysController {
       if (!result.affected) throw notFound('api key', id);
       await this.audit.record(principal, 'revoke', 'api_key', id, {}, manager);
     });
+    this.keys.forgetResolved();
   }
 }

@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Metric, Run } from '@lastmile/persistence';
+import { Run } from '@lastmile/persistence';
 import { loadRunReportData, renderRunReport } from '@lastmile/reports';
 import { AuditService } from '../common/audit.service';
 import { notFound, ProblemException } from '../common/problem.exception';
+import { isoTimestampSql } from '../common/sql-timestamp';
 import { tenantScope, type Principal } from '../auth/principal';
 import type { ListRunsQuery, RunMetricsQuery } from './run-query.dto';
 
 const FINISHED = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
+
+interface RunMetricRow {
+  slice: string;
+  subgroup: string;
+  name: string;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number;
+  at: string;
+}
 
 @Injectable()
 export class RunsService {
@@ -38,27 +50,39 @@ export class RunsService {
     return run;
   }
 
+  /** One round trip: the run (404 when absent or another tenant's) joined with its metrics. */
   async metrics(principal: Principal, id: string, query: RunMetricsQuery) {
-    await this.get(principal, id);
-    const rows = await this.dataSource.getRepository(Metric).find({
-      where: {
-        runId: id,
-        ...(query.name ? { name: query.name } : {}),
-        ...(query.subgroup ? { subgroup: query.subgroup } : {}),
-        ...(query.sliceId ? { sliceId: query.sliceId } : {}),
-      },
-      order: { sliceId: 'ASC', name: 'ASC', subgroup: 'ASC' },
-    });
-    return rows.map(({ sliceId, subgroup, name, value, ciLow, ciHigh, n, at }) => ({
-      slice: sliceId,
-      subgroup,
-      name,
-      value,
-      ciLow,
-      ciHigh,
-      n,
-      at,
-    }));
+    const rows: (RunMetricRow & { run_id: string | null })[] = await this.dataSource.query(
+      `SELECT m.run_id, m.slice_id AS slice, m.subgroup, m.name, m.value, m.ci_low AS "ciLow",
+              m.ci_high AS "ciHigh", m.n, ${isoTimestampSql('m.at')} AS at
+         FROM runs r
+         LEFT JOIN metrics m ON m.run_id = r.id
+           AND ($3::text IS NULL OR m.name = $3)
+           AND ($4::text IS NULL OR m.subgroup = $4)
+           AND ($5::uuid IS NULL OR m.slice_id = $5)
+        WHERE r.id = $1 AND ($2::uuid IS NULL OR r.tenant_id = $2)
+        ORDER BY m.slice_id, m.name, m.subgroup`,
+      [
+        id,
+        tenantScope(principal),
+        query.name ?? null,
+        query.subgroup ?? null,
+        query.sliceId ?? null,
+      ],
+    );
+    if (rows.length === 0) throw notFound('run', id);
+    return rows
+      .filter((row) => row.run_id !== null)
+      .map(({ slice, subgroup, name, value, ciLow, ciHigh, n, at }) => ({
+        slice,
+        subgroup,
+        name,
+        value,
+        ciLow,
+        ciHigh,
+        n,
+        at,
+      }));
   }
 
   async report(principal: Principal, id: string): Promise<string> {
