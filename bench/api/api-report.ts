@@ -9,11 +9,15 @@ export interface BenchSettings {
   rate: number;
   seconds: number;
   warmupSeconds: number;
+  burstSeconds: number;
   connections: number;
 }
 
 export interface EndpointResult {
+  /** Fixed rate, evenly spaced (the goal's figure). */
   load: LoadResult;
+  /** autocannon at the same rate budget: each second's requests sent in bursts of `connections`. */
+  bursts: LoadResult;
   /** CPU of the API process and of the database server over the phase, per request. */
   cpu: { apiMsPerRequest: number; databaseMsPerRequest: number };
   statements: StatementStats[];
@@ -31,10 +35,11 @@ export function report(
     rate: RATE,
     seconds: SECONDS,
     warmupSeconds: WARMUP_SECONDS,
+    burstSeconds: BURST_SECONDS,
     connections: CONNECTIONS,
   } = settings;
   console.log(
-    `\n${data.metrics} metric rows over ${data.runIds.length} runs, ${data.alerts} alerts; ${RATE} requests/s for ${SECONDS} s per endpoint (${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up excluded)\n`,
+    `\n${data.metrics} metric rows over ${data.runIds.length} runs, ${data.alerts} alerts; ${RATE} requests/s, evenly spaced, for ${SECONDS} s per endpoint (latency from each request's due time; ${WARMUP_SECONDS} s warm-up excluded)\n`,
   );
   console.log(
     formatTable(
@@ -67,6 +72,24 @@ export function report(
         round(cpu.apiMsPerRequest),
         round(cpu.databaseMsPerRequest),
         round(loadAverage, 1),
+      ]),
+    ),
+  );
+  console.log(
+    `\nthe same rate from autocannon (${CONNECTIONS} connections, ${BURST_SECONDS} s): it spends each second's budget at once, so requests arrive in bursts of ${CONNECTIONS}\n`,
+  );
+  console.log(
+    formatTable(
+      ['endpoint', 'requests', 'non-2xx', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'],
+      results.map(({ bursts }) => [
+        bursts.endpoint,
+        bursts.requests,
+        bursts.non2xx,
+        bursts.errors + bursts.timeouts,
+        bursts.latencyMs.p50,
+        bursts.latencyMs.p90,
+        bursts.latencyMs.p99,
+        bursts.latencyMs.max,
       ]),
     ),
   );

@@ -7,6 +7,7 @@ import { liveTreeCpuSeconds } from '../support/proc-stats';
 import { round } from '../support/report';
 import { startService } from '../support/service-process';
 import { loadEndpoint } from './load-phase';
+import { openLoopLoad } from './open-loop-load';
 import { deepAlertsCursor, endpoints } from './api-endpoints';
 import { report, type EndpointResult } from './api-report';
 import { explainRequest, QUERY_INSIGHT_FLAGS, resetStatements, topStatements } from './query-plans';
@@ -16,6 +17,7 @@ import { seedApiData, type SeededApiData } from './seed-api-data';
 const RATE = Number(process.env.BENCH_API_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
 const WARMUP_SECONDS = 5;
+const BURST_SECONDS = 10;
 const CONNECTIONS = 20;
 
 async function waitForHealth(baseUrl: string, logTail: () => string): Promise<void> {
@@ -71,18 +73,24 @@ async function main(): Promise<void> {
         path: endpoint.path,
         apiKey,
         rate: RATE,
-        connections: CONNECTIONS,
       };
-      await loadEndpoint({ ...common, seconds: WARMUP_SECONDS }); // warm-up: caches and JIT, excluded
+      await openLoopLoad({ ...common, seconds: WARMUP_SECONDS }); // warm-up: caches and JIT, excluded
       await resetStatements(pg);
       const cpuBefore = { api: liveTreeCpuSeconds(api.pid), database: liveTreeCpuSeconds(pg.pid) };
-      const load = await loadEndpoint({ ...common, seconds: SECONDS });
+      // The goal's figure: requests at a fixed rate, evenly spaced.
+      const load = await openLoopLoad({ ...common, seconds: SECONDS });
       const cpu = {
         apiMsPerRequest: ((liveTreeCpuSeconds(api.pid) - cpuBefore.api) * 1000) / load.requests,
         databaseMsPerRequest:
           ((liveTreeCpuSeconds(pg.pid) - cpuBefore.database) * 1000) / load.requests,
       };
       const statements = await topStatements(pg);
+      // A harsher figure beside it: autocannon spends each second's budget in bursts of 20 at once.
+      const bursts = await loadEndpoint({
+        ...common,
+        connections: CONNECTIONS,
+        seconds: BURST_SECONDS,
+      });
       await new Promise((resolve) => setTimeout(resolve, 2000)); // let requests still queued in the API drain
       const plans = await explainRequest(pg, async () => {
         const response = await fetch(`${baseUrl}${endpoint.path()}`, {
@@ -90,11 +98,17 @@ async function main(): Promise<void> {
         });
         await response.arrayBuffer();
       });
-      results.push({ load, cpu, statements, plans, loadAverage: loadavg()[0] });
+      results.push({ load, bursts, cpu, statements, plans, loadAverage: loadavg()[0] });
       console.error(`${endpoint.name}: done`);
     }
     report(
-      { rate: RATE, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, connections: CONNECTIONS },
+      {
+        rate: RATE,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        burstSeconds: BURST_SECONDS,
+        connections: CONNECTIONS,
+      },
       data,
       results,
       alertsCursor !== null,

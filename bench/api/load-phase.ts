@@ -13,8 +13,9 @@ export interface LoadResult {
 }
 
 /**
- * A fixed request rate (autocannon overallRate, latencies corrected for coordinated omission)
- * against one endpoint; `path` picks each request's URL (e.g. a random run).
+ * autocannon with overallRate against one endpoint; `path` picks each request's URL (e.g. a random
+ * run). Not a fixed rate: each connection sends its per-second budget back to back, then waits for
+ * the next second, so this measures bursts (see open-loop-load.ts for the evenly spaced load).
  */
 export async function loadEndpoint(options: {
   baseUrl: string;
