@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { alertDedupKey, alertTitle, healthEvidence, runReportLink } from '@lastmile/monitoring';
-import type { Run } from '@lastmile/persistence';
+import { Plan, type Run } from '@lastmile/persistence';
 import { logger } from '@lastmile/telemetry';
 import type { RunFinishedListener } from '../runs/run-executor';
 import type { RunPlan } from '../runs/run-plan';
@@ -33,8 +33,10 @@ export class DriftMonitor {
     }
   };
 
-  private async onRunFinished(run: Run, runPlan: RunPlan): Promise<void> {
-    const plan = runPlan.plan;
+  private async onRunFinished(run: Run, runPlan: RunPlan | null): Promise<void> {
+    const plan =
+      runPlan?.plan ??
+      (run.planId ? await this.dataSource.getRepository(Plan).findOneBy({ id: run.planId }) : null);
     if (
       !plan ||
       plan.deletedAt ||

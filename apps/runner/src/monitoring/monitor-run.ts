@@ -19,7 +19,8 @@ import { loadSliceState } from './slice-state';
 
 export interface MonitorRunInput {
   run: Run;
-  runPlan: RunPlan;
+  /** Null only for a run that failed before it could be planned. */
+  runPlan: RunPlan | null;
   plan: Plan;
   settings: MonitoringSettings;
   health: AlertObservation;
@@ -39,6 +40,7 @@ export async function monitorRun(
   await lockPlanMonitoring(db, plan.id);
   const autoResolveAfter = plan.alertPolicy.autoResolveAfter ?? 2;
   if (run.status === 'failed') return writeAlerts(db, run, [input.health], autoResolveAfter);
+  if (!runPlan) throw new Error(`run ${run.id} ended ${run.status} without a run plan`);
 
   const metrics = runPlan.kind.metrics(runPlan.config);
   const candidates = await loadBaselineCandidates(

@@ -23,7 +23,8 @@ export interface RunOutcome {
   status: Run['status'];
 }
 
-export type RunFinishedListener = (run: Run, plan: RunPlan) => Promise<void>;
+/** Told once a run has ended; `plan` is null for a run that failed before it could be planned. */
+export type RunFinishedListener = (run: Run, plan: RunPlan | null) => Promise<void>;
 
 /**
  * Executes one run to the end, resuming from whatever an earlier attempt stored: items whose
@@ -151,6 +152,25 @@ export class RunExecutor {
       await scoring.close();
     }
     await this.checkInterrupted(run.id, shutdown, cancel);
+  }
+
+  /**
+   * A run whose job failed for good (e.g. a stored config its scenario kind refuses): failed with
+   * the reason and the listeners told, so it raises a health alert instead of staying "running".
+   */
+  async failUnexecutable(runId: string, reason: string): Promise<void> {
+    const failed: { id: string }[] = await this.dataSource.query(
+      `WITH failed AS (
+         UPDATE runs SET status = 'failed', finished_at = now(), error_summary = $2
+          WHERE id = $1 AND status IN ('queued', 'running') RETURNING id)
+       SELECT id FROM failed`,
+      [runId, { reason }],
+    );
+    if (failed.length === 0) return;
+    const run = await this.dataSource.getRepository(Run).findOneByOrFail({ id: runId });
+    logger().info({ runId, reason }, 'run failed before it could execute');
+    const plan = await loadRunPlan(this.dataSource, runId).catch(() => null);
+    for (const listener of this.listeners) await listener(run, plan);
   }
 
   private async checkInterrupted(

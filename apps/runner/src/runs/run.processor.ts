@@ -106,14 +106,10 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
           : null;
     if (!runId) return;
     const reason = `the runner could not execute the run: ${error instanceof Error ? error.message : String(error)}`;
-    await this.dataSource
-      .query(
-        `UPDATE runs SET status = 'failed', finished_at = now(), error_summary = $2
-         WHERE id = $1 AND status IN ('queued', 'running')`,
-        [runId, { reason }],
-      )
-      .catch((updateError: unknown) =>
-        logger().warn({ runId, err: updateError }, 'could not mark the run failed'),
+    await this.executor
+      .failUnexecutable(runId, reason)
+      .catch((failError: unknown) =>
+        logger().warn({ runId, err: failError }, 'could not mark the run failed'),
       );
   }
 
