@@ -5,6 +5,7 @@ import { startBenchPostgres, type BenchPostgres } from '../support/bench-postgre
 import { treeCpuSeconds } from '../support/proc-stats';
 import { qaItems, startQaModel, writeQaJsonl } from '../support/qa-items';
 import { formatTable, round, writeResults } from '../support/report';
+import { runBareClient } from './bare-client';
 import { runLastmile, writeEvalConfig } from './lastmile-run';
 import {
   ensurePromptfoo,
@@ -28,11 +29,12 @@ const LATENCIES = [0, 50];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
 const TIMEOUT_MS = 300_000;
 
-type Tool = 'embedded' | 'database-url' | 'promptfoo';
+type Tool = 'embedded' | 'database-url' | 'promptfoo' | 'bare-client';
 const TOOL_NAMES: Record<Tool, string> = {
   embedded: 'lastmile (embedded)',
   'database-url': 'lastmile (DATABASE_URL)',
   promptfoo: `promptfoo ${PROMPTFOO_VERSION}`,
+  'bare-client': 'bare node:http client (floor)',
 };
 
 interface Setup {
@@ -44,11 +46,26 @@ interface Setup {
 async function measure(
   setup: Setup,
   tool: Tool,
-  configs: { lastmile: string; promptfoo: string },
+  configs: { lastmile: string; promptfoo: string; baseUrl: string; itemsFile: string },
   items: number,
   latencyMs: number,
 ): Promise<Measurement> {
   const base = { tool: TOOL_NAMES[tool], latencyMs, items };
+  if (tool === 'bare-client') {
+    const run = await runBareClient(configs.baseUrl, configs.itemsFile, CONCURRENCY, TIMEOUT_MS);
+    if (run.answers !== items)
+      throw new Error(`bare client got ${run.answers} answers, not ${items}`);
+    return {
+      ...base,
+      wallS: run.measured.wallMs / 1000,
+      executorS: run.callsS,
+      cpuS: run.measured.cpuUserS + run.measured.cpuSystemS,
+      dbServerCpuS: null,
+      rows: 0,
+      correct: run.correct,
+      loadAvg: loadavg()[0],
+    };
+  }
   if (tool === 'promptfoo') {
     const run = await runPromptfoo(setup.promptfoo, configs.promptfoo, CONCURRENCY, TIMEOUT_MS);
     if (run.results !== items)
@@ -99,7 +116,7 @@ async function main(): Promise<void> {
   };
   const measurements: Measurement[] = [];
   const warmups: Measurement[] = [];
-  const tools: Tool[] = ['embedded', 'database-url', 'promptfoo'];
+  const tools: Tool[] = ['embedded', 'database-url', 'promptfoo', 'bare-client'];
   try {
     writeQaJsonl(join(dir, 'items.jsonl'), qaItems(ITEMS));
     writeQaJsonl(join(dir, 'warmup.jsonl'), qaItems(WARMUP_ITEMS));
@@ -120,6 +137,8 @@ async function main(): Promise<void> {
             model.baseUrl,
             qaItems(WARMUP_ITEMS),
           ),
+          baseUrl: model.baseUrl,
+          itemsFile: join(dir, 'warmup.jsonl'),
         };
         for (const tool of tools)
           warmups.push(await measure(setup, tool, warm, WARMUP_ITEMS, latencyMs));
@@ -127,6 +146,8 @@ async function main(): Promise<void> {
       const configs = {
         lastmile: writeEvalConfig(dir, model.baseUrl, CONCURRENCY, 'items.jsonl'),
         promptfoo: writePromptfooConfig(dir, model.baseUrl, qaItems(ITEMS)),
+        baseUrl: model.baseUrl,
+        itemsFile: join(dir, 'items.jsonl'),
       };
       for (let repeat = 0; repeat < REPEATS; repeat++) {
         // Interleaved, so a change in machine load touches every tool alike.
@@ -145,6 +166,9 @@ async function main(): Promise<void> {
     `\n${ITEMS} qa items, concurrency ${CONCURRENCY}, medians of ${REPEATS} interleaved runs (wall: spawn to exit; CPU: the process tree, /usr/bin/time)\n`,
   );
   console.log(formatTable(SUMMARY_HEADERS, summary.map(summaryRow)));
+  console.log(
+    'executor s: the run from started_at to finished_at in the database (bare client: first request to last answer); rest s: start-up and exit',
+  );
   console.log(`\nwarm-up runs of ${WARMUP_ITEMS} items (excluded above):`);
   console.log(
     formatTable(
