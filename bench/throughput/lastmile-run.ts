@@ -48,14 +48,20 @@ export function writeEvalConfig(
 }
 
 /**
- * `lastmile run -c eval.yaml --json` as a child process, on a fresh embedded database (a new
- * LASTMILE_HOME) or on DATABASE_URL. Rows are counted afterwards from the same database.
+ * `lastmile run -c eval.yaml --json` as a child process, on an embedded database (a fresh
+ * LASTMILE_HOME, or one reused) or on DATABASE_URL. Rows are counted afterwards from the same database.
  */
 export async function runLastmile(
   configPath: string,
-  options: { databaseUrl?: string; extraNodeArgs?: string[]; timeoutMs: number },
+  options: {
+    databaseUrl?: string;
+    /** An existing LASTMILE_HOME to reuse (kept); without it a fresh one, removed after. */
+    home?: string;
+    extraNodeArgs?: string[];
+    timeoutMs: number;
+  },
 ): Promise<LastmileRunFigures> {
-  const home = mkdtempSync(join(tmpdir(), 'lastmile-bench-home-'));
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'lastmile-bench-home-'));
   const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_HOME: home, LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
@@ -91,6 +97,6 @@ export async function runLastmile(
         result.metrics.find((m) => m.name === 'exact_match' && m.subgroup === 'all')?.value ?? null,
     };
   } finally {
-    rmSync(home, { recursive: true, force: true });
+    if (!options.home) rmSync(home, { recursive: true, force: true });
   }
 }

@@ -102,7 +102,11 @@ export function checkGoals(summary: Summary[], options: { items: number; concurr
     summary.find((s) => s.latencyMs === latencyMs && s.tool.startsWith(prefix))!;
   const promptfoo = find(0, 'promptfoo');
   const ideal = (options.items * 0.05) / options.concurrency;
-  const lastmiles = ['lastmile (embedded)', 'lastmile (DATABASE_URL)'];
+  const lastmiles = [
+    'lastmile (embedded, new home)',
+    'lastmile (embedded, existing home)',
+    'lastmile (DATABASE_URL)',
+  ];
   return [
     ...lastmiles.map((tool) => {
       const wall = find(0, tool).wallS;

@@ -29,9 +29,10 @@ const LATENCIES = [0, 50];
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 2);
 const TIMEOUT_MS = 300_000;
 
-type Tool = 'embedded' | 'database-url' | 'promptfoo' | 'bare-client';
+type Tool = 'embedded' | 'embedded-home' | 'database-url' | 'promptfoo' | 'bare-client';
 const TOOL_NAMES: Record<Tool, string> = {
-  embedded: 'lastmile (embedded)',
+  embedded: 'lastmile (embedded, new home)',
+  'embedded-home': 'lastmile (embedded, existing home)',
   'database-url': 'lastmile (DATABASE_URL)',
   promptfoo: `promptfoo ${PROMPTFOO_VERSION}`,
   'bare-client': 'bare node:http client (floor)',
@@ -39,6 +40,8 @@ const TOOL_NAMES: Record<Tool, string> = {
 
 interface Setup {
   pg: BenchPostgres;
+  /** LASTMILE_HOME kept across runs: its database is initialised once (by the warm-up), as on a developer's machine. */
+  home: string;
   promptfoo: string;
   databases: number;
 }
@@ -89,7 +92,11 @@ async function measure(
     url = setup.pg.url.replace(/\/lastmile$/, `/${database}`);
   }
   const cpuBefore = treeCpuSeconds(setup.pg.pid);
-  const run = await runLastmile(configs.lastmile, { databaseUrl: url, timeoutMs: TIMEOUT_MS });
+  const run = await runLastmile(configs.lastmile, {
+    databaseUrl: url,
+    home: tool === 'embedded-home' ? setup.home : undefined,
+    timeoutMs: TIMEOUT_MS,
+  });
   // Backends of the closed connections exit and are reaped by the postmaster shortly after.
   await new Promise((resolve) => setTimeout(resolve, 300));
   const dbServerCpuS = url ? treeCpuSeconds(setup.pg.pid) - cpuBefore : null;
@@ -111,12 +118,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lastmile-bench-throughput-'));
   const setup: Setup = {
     pg: await startBenchPostgres(),
+    home: mkdtempSync(join(tmpdir(), 'lastmile-bench-home-kept-')),
     promptfoo: ensurePromptfoo(),
     databases: 0,
   };
   const measurements: Measurement[] = [];
   const warmups: Measurement[] = [];
-  const tools: Tool[] = ['embedded', 'database-url', 'promptfoo', 'bare-client'];
+  const tools: Tool[] = ['embedded', 'embedded-home', 'database-url', 'promptfoo', 'bare-client'];
   try {
     writeQaJsonl(join(dir, 'items.jsonl'), qaItems(ITEMS));
     writeQaJsonl(join(dir, 'warmup.jsonl'), qaItems(WARMUP_ITEMS));
@@ -160,6 +168,7 @@ async function main(): Promise<void> {
   } finally {
     await setup.pg.stop();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(setup.home, { recursive: true, force: true });
   }
   const summary = summarize(measurements, warmups);
   console.log(

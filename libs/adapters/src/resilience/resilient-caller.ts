@@ -46,7 +46,12 @@ export class ResilientCaller {
       halfOpenAfter: limits.circuitBreaker.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(limits.circuitBreaker.failureThreshold),
     });
-    this.timeoutPolicy = timeout(limits.timeoutMs, TimeoutStrategy.Aggressive);
+    // No abort once an attempt has returned: its exchange is over, and each abort built a DOMException
+    // with a stack (4% of a run's CPU at 1,000 instant answers). A timeout still aborts the attempt.
+    this.timeoutPolicy = timeout(limits.timeoutMs, {
+      strategy: TimeoutStrategy.Aggressive,
+      abortOnReturn: false,
+    });
     const minTime = limits.requestsPerSecond ? Math.ceil(1000 / limits.requestsPerSecond) : 0;
     this.limiter = new CallLimiter(limits.concurrency, minTime);
   }
