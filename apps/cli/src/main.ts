@@ -30,9 +30,23 @@ const invoked = process.argv[2];
 const wanted = invoked && invoked in COMMANDS ? [invoked] : Object.keys(COMMANDS);
 for (const name of wanted) COMMANDS[name]()(program);
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  console.error(
-    `error: ${error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error))}`,
-  );
-  process.exit(error instanceof ConfigError ? 2 : 1);
+let finished = false;
+program
+  .parseAsync(process.argv)
+  .then(() => {
+    finished = true;
+  })
+  .catch((error: unknown) => {
+    console.error(
+      `error: ${error instanceof ConfigError ? error.message : ((error as Error)?.message ?? String(error))}`,
+    );
+    process.exit(error instanceof ConfigError ? 2 : 1);
+  });
+
+// Node exits 0 when nothing is left to wait for, even with the command's promise pending: never
+// let that pass as success (CI would read a silent, output-less exit 0 as a passing evaluation).
+process.on('exit', (code) => {
+  if (finished || code !== 0) return;
+  console.error('error: lastmile stopped before the command finished (an operation was dropped)');
+  process.exitCode = 1;
 });

