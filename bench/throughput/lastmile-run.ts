@@ -77,7 +77,12 @@ export async function runLastmile(
     );
     if (measured.code !== 0)
       throw new Error(`lastmile run exited ${measured.code}: ${measured.stderr.slice(-2000)}`);
-    const result = JSON.parse(measured.stdout.trim().split('\n').pop()!) as RunJson;
+    const lastLine = measured.stdout.trim().split('\n').pop() ?? '';
+    if (!lastLine.startsWith('{'))
+      throw new Error(
+        `lastmile run exited 0 without a result: stdout ${JSON.stringify(measured.stdout.slice(-500))}, stderr ${measured.stderr.slice(-3000)}`,
+      );
+    const result = JSON.parse(lastLine) as RunJson;
     const database = options.databaseUrl ? null : await startEmbeddedDatabase(home);
     const client = new Client({ connectionString: options.databaseUrl ?? database!.url });
     await client.connect();
