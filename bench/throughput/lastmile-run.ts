@@ -32,7 +32,9 @@ export function writeEvalConfig(
   const config = {
     model: {
       name: 'bench-model',
-      version: 'fixture',
+      // Each latency has its own fixture server (another port): a version per server, as a kept
+      // home refuses one model version with two adapters.
+      version: `fixture-${new URL(baseUrl).port}`,
       concurrency,
       adapter: {
         kind: 'openai-chat',
