@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { SingleBar, Presets } from 'cli-progress';
+import type * as CliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ConfigError } from '@lastmile/config';
 import type { DriftFinding } from '@lastmile/monitoring';
@@ -106,6 +106,8 @@ function showProgress(
   enabled: boolean,
 ): () => Promise<void> {
   if (!enabled) return async () => undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SingleBar, Presets } = require('cli-progress') as typeof CliProgress;
   const bar = new SingleBar(
     {
       format: 'evaluating [{bar}] {value}/{total} ({errors} errors) {eta_formatted}',

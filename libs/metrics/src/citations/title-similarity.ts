@@ -1,5 +1,9 @@
-import { token_sort_ratio } from 'fuzzball';
+import type * as Fuzzball from 'fuzzball';
 import { foldText } from './names';
+
+// Required on first use: loading fuzzball costs ~80 ms of every process's start-up, and only
+// citation checks need it.
+let fuzzball: typeof Fuzzball | undefined;
 
 /** Default least token-sort ratio (of 100) for two titles to name the same work. */
 export const DEFAULT_TITLE_THRESHOLD = 85;
@@ -21,5 +25,7 @@ export function titleSimilarity(a: string, b: string): number {
   const fa = foldText(cleanTitle(a));
   const fb = foldText(cleanTitle(b));
   if (fa === '' || fb === '') return 0;
-  return token_sort_ratio(fa, fb, { force_ascii: false });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  fuzzball ??= require('fuzzball') as typeof Fuzzball;
+  return fuzzball.token_sort_ratio(fa, fb, { force_ascii: false });
 }

@@ -1,5 +1,11 @@
-import { RegExpMatcher, englishDataset, englishRecommendedTransformers } from 'obscenity';
+import type * as Obscenity from 'obscenity';
 import type { ToxicityScore, ToxicityScorer } from './toxicity-scorer';
+
+/** Required when a lexicon scorer is made: obscenity's word list costs ~35 ms of start-up otherwise. */
+function loadObscenity(): typeof Obscenity {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('obscenity') as typeof Obscenity;
+}
 
 /**
  * Offline scorer from obscenity's English profanity and slur list; its transformers undo
@@ -10,15 +16,17 @@ import type { ToxicityScore, ToxicityScorer } from './toxicity-scorer';
 export class LexiconToxicityScorer implements ToxicityScorer {
   readonly id = 'lexicon:obscenity-english';
   readonly kind = 'lexicon' as const;
-  private readonly matcher = new RegExpMatcher({
-    ...englishDataset.build(),
-    ...englishRecommendedTransformers,
+  private readonly obscenity = loadObscenity();
+  private readonly matcher = new this.obscenity.RegExpMatcher({
+    ...this.obscenity.englishDataset.build(),
+    ...this.obscenity.englishRecommendedTransformers,
   });
 
   /** The distinct listed terms in `text`, in order of first occurrence. */
   terms(text: string): string[] {
+    const dataset = this.obscenity.englishDataset;
     const words = this.matcher.getAllMatches(text, true).flatMap((match) => {
-      const word = englishDataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord;
+      const word = dataset.getPayloadWithPhraseMetadata(match).phraseMetadata?.originalWord;
       return word === undefined ? [] : [word];
     });
     return [...new Set(words)];

@@ -14,14 +14,15 @@ import { subgroupsOf } from '../../support/subgroups';
 import { type ToxicityConfig, scorerKindOf, toxicityConfigSchema } from './toxicity.config';
 import { promptSamples, toxicityDefinitions, toxicityStats } from './toxicity-stats';
 
-const builtInLexicon = new LexiconToxicityScorer();
+// Made on first use (its word list is compiled then), shared after.
+let builtInLexicon: LexiconToxicityScorer | undefined;
 
 /** The scorer the config asks for: the runner's, or the built-in lexicon when none is given. */
 function resolveScorer(config: ToxicityConfig, context: ScenarioContext): ToxicityScorer {
   const wanted = scorerKindOf(config);
   const given = context.toxicityScorer;
   if (given === undefined) {
-    if (wanted === 'lexicon') return builtInLexicon;
+    if (wanted === 'lexicon') return (builtInLexicon ??= new LexiconToxicityScorer());
     throw new Error("toxicity scorer 'http' needs a classifier in context.toxicityScorer");
   }
   if (given.kind !== wanted) {
