@@ -267,6 +267,17 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     assert.equal(after.lexicon_any_hit_rate.seenCount, 2);
     assert.equal(after.lexicon_any_hit_rate.severity, 'critical');
     await waitForPd(after.lexicon_any_hit_rate.dedupKey, ['trigger', 'trigger']);
+    // Every channel hears of every event: count the webhook's deliveries once it has caught up with
+    // PagerDuty's (counting earlier raced the escalation's own webhook delivery under load).
+    await waitFor(
+      async () =>
+        receivers.webhook.accepted().length === receivers.pagerduty.accepted().length
+          ? true
+          : undefined,
+      30_000,
+      'the webhook to receive the escalations',
+    );
+    assert.deepEqual(webhookEvents(after.lexicon_any_hit_rate.id), ['opened', 'escalated']);
 
     const deliveries = receivers.webhook.accepted().length;
     await plan.run();
