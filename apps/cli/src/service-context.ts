@@ -1,6 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { loadConfig, type AppConfig } from '@lastmile/config';
-import { createDataSource, resolveDatabase, runMigrations } from '@lastmile/persistence';
+import {
+  createDataSource,
+  resolveDatabase,
+  runMigrations,
+  type EmbeddedDatabase,
+} from '@lastmile/persistence';
 import { logger } from '@lastmile/telemetry';
 
 export interface ServiceContext {
@@ -10,12 +15,16 @@ export interface ServiceContext {
   close(): Promise<void>;
 }
 
-/** Config validated, database up (embedded unless DATABASE_URL), migrations applied. */
+/**
+ * Config validated, database up (embedded unless DATABASE_URL), migrations applied. `started` is a
+ * database the caller began starting earlier (`lastmile run`), used instead of starting one here.
+ */
 export async function openServiceContext(
   env: NodeJS.ProcessEnv = process.env,
+  started?: Promise<EmbeddedDatabase>,
 ): Promise<ServiceContext> {
   const config = loadConfig(env);
-  const database = await resolveDatabase(config, (message) => logger().info(message));
+  const database = await (started ?? resolveDatabase(config, (message) => logger().info(message)));
   const dataSource = createDataSource({ url: database.url, poolSize: 20 });
   try {
     await dataSource.initialize();

@@ -1,6 +1,8 @@
 import type { AppConfig } from '@lastmile/config';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 
+export type { EmbeddedDatabase };
+
 /** DATABASE_URL when set; otherwise the embedded server under LASTMILE_HOME. */
 export async function resolveDatabase(
   config: Pick<AppConfig, 'DATABASE_URL' | 'LASTMILE_HOME'>,

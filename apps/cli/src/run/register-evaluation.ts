@@ -75,13 +75,11 @@ export async function registerEvaluation(
     const scenarioName = `cli:${kind.kind}:${shortHash(scenarioConfig)}`;
     const scenario =
       (await manager.getRepository(Scenario).findOneBy({ name: scenarioName })) ??
-      (await manager
-        .getRepository(Scenario)
-        .save({
-          name: scenarioName,
-          kind: kind.kind,
-          config: scenarioConfig as Record<string, unknown>,
-        }));
+      (await manager.getRepository(Scenario).save({
+        name: scenarioName,
+        kind: kind.kind,
+        config: scenarioConfig as Record<string, unknown>,
+      }));
     const sliceName = dataset ? datasetName(dataset, config.baseDir) : `builtin:${kind.kind}`;
     const sliceIds = parsedSlice
       ? [(await storeSlice(manager, null, sliceName, parsedSlice)).slice.id]
