@@ -1,5 +1,15 @@
 import { autocannon } from './autocannon-api';
 
+/** One endpoint driven at `rate` requests/s for `seconds`; `path` picks each request's URL. */
+export interface LoadTarget {
+  baseUrl: string;
+  endpoint: string;
+  path: () => string;
+  apiKey: string;
+  rate: number;
+  seconds: number;
+}
+
 export interface LoadResult {
   endpoint: string;
   rateTarget: number;
@@ -17,15 +27,9 @@ export interface LoadResult {
  * run). Not a fixed rate: each connection sends its per-second budget back to back, then waits for
  * the next second, so this measures bursts (see open-loop-load.ts for the evenly spaced load).
  */
-export async function loadEndpoint(options: {
-  baseUrl: string;
-  endpoint: string;
-  path: () => string;
-  apiKey: string;
-  rate: number;
-  seconds: number;
-  connections: number;
-}): Promise<LoadResult> {
+export async function loadEndpoint(
+  options: LoadTarget & { connections: number },
+): Promise<LoadResult> {
   const result = await autocannon({
     url: options.baseUrl,
     connections: options.connections,

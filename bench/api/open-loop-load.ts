@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { LoadResult } from './load-phase';
+import type { LoadResult, LoadTarget } from './load-phase';
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -10,14 +10,7 @@ const REQUEST_TIMEOUT_MS = 10_000;
  * as fast as it can at the start of every second (bursts of `connections` at once), not a fixed rate,
  * and npm's open-loop tools (loadtest) bring websocket/native dependencies for no gain here.
  */
-export async function openLoopLoad(options: {
-  baseUrl: string;
-  endpoint: string;
-  path: () => string;
-  apiKey: string;
-  rate: number;
-  seconds: number;
-}): Promise<LoadResult> {
+export async function openLoopLoad(options: LoadTarget): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
   const headers = { authorization: `Bearer ${options.apiKey}` };
   const interval = 1000 / options.rate;
