@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { itemValuesFor, type ItemValueSet } from '@lastmile/monitoring';
 import { Metric, Run, Slice } from '@lastmile/persistence';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import { loadScoredInstances } from '../../../runner/src/runs/metric-writer';
+import { loadScoredInstances } from '@lastmile/monitoring';
 import type { RegisteredEvaluation } from './register-evaluation';
 
 export interface MetricRow {

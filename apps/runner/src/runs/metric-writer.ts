@@ -1,31 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Metric } from '@lastmile/persistence';
-import type { InstanceStats, ScoredInstance } from '@lastmile/scenarios';
+import { loadScoredInstances } from '@lastmile/monitoring';
 import type { RunPlan } from './run-plan';
-
-/** Successful instances of one slice, as the scenario's aggregate expects them. */
-export async function loadScoredInstances(
-  dataSource: DataSource,
-  runId: string,
-  sliceId: string,
-): Promise<ScoredInstance[]> {
-  const rows: {
-    item_key: string;
-    sample: number;
-    stats: InstanceStats;
-    attributes: Record<string, string>;
-  }[] = await dataSource.query(
-    `SELECT item_key, sample, stats, attributes FROM instance_results
-       WHERE run_id = $1 AND slice_id = $2 AND error IS NULL ORDER BY item_key, sample`,
-    [runId, sliceId],
-  );
-  return rows.map((row) => ({
-    itemId: row.item_key,
-    sample: row.sample,
-    stats: row.stats,
-    attributes: row.attributes,
-  }));
-}
 
 /** Aggregates every slice and replaces the run's metrics in one transaction (safe to redo). */
 export async function writeRunMetrics(dataSource: DataSource, plan: RunPlan): Promise<number> {
