@@ -71,18 +71,7 @@ export class RunsService {
       ],
     );
     if (rows.length === 0) throw notFound('run', id);
-    return rows
-      .filter((row) => row.run_id !== null)
-      .map(({ slice, subgroup, name, value, ciLow, ciHigh, n, at }) => ({
-        slice,
-        subgroup,
-        name,
-        value,
-        ciLow,
-        ciHigh,
-        n,
-        at,
-      }));
+    return rows.filter((row) => row.run_id !== null).map(({ run_id: _run, ...metric }) => metric);
   }
 
   async report(principal: Principal, id: string): Promise<string> {

@@ -167,10 +167,7 @@ export class RunExecutor {
       [runId, { reason }],
     );
     if (failed.length === 0) return;
-    const run = await this.dataSource.getRepository(Run).findOneByOrFail({ id: runId });
-    logger().info({ runId, reason }, 'run failed before it could execute');
-    const plan = await loadRunPlan(this.dataSource, runId).catch(() => null);
-    for (const listener of this.listeners) await listener(run, plan);
+    await this.announce(runId, await loadRunPlan(this.dataSource, runId).catch(() => null));
   }
 
   private async checkInterrupted(
@@ -228,10 +225,18 @@ export class RunExecutor {
        WHERE id = $1`,
       [plan.run.id, status, errorSummary],
     );
-    const run = await this.dataSource.getRepository(Run).findOneByOrFail({ id: plan.run.id });
-    logger().info({ runId: run.id, status, done: run.done, errors: run.errors }, 'run finished');
+    await this.announce(plan.run.id, plan);
+    return { runId: plan.run.id, status };
+  }
+
+  /** The stored end of a run, logged and told to the listeners (drift monitoring, health alerts). */
+  private async announce(runId: string, plan: RunPlan | null): Promise<void> {
+    const run = await this.dataSource.getRepository(Run).findOneByOrFail({ id: runId });
+    logger().info(
+      { runId, status: run.status, done: run.done, errors: run.errors },
+      'run finished',
+    );
     for (const listener of this.listeners) await listener(run, plan);
-    return { runId: run.id, status };
   }
 }
 
