@@ -1,3 +1,5 @@
+import type { ApiMetric } from './demo-types';
+
 /** Plain step-by-step output: what the demo does, then what came back. */
 let step = 0;
 
@@ -13,13 +15,6 @@ export function say(text: string): void {
 export const pct = (value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
 
-export function metricLine(metric: {
-  name: string;
-  subgroup: string;
-  value: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  n: number;
-}): string {
+export function metricLine(metric: ApiMetric): string {
   return `${metric.name.padEnd(30)} ${metric.subgroup.padEnd(28)} ${pct(metric.value).padStart(7)}  [${pct(metric.ciLow)}, ${pct(metric.ciHigh)}]  n=${metric.n}`;
 }
