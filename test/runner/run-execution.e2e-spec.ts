@@ -33,15 +33,17 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
     await model.close();
   });
 
-  async function queueRun(planOverrides: Record<string, unknown> = {}) {
+  /** A qa plan on built-in data, queued; the fixture model unless another adapter is given. */
+  async function queueRun(
+    planOverrides: Record<string, unknown> = {},
+    adapter: Record<string, unknown> = {
+      kind: 'openai-chat',
+      baseUrl: model.baseUrl,
+      model: 'fixture',
+    },
+  ) {
     const admin = bearer(TEST_ADMIN_KEY);
-    const m = await t.http
-      .post('/v1/models')
-      .set(admin)
-      .send(
-        modelBody({ adapter: { kind: 'openai-chat', baseUrl: model.baseUrl, model: 'fixture' } }),
-      )
-      .expect(201);
+    const m = await t.http.post('/v1/models').set(admin).send(modelBody({ adapter })).expect(201);
     const s = await t.http
       .post('/v1/scenarios')
       .set(admin)
@@ -95,41 +97,22 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
 
   it('fails a run whose model is unreachable, with a reason and no metrics', async () => {
     const admin = bearer(TEST_ADMIN_KEY);
-    const m = await t.http
-      .post('/v1/models')
-      .set(admin)
-      .send(
-        modelBody({
-          adapter: {
-            kind: 'openai-chat',
-            baseUrl: 'http://127.0.0.1:9/v1',
-            model: 'x',
-            limits: { maxRetries: 0, timeoutMs: 1000 },
-          },
-        }),
-      )
-      .expect(201);
-    const s = await t.http
-      .post('/v1/scenarios')
-      .set(admin)
-      .send(scenarioBody({ kind: 'qa' }))
-      .expect(201);
-    const p = await t.http
-      .post('/v1/plans')
-      .set(admin)
-      .send(planBody(m.body.id, s.body.id))
-      .expect(201);
-    const { body: queued } = await t.http
-      .post(`/v1/plans/${p.body.id}/runs`)
-      .set(admin)
-      .expect(202);
+    const runId = await queueRun(
+      {},
+      {
+        kind: 'openai-chat',
+        baseUrl: 'http://127.0.0.1:9/v1',
+        model: 'x',
+        limits: { maxRetries: 0, timeoutMs: 1000 },
+      },
+    );
     const run = await waitFor(async () => {
-      const { body } = await t.http.get(`/v1/runs/${queued.id}`).set(admin);
+      const { body } = await t.http.get(`/v1/runs/${runId}`).set(admin);
       return FINISHED.includes(body.status) ? body : undefined;
     });
     assert.equal(run.status, 'failed');
     assert.match(run.errorSummary.reason, /every model call failed/);
-    const metrics = await t.http.get(`/v1/runs/${queued.id}/metrics`).set(admin).expect(200);
+    const metrics = await t.http.get(`/v1/runs/${runId}/metrics`).set(admin).expect(200);
     assert.deepEqual(metrics.body, []);
   });
 });
