@@ -69,29 +69,8 @@ describe('ResultWriter', () => {
     const stored = await dataSource
       .getRepository(InstanceResult)
       .find({ where: { runId }, order: { itemKey: 'ASC' } });
-    const fields = ({
-      runId: r,
-      sliceId: s,
-      itemKey,
-      sample,
-      request,
-      response,
-      latencyMs,
-      error,
-      stats,
-      attributes,
-    }: InstanceResult) => ({
-      runId: r,
-      sliceId: s,
-      itemKey,
-      sample,
-      request,
-      response,
-      latencyMs,
-      error,
-      stats,
-      attributes,
-    });
+    // Everything the writer was given; the id and timestamp are the database's.
+    const fields = ({ id: _id, createdAt: _createdAt, ...given }: InstanceResult) => given;
     assert.deepEqual(stored.map(fields), [row('a'), failed, row('c', { sample: 1 })]);
   });
 
