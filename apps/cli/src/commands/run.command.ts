@@ -2,7 +2,6 @@ import { accessSync, constants } from 'node:fs';
 import type { Command } from 'commander';
 import { startDatabaseEarly } from '../run/early-database';
 import type * as RunEvaluation from '../run/run-evaluation';
-import type { RunOptions } from '../run/run-evaluation';
 
 export function registerRunCommand(program: Command): void {
   program
@@ -16,7 +15,7 @@ export function registerRunCommand(program: Command): void {
     .option('--baseline <file>', 'a previous --out file to compare with')
     .option('--junit <file>', 'write a JUnit XML report')
     .option('--report <file>', 'write the run report as a self-contained HTML page')
-    .action(async (options: RunOptions) => {
+    .action(async (options: RunEvaluation.RunOptions) => {
       // The database starts first (unless the config file is not even there), so its start-up, a
       // child process, overlaps the loading of the evaluation code (~0.3 s of a 2 s run).
       const database = readable(options.config) ? startDatabaseEarly() : undefined;
