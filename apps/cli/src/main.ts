@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
-import { ConfigError } from '@lastmile/config';
+import { ConfigError } from '@lastmile/config/error';
 import { version } from './version';
 
 type Register = (program: Command) => void;

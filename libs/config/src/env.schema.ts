@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_LASTMILE_HOME } from './database-settings';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -21,7 +22,7 @@ export const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: postgresUrl.optional(),
   REDIS_URL: redisUrl.optional(),
-  LASTMILE_HOME: z.string().min(1).default('./.lastmile'),
+  LASTMILE_HOME: z.string().min(1).default(DEFAULT_LASTMILE_HOME),
   LASTMILE_ADMIN_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
   LASTMILE_ALLOW_COMMAND_ADAPTERS: booleanFlag.default(false),
   /** Comma-separated hosts or CIDRs model and webhook URLs may point at; empty allows all. */

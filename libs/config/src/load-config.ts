@@ -1,6 +1,7 @@
+import { ConfigError } from './config-error';
 import { envSchema, type AppConfig } from './env.schema';
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Parses the environment; throws one message naming every bad variable and why. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

