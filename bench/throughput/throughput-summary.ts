@@ -6,6 +6,8 @@ export interface Measurement {
   items: number;
   wallS: number;
   executorS: number | null;
+  /** The fixture's first request in to last answer out: how long the tool kept the model busy. */
+  modelBusyS: number | null;
   cpuS: number;
   dbServerCpuS: number | null;
   rows: number;
@@ -19,6 +21,7 @@ export interface Summary {
   runs: number;
   wallS: number;
   executorS: number | null;
+  modelBusyS: number | null;
   startupS: number | null;
   cpuMsPerItem: number;
   /** (CPU of this run − CPU of the 20-item warm-up) / (items − 20): the cost of one more item. */
@@ -44,6 +47,8 @@ export function summarize(measurements: Measurement[], warmups: Measurement[]): 
     const wallS = median(runs.map((r) => r.wallS));
     const executorS = runs[0].executorS === null ? null : median(runs.map((r) => r.executorS!));
     const cpuS = median(runs.map((r) => r.cpuS));
+    const busy = runs.map((r) => r.modelBusyS).filter((b) => b !== null);
+    const modelBusyS = busy.length === runs.length ? median(busy) : null;
     const dbServerCpuS =
       runs[0].dbServerCpuS === null ? null : median(runs.map((r) => r.dbServerCpuS!));
     const warmup = warmups.find((w) => w.tool === tool);
@@ -53,6 +58,7 @@ export function summarize(measurements: Measurement[], warmups: Measurement[]): 
       runs: runs.length,
       wallS,
       executorS,
+      modelBusyS,
       startupS: executorS === null ? null : wallS - executorS,
       cpuMsPerItem: (cpuS * 1000) / items,
       marginalCpuMsPerItem: warmup ? ((cpuS - warmup.cpuS) * 1000) / (items - warmup.items) : null,
@@ -70,6 +76,7 @@ export const SUMMARY_HEADERS = [
   'runs',
   'wall s',
   'executor s',
+  'model busy s',
   'rest s',
   'items/s',
   'CPU ms/item',
@@ -87,6 +94,7 @@ export function summaryRow(s: Summary): Cell[] {
     s.runs,
     round(s.wallS),
     maybe(s.executorS),
+    maybe(s.modelBusyS),
     maybe(s.startupS),
     round(s.itemsPerS, 0),
     round(s.cpuMsPerItem),
@@ -115,12 +123,14 @@ export function checkGoals(summary: Summary[], options: { items: number; concurr
         text: `0 ms: ${tool} wall ${round(wall)} s < promptfoo ${round(promptfoo.wallS)} s / 4 = ${round(promptfoo.wallS / 4)} s (promptfoo/lastmile = ${round(promptfoo.wallS / wall, 1)}×)`,
       };
     }),
+    // At 50 ms the goal is about keeping the model busy: the window is the fixture's (first request
+    // in, last answer out), so start-up and the metrics computed after the last answer are apart.
     ...lastmiles.map((tool) => {
-      const executor = find(50, tool).executorS!;
-      const floor = find(50, 'bare node:http client')?.executorS;
+      const { modelBusyS, executorS } = find(50, tool);
+      const floor = find(50, 'bare node:http client')?.modelBusyS;
       return {
-        met: executor <= ideal * 1.1,
-        text: `50 ms: ${tool} executor ${round(executor)} s ≤ ideal ${round(ideal, 3)} s + 10% = ${round(ideal * 1.1, 3)} s (start-up apart; a bare client's calls took ${floor === undefined || floor === null ? '?' : round(floor)} s)`,
+        met: modelBusyS !== null && modelBusyS <= ideal * 1.1,
+        text: `50 ms: ${tool} model busy ${round(modelBusyS ?? NaN)} s ≤ ideal ${round(ideal, 3)} s + 10% = ${round(ideal * 1.1, 3)} s (a bare client: ${round(floor ?? NaN)} s; run started→finished, metrics included: ${round(executorS ?? NaN)} s)`,
       };
     }),
   ];

@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBenchPostgres, type BenchPostgres } from '../support/bench-postgres';
 import { treeCpuSeconds } from '../support/proc-stats';
+import type { ChatModelServer } from '@lastmile/fixtures';
 import { qaItems, startQaModel, writeQaJsonl } from '../support/qa-items';
 import { formatTable, round, writeResults } from '../support/report';
 import { runBareClient } from './bare-client';
@@ -49,10 +50,39 @@ interface Setup {
 async function measure(
   setup: Setup,
   tool: Tool,
-  configs: { lastmile: string; promptfoo: string; baseUrl: string; itemsFile: string },
+  configs: Configs,
   items: number,
   latencyMs: number,
 ): Promise<Measurement> {
+  const measurement = await measureTool(setup, tool, configs, items, latencyMs);
+  return { ...measurement, modelBusyS: modelBusySeconds(configs.model) };
+}
+
+interface Configs {
+  lastmile: string;
+  promptfoo: string;
+  baseUrl: string;
+  itemsFile: string;
+  model: ChatModelServer;
+}
+
+/** The fixture's view, the same for every tool: first request in to last answer out. */
+function modelBusySeconds(model: ChatModelServer): number | null {
+  const { firstRequestAt, lastAnswerAt } = model.stats;
+  model.stats.firstRequestAt = null;
+  model.stats.lastAnswerAt = null;
+  return firstRequestAt === null || lastAnswerAt === null
+    ? null
+    : (lastAnswerAt - firstRequestAt) / 1000;
+}
+
+async function measureTool(
+  setup: Setup,
+  tool: Tool,
+  configs: Configs,
+  items: number,
+  latencyMs: number,
+): Promise<Omit<Measurement, 'modelBusyS'>> {
   const base = { tool: TOOL_NAMES[tool], latencyMs, items };
   if (tool === 'bare-client') {
     const run = await runBareClient(configs.baseUrl, configs.itemsFile, CONCURRENCY, TIMEOUT_MS);
@@ -147,6 +177,7 @@ async function main(): Promise<void> {
           ),
           baseUrl: model.baseUrl,
           itemsFile: join(dir, 'warmup.jsonl'),
+          model,
         };
         // The kept home's database is created first, unrecorded: its warm-up is then a later run.
         await measure(setup, 'embedded-home', warm, WARMUP_ITEMS, latencyMs);
@@ -158,6 +189,7 @@ async function main(): Promise<void> {
         promptfoo: writePromptfooConfig(dir, model.baseUrl, qaItems(ITEMS)),
         baseUrl: model.baseUrl,
         itemsFile: join(dir, 'items.jsonl'),
+        model,
       };
       for (let repeat = 0; repeat < REPEATS; repeat++) {
         // Interleaved, so a change in machine load touches every tool alike.

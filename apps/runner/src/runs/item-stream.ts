@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import { SliceItem } from '@lastmile/persistence';
 import { createRng } from '@lastmile/metrics';
 import type { ScenarioItem } from '@lastmile/scenarios';
 
@@ -21,18 +20,30 @@ export async function* streamSliceItems(
       : null;
   let after = -1;
   for (;;) {
-    const rows = await dataSource
-      .getRepository(SliceItem)
-      .createQueryBuilder('item')
-      .where('item.slice_id = :sliceId AND item.ordinal > :after', { sliceId, after })
-      .orderBy('item.ordinal', 'ASC')
-      .limit(PAGE)
-      .getMany();
+    // Raw SQL: TypeORM's builder and entity hydration cost ~10 ms a page, and the first page is
+    // what the run's first model call waits for.
+    const rows: ItemRow[] = await dataSource.query(PAGE_SQL, [sliceId, after, PAGE]);
     if (rows.length === 0) return;
     const page = rows.filter((row) => !chosen || chosen.has(row.ordinal)).map(toScenarioItem);
     if (page.length) yield page;
     after = rows[rows.length - 1].ordinal;
   }
+}
+
+const PAGE_SQL = `
+  SELECT item_key, ordinal, input, "references", label, choices, attributes, audio, audio_mime
+    FROM slice_items WHERE slice_id = $1 AND ordinal > $2 ORDER BY ordinal LIMIT $3`;
+
+interface ItemRow {
+  item_key: string;
+  ordinal: number;
+  input: string | null;
+  references: string[] | null;
+  label: string | null;
+  choices: string[] | null;
+  attributes: Record<string, string>;
+  audio: Buffer | null;
+  audio_mime: string | null;
 }
 
 export function sampledCount(itemCount: number, sampleSize: number | null): number {
@@ -53,9 +64,9 @@ function sampleOrdinals(count: number, size: number, seed: number): Set<number> 
   return chosen;
 }
 
-function toScenarioItem(row: SliceItem): ScenarioItem {
+function toScenarioItem(row: ItemRow): ScenarioItem {
   return {
-    id: row.itemKey,
+    id: row.item_key,
     input: row.input,
     references: row.references,
     label: row.label,
@@ -64,8 +75,8 @@ function toScenarioItem(row: SliceItem): ScenarioItem {
     audio: row.audio
       ? {
           data: row.audio,
-          mimeType: row.audioMime ?? 'audio/wav',
-          filename: `${row.itemKey}.${row.audioMime === 'audio/flac' ? 'flac' : 'wav'}`,
+          mimeType: row.audio_mime ?? 'audio/wav',
+          filename: `${row.item_key}.${row.audio_mime === 'audio/flac' ? 'flac' : 'wav'}`,
         }
       : null,
   };

@@ -17,6 +17,7 @@ import type { RunPlan } from './run-plan';
 import { resolveScenarioContext } from './scenario-context';
 
 const FINISHED = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
+const NOTHING_STORED: ReadonlySet<string> = new Set();
 
 export interface RunOutcome {
   runId: string;
@@ -53,17 +54,18 @@ export class RunExecutor {
       plan.slices.reduce((sum, slice) => sum + sampledCount(slice.itemCount, plan.sampleSize), 0) *
       plan.kind.samplesPerItem(plan.config);
     const provenance = buildProvenance(plan, this.harnessVersion);
-    await this.dataSource.query(
+    const [{ done: storedBefore }]: { done: number }[] = await this.dataSource.query(
       `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), total = $2, provenance = $3,
          done = (SELECT count(*) FROM instance_results WHERE run_id = $1),
          errors = (SELECT count(*) FROM instance_results WHERE run_id = $1 AND error IS NOT NULL)
-       WHERE id = $1`,
+       WHERE id = $1 RETURNING done`,
       [runId, total, provenance satisfies Provenance],
     );
-    logger().info({ runId, total, slices: plan.slices.length }, 'run started');
+    const resuming = storedBefore > 0;
+    logger().info({ runId, total, slices: plan.slices.length, resuming }, 'run started');
 
     try {
-      await this.evaluateAll(plan, shutdown);
+      await this.evaluateAll(plan, shutdown, resuming);
     } catch (error) {
       if (error instanceof RunInterrupted && error.reason === 'cancelled')
         return this.finish(plan, 'cancelled', null);
@@ -77,7 +79,12 @@ export class RunExecutor {
     return outcome;
   }
 
-  private async evaluateAll(plan: RunPlan, shutdown: AbortSignal): Promise<void> {
+  /** `resuming`: an earlier attempt stored results, which are looked up page by page and skipped. */
+  private async evaluateAll(
+    plan: RunPlan,
+    shutdown: AbortSignal,
+    resuming: boolean,
+  ): Promise<void> {
     const { run } = plan;
     const cancel = new AbortController();
     const abortOnShutdown = () => cancel.abort();
@@ -121,12 +128,14 @@ export class RunExecutor {
           seed: plan.seed,
         })) {
           await this.checkInterrupted(run.id, shutdown, cancel);
-          const stored = await existingResultKeys(
-            this.dataSource,
-            run.id,
-            slice.id,
-            page.map((item) => item.id),
-          );
+          const stored = resuming
+            ? await existingResultKeys(
+                this.dataSource,
+                run.id,
+                slice.id,
+                page.map((item) => item.id),
+              )
+            : NOTHING_STORED;
           for (const item of page) {
             for (let sample = 0; sample < samples; sample++) {
               if (stored.has(resultKey(item.id, sample))) continue;
