@@ -3,7 +3,6 @@ import type * as CliProgress from 'cli-progress';
 import { ConfigError } from '@lastmile/config';
 import type { DriftFinding } from '@lastmile/monitoring';
 import { Run, type EmbeddedDatabase } from '@lastmile/persistence';
-import { loadRunReportData, renderRunReport } from '@lastmile/reports';
 import { AdapterPool } from '../../../runner/src/runs/adapter-pool';
 import { RunExecutor } from '../../../runner/src/runs/run-executor';
 import { gateAgainstBaseline, readBaselineFile } from './baseline-gate';
@@ -79,6 +78,8 @@ export async function runCommand(
     if (options.out) writeFileSync(options.out, JSON.stringify(output, null, 2));
     if (options.junit) writeFileSync(options.junit, junitReport(result, findings));
     if (options.report) {
+      // Loaded only for --report: the HTML report's code is no part of an evaluation.
+      const { loadRunReportData, renderRunReport } = await import('@lastmile/reports');
       const data = await loadRunReportData(context.dataSource, result.run.id);
       if (data) writeFileSync(options.report, renderRunReport(data));
     }
