@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
 import { createRng } from '@lastmile/metrics';
 import { startService, type ServiceProcess } from '../support/processes/service-process';
-import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/poll';
 import { deterministicAnswer, uniformFrom } from './support/qa-items';
 import { LastmileClient } from './support/lastmile-client';
 import { RunProbe } from './support/run-probes';
@@ -46,7 +47,7 @@ describe('a runner process killed with SIGKILL mid-run (PostgreSQL queue backend
     await t?.close();
   });
 
-  const startRunner = () =>
+  const startRunner = (env: Record<string, string> = {}) =>
     startService({
       role: 'runner',
       name: 'runner',
@@ -55,6 +56,7 @@ describe('a runner process killed with SIGKILL mid-run (PostgreSQL queue backend
         LASTMILE_ADMIN_KEY: TEST_ADMIN_KEY,
         LASTMILE_JOB_LOCK_MS: '3000',
         LASTMILE_RUNNER_CONCURRENCY: '1',
+        ...env,
       },
     });
 
@@ -114,6 +116,46 @@ describe('a runner process killed with SIGKILL mid-run (PostgreSQL queue backend
 
     console.log(
       JSON.stringify({ spec: 'worker-killed', kills, elapsedMs, modelCalls: callsForKilledRun }),
+    );
+  });
+
+  it('fails a run whose job stalled more often than allowed, with the reason and a health alert, instead of leaving it running', async () => {
+    const { planId } = await client.qaPlan({
+      modelUrl: model.baseUrl,
+      items: 100,
+      limits: { concurrency: 2 },
+    });
+    const runId = await client.queueRun(planId);
+    // No stall allowed: the first kill is one too many, as the 21st is by default.
+    const noStalls = { LASTMILE_MAX_STALLS: '0' };
+    let killed!: () => void;
+    const done = new Promise<void>((resolve) => (killed = resolve));
+    runner = await startRunner(noStalls);
+    life = { calls: 0, killAt: 10, victim: runner, killed };
+    await done;
+    await runner.exited;
+    life = undefined;
+    assert.equal((await client.run(runId)).status, 'running');
+
+    // The next runner's stalled check finds the dead worker's job and BullMQ fails it for good.
+    runner = await startRunner(noStalls);
+    const run = await client.waitForRun(runId, 60_000);
+    assert.equal(run.status, 'failed', runner.tail());
+    assert.match(run.errorSummary?.reason ?? '', /could not execute the run: .*stalled/);
+    const alerts = await waitFor(
+      async () => {
+        const response = await t.http
+          .get(`/v1/alerts?plan=${planId}`)
+          .set(bearer(TEST_ADMIN_KEY))
+          .expect(200);
+        return response.body.items.length ? response : undefined;
+      },
+      10_000,
+      'a health alert for the failed run',
+    );
+    assert.deepEqual(
+      alerts.body.items.map((a: { type: string; metric: string }) => [a.type, a.metric]),
+      [['health', 'run_status']],
     );
   });
 });

@@ -18,13 +18,14 @@ import { RunInterrupted } from './run-control';
 import { RunExecutor, type RunOutcome } from './run-executor';
 
 const LOCK_MS = Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000);
+const MAX_STALLS = Number(process.env.LASTMILE_MAX_STALLS ?? 20);
 
 @Processor(RUNS_QUEUE, {
   concurrency: Number(process.env.LASTMILE_RUNNER_CONCURRENCY ?? 2),
   // A killed worker's job is picked up again once its lock expires; resuming is safe, so allow many.
   lockDuration: LOCK_MS,
   stalledInterval: LOCK_MS,
-  maxStalledCount: 20,
+  maxStalledCount: MAX_STALLS,
 })
 export class RunProcessor extends WorkerHost implements BeforeApplicationShutdown, OnModuleInit {
   private readonly shutdown = new AbortController();
@@ -98,6 +99,26 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
   /** A job that fails for good must not leave its run "running" with nothing left to finish it. */
   private async failRunOnLastAttempt(job: Job, error: unknown): Promise<void> {
     if (job.attemptsMade + 1 < (job.opts.attempts ?? 1)) return;
+    await this.failRunOf(job, error instanceof Error ? error.message : String(error));
+  }
+
+  /**
+   * BullMQ fails a job that stalled more than maxStalledCount times (its workers killed) inside the
+   * queue backend: no worker gets a 'failed' event for it, only 'stalled', so its run is failed here.
+   */
+  @OnWorkerEvent('stalled')
+  async onJobStalled(jobId: string): Promise<void> {
+    try {
+      const job = await this.queue.getJob(jobId);
+      if (!job || (await job.getState()) !== 'failed') return;
+      logger().error({ jobId, job: job.name, reason: job.failedReason }, 'run job failed');
+      await this.failRunOf(job, job.failedReason);
+    } catch (error) {
+      logger().warn({ jobId, err: error }, 'could not check a stalled job');
+    }
+  }
+
+  private async failRunOf(job: Job, why: string): Promise<void> {
     const runId =
       job.name === JOB_EXECUTE_RUN
         ? (job.data as ExecuteRunJob).runId
@@ -105,7 +126,7 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
           ? uuidFrom(`${job.id}`)
           : null;
     if (!runId) return;
-    const reason = `the runner could not execute the run: ${error instanceof Error ? error.message : String(error)}`;
+    const reason = `the runner could not execute the run: ${why}`;
     await this.executor
       .failUnexecutable(runId, reason)
       .catch((failError: unknown) =>
