@@ -125,6 +125,7 @@ describe('a runner process killed with SIGKILL mid-run (PostgreSQL queue backend
       items: 100,
       limits: { concurrency: 2 },
     });
+    await runner?.kill(); // the previous test's runner would take the job
     const runId = await client.queueRun(planId);
     // No stall allowed: the first kill is one too many, as the 21st is by default.
     const noStalls = { LASTMILE_MAX_STALLS: '0' };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { WaitingError, type Job, type Queue } from 'bullmq';
+import { UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Plan, Run } from '@lastmile/persistence';
 import {
@@ -102,22 +102,6 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
     await this.failRunOf(job, error instanceof Error ? error.message : String(error));
   }
 
-  /**
-   * BullMQ fails a job that stalled more than maxStalledCount times (its workers killed) inside the
-   * queue backend: no worker gets a 'failed' event for it, only 'stalled', so its run is failed here.
-   */
-  @OnWorkerEvent('stalled')
-  async onJobStalled(jobId: string): Promise<void> {
-    try {
-      const job = await this.queue.getJob(jobId);
-      if (!job || (await job.getState()) !== 'failed') return;
-      logger().error({ jobId, job: job.name, reason: job.failedReason }, 'run job failed');
-      await this.failRunOf(job, job.failedReason);
-    } catch (error) {
-      logger().warn({ jobId, err: error }, 'could not check a stalled job');
-    }
-  }
-
   private async failRunOf(job: Job, why: string): Promise<void> {
     const runId =
       job.name === JOB_EXECUTE_RUN
@@ -145,9 +129,15 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
     logger().warn({ err: error }, 'queue worker error');
   }
 
+  /**
+   * A job that stalled more than maxStalledCount times (its workers killed) is failed by BullMQ when a
+   * worker next takes it, with an UnrecoverableError and without calling process(): its run is failed
+   * here, or it would stay "running" with nothing left to finish it.
+   */
   @OnWorkerEvent('failed')
-  onJobFailed(job: Job | undefined, error: Error): void {
+  async onJobFailed(job: Job | undefined, error: Error): Promise<void> {
     logger().error({ jobId: job?.id, job: job?.name, err: error }, 'run job failed');
+    if (job && error instanceof UnrecoverableError) await this.failRunOf(job, error.message);
   }
 
   /** One scheduler tick = one run: the run id derives from the job id, so a retried tick resumes it. */
