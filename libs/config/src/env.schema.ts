@@ -61,6 +61,10 @@ export const envSchema = z.object({
   /** Port of the runner's own Prometheus endpoint when it runs without the API. */
   LASTMILE_RUNNER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LASTMILE_RUNNER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  /** A running job's lock; a killed runner's run is taken up by another once it expires. */
+  LASTMILE_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Kills a run's job survives; one more and the run ends failed (BullMQ's maxStalledCount). */
+  LASTMILE_MAX_STALLS: z.coerce.number().int().min(0).default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
