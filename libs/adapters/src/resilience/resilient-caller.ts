@@ -4,12 +4,8 @@ import {
   handleWhen,
   isBrokenCircuitError,
   retry,
-  TaskCancelledError,
-  timeout,
-  TimeoutStrategy,
   type CircuitBreakerPolicy,
   type RetryPolicy,
-  type TimeoutPolicy,
 } from 'cockatiel';
 import { ModelCallError } from '../errors/model-call-error';
 import type { AdapterLimits } from '../spec/limits.schema';
@@ -33,7 +29,6 @@ export type Attempt<T> = (signal: AbortSignal) => Promise<T>;
 export class ResilientCaller {
   private readonly retryPolicy: RetryPolicy;
   private readonly breaker: CircuitBreakerPolicy;
-  private readonly timeoutPolicy: TimeoutPolicy;
   private readonly limiter: CallLimiter;
   private closed = false;
 
@@ -45,12 +40,6 @@ export class ResilientCaller {
     this.breaker = circuitBreaker(handleWhen(isOutage), {
       halfOpenAfter: limits.circuitBreaker.halfOpenAfterMs,
       breaker: new ConsecutiveBreaker(limits.circuitBreaker.failureThreshold),
-    });
-    // No abort once an attempt has returned: its exchange is over, and each abort built a DOMException
-    // with a stack (4% of a run's CPU at 1,000 instant answers). A timeout still aborts the attempt.
-    this.timeoutPolicy = timeout(limits.timeoutMs, {
-      strategy: TimeoutStrategy.Aggressive,
-      abortOnReturn: false,
     });
     const minTime = limits.requestsPerSecond ? Math.ceil(1000 / limits.requestsPerSecond) : 0;
     this.limiter = new CallLimiter(limits.concurrency, minTime);
@@ -65,10 +54,7 @@ export class ResilientCaller {
       attempts += 1;
       const started = performance.now();
       try {
-        const value = await this.timeoutPolicy.execute(
-          ({ signal: timed }) => attempt(timed),
-          caller,
-        );
+        const value = await this.withinTimeout(attempt, caller);
         latencyMs = performance.now() - started;
         return value;
       } catch (error) {
@@ -91,6 +77,30 @@ export class ResilientCaller {
     }
   }
 
+  /**
+   * One attempt with its own signal, aborted by the caller or at the deadline; rejects at the
+   * deadline even if the attempt ignores its signal. By hand rather than cockatiel's timeout policy,
+   * which derives controllers, listeners and a race per attempt: 7% of a run's time at 1,000
+   * instant answers (0.91 → 0.84 s).
+   */
+  private withinTimeout<T>(attempt: Attempt<T>, caller: AbortSignal): Promise<T> {
+    const attemptController = new AbortController();
+    const abort = () => attemptController.abort();
+    caller.addEventListener('abort', abort);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        attemptController.abort();
+        reject(new AttemptTimedOut());
+      }, this.limits.timeoutMs);
+      attempt(attemptController.signal)
+        .then(resolve, reject)
+        .finally(() => {
+          clearTimeout(timer);
+          caller.removeEventListener('abort', abort);
+        });
+    });
+  }
+
   /** Queued and later calls reject as aborted; resolves once calls in flight have ended. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -103,9 +113,8 @@ export class ResilientCaller {
     if (caller.aborted) return abortedError(false);
     if (error instanceof ModelCallError && error.code !== 'aborted') return error;
     if (this.closed) return abortedError(true);
-    // The attempt's own signal fired: that is the per-attempt timeout. (instanceof, because
-    // cockatiel 3.2's isTaskCancelledError tests for the bulkhead error's marker instead.)
-    if (error instanceof TaskCancelledError || error instanceof ModelCallError) {
+    // The deadline passed (the attempt, aborted, may have rejected first with its own 'aborted').
+    if (error instanceof AttemptTimedOut || error instanceof ModelCallError) {
       const message = `no answer within ${this.limits.timeoutMs} ms`;
       return new ModelCallError({ code: 'timeout', retryable: true, message });
     }
@@ -159,3 +168,6 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
+
+/** The per-attempt deadline passed. */
+class AttemptTimedOut extends Error {}
