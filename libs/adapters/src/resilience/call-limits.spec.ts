@@ -82,6 +82,10 @@ describe('concurrency, rate limit, circuit breaker and cancellation', () => {
     assert.equal(hits(), 3);
     const open = await failure(adapter.invoke({ prompt: 'x' }));
     assert.deepEqual([open.code, open.attempts, open.retryable], ['circuit_open', 0, true]);
+    assert.match(
+      open.message,
+      /circuit open after 3 consecutive failures; .*last failure: .* answered 50\d/,
+    );
     assert.equal(hits(), 3, 'an open circuit does not call the model');
     state.down = false;
     await delay(200);

@@ -5,6 +5,7 @@ import {
   isBrokenCircuitError,
   retry,
   type CircuitBreakerPolicy,
+  type FailureReason,
   type RetryPolicy,
 } from 'cockatiel';
 import { ModelCallError } from '../errors/model-call-error';
@@ -66,7 +67,9 @@ export class ResilientCaller {
         this.breaker
           .execute(() => once())
           .catch((error: unknown) => {
-            throw isBrokenCircuitError(error) ? circuitOpenError(this.limits) : error;
+            throw isBrokenCircuitError(error)
+              ? circuitOpenError(this.limits, this.breaker.lastFailure)
+              : error;
           }),
       );
     try {
@@ -145,9 +148,14 @@ function isOutage(error: Error): boolean {
   );
 }
 
-function circuitOpenError(limits: AdapterLimits): ModelCallError {
+/** Names the failure that opened the circuit: "circuit open" alone hides that the model is down, and why. */
+function circuitOpenError(
+  limits: AdapterLimits,
+  last: FailureReason<unknown> | undefined,
+): ModelCallError {
   const { failureThreshold, halfOpenAfterMs } = limits.circuitBreaker;
-  const message = `circuit open after ${failureThreshold} consecutive failures; next trial within ${halfOpenAfterMs} ms`;
+  const cause = last && 'error' in last ? `; last failure: ${last.error.message}` : '';
+  const message = `circuit open after ${failureThreshold} consecutive failures; next trial within ${halfOpenAfterMs} ms${cause}`;
   return new ModelCallError({ code: 'circuit_open', retryable: true, message });
 }
 
