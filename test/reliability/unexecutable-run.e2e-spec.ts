@@ -1,8 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
-import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
-import { waitFor } from '../support/poll';
+import { startTestApp, type TestApp } from '../support/test-app';
 import { deterministicAnswer } from './support/qa-items';
 import { LastmileClient } from './support/lastmile-client';
 
@@ -37,28 +36,11 @@ describe('a run the runner cannot execute (API + runner + PostgreSQL queue backe
 
     // The run finished without ever being planned: on-call still hears of it, once, as a health alert.
     // Listeners run just after the status is stored: wait for the alert rather than race it.
-    const alerts = await waitFor(
-      async () => {
-        const response = await t.http
-          .get(`/v1/alerts?plan=${planId}`)
-          .set(bearer(TEST_ADMIN_KEY))
-          .expect(200);
-        return response.body.items.length ? response : undefined;
-      },
-      10_000,
-      'a health alert for the failed run',
-    );
+    const alerts = await client.waitForAlerts(planId, 10_000);
     assert.deepEqual(
-      alerts.body.items.map(
-        (a: { type: string; metric: string; status: string; severity: string }) => [
-          a.type,
-          a.metric,
-          a.status,
-          a.severity,
-        ],
-      ),
+      alerts.map((a) => [a.type, a.metric, a.status, a.severity]),
       [['health', 'run_status', 'open', 'critical']],
     );
-    assert.equal(alerts.body.items[0].lastRunId, run.id);
+    assert.equal(alerts[0].lastRunId, run.id);
   });
 });

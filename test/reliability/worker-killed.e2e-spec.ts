@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
 import { createRng } from '@lastmile/metrics';
 import { startService, type ServiceProcess } from '../support/processes/service-process';
-import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
-import { waitFor } from '../support/poll';
+import { startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { deterministicAnswer, uniformFrom } from './support/qa-items';
 import { LastmileClient } from './support/lastmile-client';
 import { RunProbe } from './support/run-probes';
@@ -143,20 +142,10 @@ describe('a runner process killed with SIGKILL mid-run (PostgreSQL queue backend
     const run = await client.waitForRun(runId, 60_000);
     assert.equal(run.status, 'failed', runner.tail());
     assert.match(run.errorSummary?.reason ?? '', /could not execute the run: .*stalled/);
-    const alerts = await waitFor(
-      async () => {
-        const response = await t.http
-          .get(`/v1/alerts?plan=${planId}`)
-          .set(bearer(TEST_ADMIN_KEY))
-          .expect(200);
-        return response.body.items.length ? response : undefined;
-      },
-      10_000,
-      'a health alert for the failed run',
-    );
+    const alerts = await client.waitForAlerts(planId, 10_000);
     assert.deepEqual(
-      alerts.body.items.map((a: { type: string; metric: string }) => [a.type, a.metric]),
-      [['health', 'run_status']],
+      alerts.map((a) => [a.type, a.metric, a.lastRunId]),
+      [['health', 'run_status', runId]],
     );
   });
 });

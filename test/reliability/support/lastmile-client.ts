@@ -26,6 +26,14 @@ export interface MetricBody {
   n: number;
 }
 
+export interface AlertBody {
+  type: string;
+  metric: string;
+  status: string;
+  severity: string;
+  lastRunId: string;
+}
+
 export interface QaPlanOptions {
   /** Base URL of the (fixture) model, e.g. http://127.0.0.1:1234/v1 */
   modelUrl: string;
@@ -100,6 +108,21 @@ export class LastmileClient {
 
   listRuns(planId: string): Promise<RunBody[]> {
     return expectStatus(this.http.get(`/v1/runs?planId=${planId}&limit=500`).set(this.auth), 200);
+  }
+
+  /** Polls until the plan has an alert; listeners raise them just after a run's status is stored. */
+  waitForAlerts(planId: string, timeoutMs: number): Promise<AlertBody[]> {
+    return waitFor(
+      async () => {
+        const page = await expectStatus<{ items: AlertBody[] }>(
+          this.http.get(`/v1/alerts?plan=${planId}`).set(this.auth),
+          200,
+        );
+        return page.items.length ? page.items : undefined;
+      },
+      timeoutMs,
+      `an alert for plan ${planId}`,
+    );
   }
 
   /** Polls until the run has one of `statuses` (any final status by default). */
