@@ -84,7 +84,7 @@ export class ResilientCaller {
    * One attempt with its own signal, aborted by the caller or at the deadline; rejects at the
    * deadline even if the attempt ignores its signal. By hand rather than cockatiel's timeout policy,
    * which derives controllers, listeners and a race per attempt: 7% of a run's time at 1,000
-   * instant answers (0.91 → 0.84 s).
+   * instant answers (run phase 0.98 → 0.91 s, means of 4).
    */
   private withinTimeout<T>(attempt: Attempt<T>, caller: AbortSignal): Promise<T> {
     const attemptController = new AbortController();
