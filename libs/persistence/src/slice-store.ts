@@ -8,12 +8,12 @@ export interface StorableSlice {
   attributes: Record<string, string[]>;
   items: {
     id: string;
-    input?: string;
-    references?: string[];
-    label?: string;
-    choices?: string[];
+    input?: string | null;
+    references?: string[] | null;
+    label?: string | null;
+    choices?: string[] | null;
     attributes: Record<string, string>;
-    audio?: { data: Buffer; mimeType: string; durationMs: number };
+    audio?: { data: Buffer; mimeType: string; durationMs?: number } | null;
   }[];
 }
 
@@ -91,7 +91,8 @@ function* insertBatches(items: StorableItem[]): Generator<Numbered[]> {
   if (batch.length) yield batch;
 }
 
-const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value);
 
 function itemColumns(sliceId: string, batch: Numbered[]): unknown[] {
   const column = (pick: (item: StorableItem, ordinal: number) => unknown) =>
@@ -107,6 +108,8 @@ function itemColumns(sliceId: string, batch: Numbered[]): unknown[] {
     column((item) => JSON.stringify(item.attributes)),
     column((item) => item.audio?.data ?? null),
     column((item) => item.audio?.mimeType ?? null),
-    column((item) => (item.audio ? Math.round(item.audio.durationMs) : null)),
+    column((item) =>
+      item.audio?.durationMs === undefined ? null : Math.round(item.audio.durationMs),
+    ),
   ];
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { IsNull, type DataSource } from 'typeorm';
-import { Slice, SliceItem } from '@lastmile/persistence';
+import type { DataSource } from 'typeorm';
+import { storeSlice, type Slice } from '@lastmile/persistence';
 import type { ScenarioItem, ScenarioKind } from '@lastmile/scenarios';
 
 /**
@@ -15,43 +15,16 @@ export async function ensureBuiltinSlice(
   const items = kind.builtinItems?.(config) ?? [];
   if (items.length === 0)
     throw new Error(`scenario kind ${kind.kind} has no built-in data: the plan must name a slice`);
-  const contentHash = hashItems(items);
-  const name = `builtin:${kind.kind}`;
-  return dataSource.transaction(async (manager) => {
-    const repository = manager.getRepository(Slice);
-    // Serialize concurrent first uses of the same built-in data.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name]);
-    const existing = await repository.findOneBy({ tenantId: IsNull(), name, contentHash });
-    if (existing) return existing;
-    const latest: { max: number | null }[] = await manager.query(
-      'SELECT max(version) AS max FROM slices WHERE tenant_id IS NULL AND name = $1',
-      [name],
-    );
-    const slice = await repository.save({
-      tenantId: null,
-      name,
-      version: (latest[0]?.max ?? 0) + 1,
-      contentHash,
+  // Stored like an upload (same version numbering and batched insert), under its own content hash.
+  const { slice } = await dataSource.transaction((manager) =>
+    storeSlice(manager, null, `builtin:${kind.kind}`, {
       modality: kind.modality === 'audio' ? 'audio' : 'text',
-      itemCount: items.length,
+      contentHash: hashItems(items),
       attributes: attributeValues(items),
-    });
-    await manager.getRepository(SliceItem).insert(
-      items.map((item, ordinal) => ({
-        sliceId: slice.id,
-        itemKey: item.id,
-        ordinal,
-        input: item.input ?? null,
-        references: item.references ?? null,
-        label: item.label ?? null,
-        choices: item.choices ?? null,
-        attributes: item.attributes,
-        audio: item.audio?.data ?? null,
-        audioMime: item.audio?.mimeType ?? null,
-      })),
-    );
-    return slice;
-  });
+      items,
+    }),
+  );
+  return slice;
 }
 
 function hashItems(items: ScenarioItem[]): string {
