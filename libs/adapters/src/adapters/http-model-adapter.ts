@@ -87,6 +87,20 @@ export abstract class HttpModelAdapter<S extends HttpKindSpec> implements ModelA
     this.transport.close();
   }
 
+  /** A JSON POST with the spec's headers and the key as a bearer token (the OpenAI-style kinds). */
+  protected jsonPost(url: URL, body: unknown, apiKey: string | undefined): HttpExchange {
+    return {
+      method: 'POST',
+      url,
+      headers: {
+        ...this.spec.headers,
+        'content-type': 'application/json',
+        ...this.authorization(apiKey),
+      },
+      body: Buffer.from(JSON.stringify(body)),
+    };
+  }
+
   protected authorization(apiKey: string | undefined): Record<string, string> {
     return apiKey ? { authorization: `Bearer ${apiKey}` } : {};
   }

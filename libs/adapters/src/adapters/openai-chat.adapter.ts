@@ -17,16 +17,7 @@ export class OpenAiChatAdapter extends HttpModelAdapter<OpenAiChatSpec> {
       model: this.spec.model,
       messages: chatMessages(request),
     };
-    return {
-      method: 'POST',
-      url: endpoint(this.spec.baseUrl, 'chat/completions'),
-      headers: {
-        ...this.spec.headers,
-        'content-type': 'application/json',
-        ...this.authorization(apiKey),
-      },
-      body: Buffer.from(JSON.stringify(body)),
-    };
+    return this.jsonPost(endpoint(this.spec.baseUrl, 'chat/completions'), body, apiKey);
   }
 
   protected readAnswer(answer: HttpAnswer, target: string): AdapterAnswer {

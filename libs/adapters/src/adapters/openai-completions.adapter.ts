@@ -17,16 +17,7 @@ export class OpenAiCompletionsAdapter extends HttpModelAdapter<OpenAiCompletions
       model: this.spec.model,
       prompt: requireTextInput(request),
     };
-    return {
-      method: 'POST',
-      url: endpoint(this.spec.baseUrl, 'completions'),
-      headers: {
-        ...this.spec.headers,
-        'content-type': 'application/json',
-        ...this.authorization(apiKey),
-      },
-      body: Buffer.from(JSON.stringify(body)),
-    };
+    return this.jsonPost(endpoint(this.spec.baseUrl, 'completions'), body, apiKey);
   }
 
   protected readAnswer(answer: HttpAnswer, target: string): AdapterAnswer {
