@@ -72,15 +72,20 @@ export async function storeSlice(
   return { slice: saved, created: true };
 }
 
-function* insertBatches(items: StorableItem[]): Generator<Numbered[]> {
-  let batch: Numbered[] = [];
+/**
+ * Consecutive items, numbered in upload order, in batches of at most `maxItems` and, unless a single
+ * item is larger, `maxAudioBytes` of audio.
+ */
+export function* insertBatches<T extends { audio?: { data: Buffer } | null }>(
+  items: readonly T[],
+  maxItems = INSERT_BATCH,
+  maxAudioBytes = INSERT_BATCH_AUDIO_BYTES,
+): Generator<{ item: T; ordinal: number }[]> {
+  let batch: { item: T; ordinal: number }[] = [];
   let audioBytes = 0;
   for (const [ordinal, item] of items.entries()) {
     const size = item.audio?.data.length ?? 0;
-    if (
-      batch.length === INSERT_BATCH ||
-      (batch.length && audioBytes + size > INSERT_BATCH_AUDIO_BYTES)
-    ) {
+    if (batch.length === maxItems || (batch.length && audioBytes + size > maxAudioBytes)) {
       yield batch;
       batch = [];
       audioBytes = 0;
@@ -91,7 +96,8 @@ function* insertBatches(items: StorableItem[]): Generator<Numbered[]> {
   if (batch.length) yield batch;
 }
 
-const json = (value: unknown) =>
+/** A jsonb parameter: SQL NULL for null and undefined (JSON.stringify(null) would store JSON null). */
+export const jsonOrNull = (value: unknown) =>
   value === undefined || value === null ? null : JSON.stringify(value);
 
 function itemColumns(sliceId: string, batch: Numbered[]): unknown[] {
@@ -102,9 +108,9 @@ function itemColumns(sliceId: string, batch: Numbered[]): unknown[] {
     column((item) => item.id),
     column((_, ordinal) => ordinal),
     column((item) => item.input ?? null),
-    column((item) => json(item.references)),
+    column((item) => jsonOrNull(item.references)),
     column((item) => item.label ?? null),
-    column((item) => json(item.choices)),
+    column((item) => jsonOrNull(item.choices)),
     column((item) => JSON.stringify(item.attributes)),
     column((item) => item.audio?.data ?? null),
     column((item) => item.audio?.mimeType ?? null),

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { InstanceResult } from '@lastmile/persistence';
+import { jsonOrNull, type InstanceResult } from '@lastmile/persistence';
 
 export type ResultRow = Pick<
   InstanceResult,
@@ -60,20 +60,17 @@ const INSERT_ROWS = `
   ON CONFLICT DO NOTHING
   RETURNING (error IS NOT NULL) AS failed`;
 
-const json = (value: unknown) =>
-  value === null || value === undefined ? null : JSON.stringify(value);
-
 function columnsOf(rows: ResultRow[]): unknown[] {
   return [
     rows.map((row) => row.runId),
     rows.map((row) => row.sliceId),
     rows.map((row) => row.itemKey),
     rows.map((row) => row.sample),
-    rows.map((row) => json(row.request)),
+    rows.map((row) => jsonOrNull(row.request)),
     rows.map((row) => row.response),
     rows.map((row) => row.latencyMs),
-    rows.map((row) => json(row.error)),
-    rows.map((row) => json(row.stats ?? {})),
-    rows.map((row) => json(row.attributes ?? {})),
+    rows.map((row) => jsonOrNull(row.error)),
+    rows.map((row) => jsonOrNull(row.stats ?? {})),
+    rows.map((row) => jsonOrNull(row.attributes ?? {})),
   ];
 }
