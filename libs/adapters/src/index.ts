@@ -43,3 +43,13 @@ export {
   toxicityScorerSpecSchema,
   type ToxicityScorerSpec,
 } from './scorers/toxicity-scorer-spec.schema';
+export { CustomerUrlPolicy, describeAddress, isPublicAddress } from './http/customer-url-policy';
+export { URL_POLICY_DENIED } from './http/url-policy';
+export { CREDENTIAL_HEADERS, storedHeaderNames } from './spec/headers.schema';
+export { apiKeyEnvNames, SecretEnvPolicy, settingList } from './security/secret-env-policy';
+export { programEnvironment } from './adapters/run-program';
+export {
+  ServerPolicy,
+  type ServerPolicySettings,
+  type SpecRefusal,
+} from './security/server-policy';

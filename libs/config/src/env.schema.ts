@@ -16,6 +16,25 @@ const redisUrl = z
   .string()
   .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL');
 
+/** 32 bytes as base64 (44 characters) or hex (64 characters). */
+const secretsKey = z
+  .string()
+  .refine(
+    (value) => decodeSecretsKey(value) !== null,
+    'must be 32 random bytes as base64 or hex (e.g. `openssl rand -base64 32`)',
+  );
+
+/** The raw key bytes, or null when the text is neither 32 bytes of hex nor of base64. */
+export function decodeSecretsKey(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(text)) {
+    const bytes = Buffer.from(text, 'base64');
+    if (bytes.length === 32) return bytes;
+  }
+  return null;
+}
+
 /** Every setting the services read from the environment, validated once at start-up. */
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,6 +46,32 @@ export const envSchema = z.object({
   LASTMILE_ALLOW_COMMAND_ADAPTERS: booleanFlag.default(false),
   /** Comma-separated hosts or CIDRs model and webhook URLs may point at; empty allows all. */
   LASTMILE_URL_ALLOWLIST: z.string().default(''),
+  /**
+   * Hosts/CIDRs that URLs set for customer tenants (notification channels) may reach even though
+   * they are loopback, link-local, private or unique-local; public addresses need no listing.
+   */
+  LASTMILE_CUSTOMER_URL_ALLOWLIST: z.string().default(''),
+  /** apiKeyEnv names (models, scorers) must start with this prefix or be listed below. */
+  LASTMILE_SECRET_ENV_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be the start of an environment variable name')
+    .default('LASTMILE_MODEL_KEY_'),
+  /** Further environment variable names an apiKeyEnv may name (comma or space separated). */
+  LASTMILE_SECRET_ENV_NAMES: z.string().default(''),
+  /** Header names refused in stored specs, beyond the built-in credential headers. */
+  LASTMILE_CREDENTIAL_HEADERS: z.string().default(''),
+  /** Programs (argv[0]) command adapters may run; empty allows any once they are enabled. */
+  LASTMILE_COMMAND_ALLOWLIST: z.string().default(''),
+  /** 32-byte key (base64 or hex) encrypting tenant secrets at rest; see docs/security.md. */
+  LASTMILE_SECRETS_KEY: secretsKey.optional(),
+  /** The previous key during a key rotation: still decrypts, never encrypts. */
+  LASTMILE_SECRETS_KEY_PREVIOUS: secretsKey.optional(),
+  /** Shortest schedule interval a customer key may set on its plans. */
+  LASTMILE_MIN_SCHEDULE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Runs a tenant's plans may start per rolling hour (manual and scheduled). */
+  LASTMILE_TENANT_RUNS_PER_HOUR: z.coerce.number().int().positive().default(60),
+  /** Model calls a tenant's runs may plan per rolling hour (items × samples of runs started). */
+  LASTMILE_TENANT_MODEL_CALLS_PER_HOUR: z.coerce.number().int().positive().default(100_000),
   LASTMILE_PUBLIC_URL: z.string().default(''),
   LASTMILE_GRAFANA_URL: z.string().default('http://localhost:3001'),
   LASTMILE_MAX_UPLOAD_BYTES: z.coerce
@@ -58,6 +103,8 @@ export const envSchema = z.object({
       return z.NEVER;
     }),
   LASTMILE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** Requests per minute per API key; a customer tenant's keys share one budget. */
+  LASTMILE_RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Port of the runner's own Prometheus endpoint when it runs without the API. */
   LASTMILE_RUNNER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   LASTMILE_RUNNER_CONCURRENCY: z.coerce.number().int().positive().default(2),
@@ -69,3 +116,9 @@ export const envSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof envSchema>;
+
+/**
+ * The service's own settings: no API input may name one of these as an apiKeyEnv or secret,
+ * whatever the operator's prefix (it could be set to LASTMILE_).
+ */
+export const RESERVED_ENV_NAMES: readonly string[] = Object.keys(envSchema.shape);

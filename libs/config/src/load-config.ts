@@ -11,3 +11,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
+
+/**
+ * The process environment, for the one thing beyond settings that may read it: model and scorer
+ * keys named by apiKeyEnv, which the runner filters through the operator's SecretEnvPolicy first.
+ */
+export function operatorEnvironment(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}

@@ -66,6 +66,30 @@ describe('command adapter', () => {
     await adapter.close?.();
   });
 
+  it("never hands the service's own environment (admin key, database URL, model keys) to the program", async () => {
+    const secrets = {
+      LASTMILE_ADMIN_KEY: 'lm_admin_secret_for_the_env_test',
+      DATABASE_URL: 'postgres://u:db-password@h/d',
+      LASTMILE_MODEL_KEY_OPENAI: 'sk-model-secret',
+    };
+    Object.assign(process.env, secrets);
+    try {
+      const adapter = createAdapter({ kind: 'command', argv: ['env'] }, allow);
+      const printed = (await adapter.invoke({ prompt: '' })).text;
+      for (const [name, value] of Object.entries(secrets)) {
+        assert.ok(
+          !printed.includes(name) && !printed.includes(value),
+          `${name} reached the program`,
+        );
+      }
+      // It still finds programs and reads text as the service does.
+      assert.match(printed, /^PATH=/m);
+      await adapter.close?.();
+    } finally {
+      for (const name of Object.keys(secrets)) delete process.env[name];
+    }
+  });
+
   it('reports a non-zero exit as command_failed with the tail of stderr, without retrying', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lastmile-cmd-test-'));
     const counter = join(dir, 'runs');

@@ -101,8 +101,11 @@ export abstract class HttpModelAdapter<S extends HttpKindSpec> implements ModelA
     };
   }
 
+  /** The key as `Authorization: Bearer`, or raw in the header the spec's apiKeyHeader names. */
   protected authorization(apiKey: string | undefined): Record<string, string> {
-    return apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+    if (!apiKey) return {};
+    const header = (this.spec as { apiKeyHeader?: string }).apiKeyHeader;
+    return header ? { [header.toLowerCase()]: apiKey } : { authorization: `Bearer ${apiKey}` };
   }
 }
 

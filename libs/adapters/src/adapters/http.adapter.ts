@@ -30,8 +30,7 @@ export class HttpAdapter extends HttpModelAdapter<HttpSpec> {
     const body =
       this.spec.body === undefined ? undefined : renderJsonTemplate(this.spec.body, variables);
     const auth: Record<string, string> = {};
-    if (apiKey && this.spec.apiKeyHeader) auth[this.spec.apiKeyHeader.toLowerCase()] = apiKey;
-    else Object.assign(auth, this.authorization(apiKey));
+    Object.assign(auth, this.authorization(apiKey));
     const sendsBody = body !== undefined && this.spec.method !== 'GET';
     return {
       method: this.spec.method,

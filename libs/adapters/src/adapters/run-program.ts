@@ -8,6 +8,22 @@ export interface ProgramRun {
   cwd?: string;
 }
 
+/**
+ * What a model program inherits from the service's environment: enough to find programs and
+ * read text, never the service's secrets (admin key, database URL, model keys).
+ */
+const INHERITED_ENV = ['PATH', 'HOME', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE', 'TMPDIR', 'TZ'];
+
+export function programEnvironment(
+  extra: Record<string, string> | undefined,
+  from: NodeJS.ProcessEnv = process.env,
+): Record<string, string> {
+  const inherited = INHERITED_ENV.filter((name) => from[name] !== undefined).map(
+    (name) => [name, from[name]!] as const,
+  );
+  return { ...Object.fromEntries(inherited), ...extra };
+}
+
 const maxStdoutBytes = 16 * 1024 * 1024;
 const stderrTailBytes = 600;
 
@@ -18,7 +34,7 @@ export function runProgram(run: ProgramRun, signal: AbortSignal): Promise<string
     if (signal.aborted) return reject(failure('aborted', `${program} not started: aborted`));
     const child = spawn(program, args, {
       cwd: run.cwd,
-      env: { ...process.env, ...run.env },
+      env: programEnvironment(run.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     const stdout: Buffer[] = [];

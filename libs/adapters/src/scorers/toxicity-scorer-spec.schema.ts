@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { jsonPathSchema, jsonTemplateSchema, urlTemplateSchema } from '../spec/http-spec.schema';
-import { envVarNameSchema, headersSchema, httpUrlSchema } from '../spec/headers.schema';
+import {
+  apiKeyHeaderSchema,
+  envVarNameSchema,
+  headersSchema,
+  httpUrlSchema,
+} from '../spec/headers.schema';
 import { limitsSchema } from '../spec/limits.schema';
 
 export const PERSPECTIVE_URL = 'https://commentanalyzer.googleapis.com/v1alpha1/comments:analyze';
@@ -37,10 +42,7 @@ const jsonClassifierSpecSchema = z.strictObject({
   headers: headersSchema.optional(),
   apiKeyEnv: envVarNameSchema.optional(),
   /** Header carrying the raw key instead of `Authorization: Bearer <key>`. */
-  apiKeyHeader: z
-    .string()
-    .regex(/^[A-Za-z0-9-]+$/)
-    .optional(),
+  apiKeyHeader: apiKeyHeaderSchema.optional(),
   body: jsonTemplateSchema(['text']).default({ text: '{{text}}' }),
   /** Where the toxicity probability in [0, 1] is, e.g. $.scores[0].score */
   scorePath: jsonPathSchema,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidJsonPath } from '../http/json-path';
 import { templatePlaceholders } from '../http/json-template';
 import { decodingParamsSchema } from './decoding-params.schema';
-import { envVarNameSchema, headersSchema } from './headers.schema';
+import { apiKeyHeaderSchema, envVarNameSchema, headersSchema } from './headers.schema';
 import { limitsSchema } from './limits.schema';
 
 /** Variables a request template may use; see docs/adapters.md. */
@@ -56,10 +56,7 @@ export const httpSpecSchema = z.strictObject({
   headers: headersSchema.optional(),
   apiKeyEnv: envVarNameSchema.optional(),
   /** Header that carries the raw key instead of `Authorization: Bearer <key>` (e.g. x-api-key). */
-  apiKeyHeader: z
-    .string()
-    .regex(/^[A-Za-z0-9-]+$/)
-    .optional(),
+  apiKeyHeader: apiKeyHeaderSchema.optional(),
   /** JSON body with `{{input}}`-style placeholders; omitted for GET. */
   body: jsonTemplateSchema(requestTemplateRoots).optional(),
   /** Where the answer text is; without it the whole response body (trimmed) is the text. */

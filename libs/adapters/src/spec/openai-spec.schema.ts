@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { decodingParamsSchema } from './decoding-params.schema';
-import { envVarNameSchema, headersSchema, httpUrlSchema } from './headers.schema';
+import {
+  apiKeyHeaderSchema,
+  envVarNameSchema,
+  headersSchema,
+  httpUrlSchema,
+} from './headers.schema';
 import { limitsSchema } from './limits.schema';
 
 /** Fields every OpenAI-compatible kind shares (OpenAI, vLLM, TGI, llama.cpp server, Ollama...). */
@@ -10,6 +15,8 @@ const openAiFields = {
   model: z.string().min(1),
   /** Name of the environment variable holding the key, sent as `Authorization: Bearer`. */
   apiKeyEnv: envVarNameSchema.optional(),
+  /** Header carrying the raw key instead of `Authorization: Bearer <key>` (e.g. Azure's api-key). */
+  apiKeyHeader: apiKeyHeaderSchema.optional(),
   headers: headersSchema.optional(),
   /** Default decoding parameters; a request's params override them key by key. */
   params: decodingParamsSchema.optional(),
