@@ -5,3 +5,5 @@ export * from './embedded-database';
 export * from './database-url';
 export * from './run-for-plan';
 export * from './slice-store';
+export * from './secrets';
+export * from './tenant-quota';

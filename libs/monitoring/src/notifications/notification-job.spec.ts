@@ -9,7 +9,7 @@ const slack = {
 const pagerduty = {
   kind: 'pagerduty' as const,
   url: 'https://events.pagerduty.com/v2/enqueue',
-  secretEnv: 'PD_KEY',
+  secret: 'pd-routing',
 };
 
 describe('notification jobs', () => {
@@ -17,6 +17,11 @@ describe('notification jobs', () => {
     const key = channelKey(slack);
     assert.match(key, /^slack:hooks\.slack\.com:[0-9a-f]{12}$/);
     assert.ok(!key.includes('SECRETTOKEN'));
+    // A Slack URL kept as a stored secret is named by the secret's name.
+    assert.match(
+      channelKey({ kind: 'slack', secret: 'ward-slack' }),
+      /^slack:secret\.ward-slack:[0-9a-f]{12}$/,
+    );
   });
 
   it('makes one job per channel whose id is the idempotency key, the same when built again', () => {
@@ -37,8 +42,8 @@ describe('notification jobs', () => {
       [6, { type: 'exponential', delay: 2000 }],
     );
     assert.ok(
-      !JSON.stringify(jobs).includes('PD_KEY=') && jobs[1].data.channel.secretEnv === 'PD_KEY',
-      'the env var name, not its value',
+      jobs[1].data.channel.secret === 'pd-routing',
+      "the secret's name travels with the job, its value is opened at delivery",
     );
   });
 });

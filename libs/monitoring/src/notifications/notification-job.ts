@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { ChannelSpec } from '@lastmile/persistence';
 import type { NotifiedEvent } from '../alerts/alert-transition';
 
-export interface ChannelSpec {
-  kind: 'webhook' | 'slack' | 'pagerduty';
-  url: string;
-  secretEnv?: string;
-}
+export type { ChannelSpec } from '@lastmile/persistence';
+
+/** PagerDuty's Events API v2, the default URL of a pagerduty channel. */
+export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
 
 /** Job data of JOB_DELIVER_NOTIFICATION: no secret, no message (built from the rows at delivery). */
 export interface DeliverNotificationJob {
@@ -18,21 +18,27 @@ export interface DeliverNotificationJob {
 }
 
 /**
- * How a channel is named in the notifications table, logs and /health: kind, host and a hash of
- * the URL — never the URL, whose path is the secret of a Slack incoming webhook.
+ * How a channel is named in the notifications table, logs and /health: kind, host (or the secret's
+ * name, for a Slack URL kept as a secret) and a hash — never a URL path, which is the secret of a
+ * Slack incoming webhook, nor a secret's value.
  */
 export function channelKey(channel: ChannelSpec): string {
-  let host = 'invalid-url';
+  let where = channel.url === undefined ? `secret.${channel.secret ?? 'none'}` : 'invalid-url';
   try {
-    host = new URL(channel.url).host;
+    if (channel.url !== undefined) where = new URL(channel.url).host;
   } catch {
     // reported when delivered
   }
   const hash = createHash('sha256')
-    .update(`${channel.kind} ${channel.url}`)
+    // Channels without a secret keep the key they had before secrets were stored.
+    .update(
+      channel.secret === undefined
+        ? `${channel.kind} ${channel.url}`
+        : `${channel.kind} ${channel.url ?? ''} ${channel.secret}`,
+    )
     .digest('hex')
     .slice(0, 12);
-  return `${channel.kind}:${host}:${hash}`;
+  return `${channel.kind}:${where}:${hash}`;
 }
 
 /** One per (alert event, channel): the same on every retry, so receivers can drop duplicates. */

@@ -12,6 +12,7 @@ import { ResponseCacheEntry } from './response-cache-entry.entity';
 import { Run } from './run.entity';
 import { Scenario } from './scenario.entity';
 import { Slice } from './slice.entity';
+import { StoredSecret } from './stored-secret.entity';
 import { SliceItem } from './slice-item.entity';
 import { Tenant } from './tenant.entity';
 
@@ -30,6 +31,7 @@ export * from './run.entity';
 export * from './scenario.entity';
 export * from './slice.entity';
 export * from './slice-item.entity';
+export * from './stored-secret.entity';
 export * from './tenant.entity';
 
 export const ENTITIES = [
@@ -48,5 +50,6 @@ export const ENTITIES = [
   Scenario,
   Slice,
   SliceItem,
+  StoredSecret,
   Tenant,
 ];

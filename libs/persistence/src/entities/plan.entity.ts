@@ -28,8 +28,11 @@ export interface AlertPolicy {
 
 export interface ChannelSpec {
   kind: 'webhook' | 'slack' | 'pagerduty';
-  url: string;
-  /** Name of the env var holding the HMAC secret (webhook) or routing key (PagerDuty). */
+  /** Webhook and PagerDuty endpoints; a Slack channel's URL is its secret's value. */
+  url?: string;
+  /** Name of a stored secret of the plan's tenant (or the operator's, for plans without one). */
+  secret?: string;
+  /** Before secrets were stored: an environment variable name. Refused at delivery, reported in /health. */
   secretEnv?: string;
 }
 

@@ -23,6 +23,8 @@ export interface Provenance {
 @Entity('runs')
 @Index('ix_runs_plan_queued', ['planId', 'queuedAt'])
 @Index('ix_runs_status', ['status'])
+// Per-tenant quotas count a tenant's runs of the past hour.
+@Index('ix_runs_tenant_queued', ['tenantId', 'queuedAt'])
 export class Run {
   @PrimaryGeneratedColumn('uuid') id: string;
   @ForeignKey('Plan', { name: 'fk_runs_plan_id', onDelete: 'SET NULL' })

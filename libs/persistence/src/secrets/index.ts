@@ -1,0 +1,3 @@
+export * from './secret-cipher';
+export * from './secrets-keyring';
+export * from './secrets.store';
