@@ -88,6 +88,21 @@ describe('audit log', () => {
     return rows[0].id;
   };
 
+  const secretId = async (tenantId: string | null, name: string): Promise<string> =>
+    (
+      await t.dataSource.query(
+        'SELECT id FROM secrets WHERE name = $1 AND tenant_id IS NOT DISTINCT FROM $2',
+        [name, tenantId],
+      )
+    )[0]?.id;
+
+  /** "<name> <id>" of a secret stored (by the admin) under the collection path. */
+  const storedSecret = async (collection: string, tenantId: string | null) => {
+    const name = `doomed-${Date.now()}`;
+    await t.http.put(`${collection}/${name}`).set(as(admin)).send({ value: 'x' }).expect(201);
+    return `${name} ${await secretId(tenantId, name)}`;
+  };
+
   /** One line per write route: who sends it, and the entry it must leave. */
   const writes: Record<string, AuditedWrite> = {
     'POST /v1/tenants': {
@@ -225,6 +240,54 @@ describe('audit log', () => {
         return { response: await t.http.post(`/v1/runs/${id}/cancel`).set(as(ml)), entityId: id };
       },
     },
+    'PUT /v1/tenants/:tenant/secrets/:name': {
+      actor: () => customer,
+      action: 'create',
+      entity: 'secret',
+      perform: async () => {
+        const response = await t.http
+          .put(`/v1/tenants/${tenant.slug}/secrets/audit-${Date.now()}`)
+          .set(as(customer))
+          .send({ value: 'audit-secret' });
+        return { response, entityId: await secretId(tenant.id, response.body.name) };
+      },
+    },
+    'DELETE /v1/tenants/:tenant/secrets/:name': {
+      actor: () => admin,
+      action: 'delete',
+      entity: 'secret',
+      prepare: () => storedSecret(`/v1/tenants/${tenant.slug}/secrets`, tenant.id),
+      perform: async (prepared) => {
+        const [name, id] = prepared.split(' ');
+        const response = await t.http
+          .delete(`/v1/tenants/${tenant.slug}/secrets/${name}`)
+          .set(as(admin));
+        return { response, entityId: id };
+      },
+    },
+    'PUT /v1/secrets/:name': {
+      actor: () => ml,
+      action: 'create',
+      entity: 'secret',
+      perform: async () => {
+        const response = await t.http
+          .put(`/v1/secrets/audit-${Date.now()}`)
+          .set(as(ml))
+          .send({ value: 'audit-secret' });
+        return { response, entityId: await secretId(null, response.body.name) };
+      },
+    },
+    'DELETE /v1/secrets/:name': {
+      actor: () => ml,
+      action: 'delete',
+      entity: 'secret',
+      prepare: () => storedSecret('/v1/secrets', null),
+      perform: async (prepared) => {
+        const [name, id] = prepared.split(' ');
+        const response = await t.http.delete(`/v1/secrets/${name}`).set(as(ml));
+        return { response, entityId: id };
+      },
+    },
     'POST /v1/tenants/:tenant/slices': {
       actor: () => customer,
       action: 'upload',
@@ -240,6 +303,27 @@ describe('audit log', () => {
       },
     },
   };
+
+  it('names a secret in its audit entry and never holds its value', async () => {
+    const before = await lastAuditId(t.dataSource);
+    const value = 'audit-secret-value-7f3a';
+    await t.http
+      .put(`/v1/tenants/${tenant.slug}/secrets/audited`)
+      .set(as(customer))
+      .send({ value })
+      .expect(201);
+    await t.http
+      .put(`/v1/tenants/${tenant.slug}/secrets/audited`)
+      .set(as(customer))
+      .send({ value: `${value}-rotated` })
+      .expect(200);
+    const entries = await auditEntriesSince(t.dataSource, before);
+    assert.deepEqual(
+      entries.map((entry) => entry.action),
+      ['create', 'rotate'],
+    );
+    assert.ok(!JSON.stringify(entries).includes(value));
+  });
 
   it('has an audited write for every route that is not a GET', () => {
     const writeRoutes = listRoutes(t.app)

@@ -89,7 +89,24 @@ describe('authorization matrix', () => {
     'POST /v1/plans/:id/baseline': (request) => request.send({ runId: world.run.id }),
     'POST /v1/alerts/:id/ack': (request) => request.send({ note: 'matrix' }),
     'POST /v1/alerts/:id/resolve': (request) => request.send({ note: 'matrix' }),
+    'PUT /v1/tenants/:tenant/secrets/:name': (request) => request.send({ value: 'matrix-secret' }),
+    'PUT /v1/secrets/:name': (request) => request.send({ value: 'matrix-secret' }),
+    'DELETE /v1/tenants/:tenant/secrets/:name': (request) => request,
+    'DELETE /v1/secrets/:name': (request) => request,
   };
+  let secrets = 0;
+
+  /** A fresh secret name per call (a PUT creates it: 201); a DELETE's is stored first. */
+  async function secretName(route: AppRoute): Promise<string> {
+    const name = `matrix-${++secrets}`;
+    if (route.method === 'DELETE') {
+      const path = route.path.startsWith('/v1/tenants')
+        ? `/v1/tenants/${world.tenant.slug}/secrets/${name}`
+        : `/v1/secrets/${name}`;
+      await t.http.put(path).set(bearer(TEST_ADMIN_KEY)).send({ value: 'matrix' }).expect(201);
+    }
+    return name;
+  }
 
   /** An open drift alert on the tenant's plan, inserted as the monitor would. */
   async function insertAlert(): Promise<string> {
@@ -132,6 +149,8 @@ describe('authorization matrix', () => {
       case 'alerts/:id':
         if (destroys || !world.alertId) world.alertId = await insertAlert();
         return world.alertId;
+      case 'secrets/:name':
+        return secretName(route);
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
   }
@@ -144,7 +163,7 @@ describe('authorization matrix', () => {
     const key = routeKey(route);
     const write = route.method === 'GET' ? (request: Test) => request : writes[key];
     if (!write) throw new Error(`no request for ${key}: add one to writes`);
-    const method = route.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const request = t.http[method](path);
     const apiKey = world.keys[caller];
     if (apiKey) request.set(bearer(apiKey));

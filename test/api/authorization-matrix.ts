@@ -49,6 +49,13 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/tenants/:tenant/slices':           row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/tenants/:tenant/slices/:id':       row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/tenants/:tenant/slices/:id/items': row(200, 200, 200, 404, 200, 401, 401),
+  // Secrets: write-only; a tenant's by its admin or its own customer keys, the operator's by admin/ml.
+  'PUT /v1/tenants/:tenant/secrets/:name':    row(201, 403, 201, 404, 403, 401, 401),
+  'GET /v1/tenants/:tenant/secrets':          row(200, 403, 200, 404, 403, 401, 401),
+  'DELETE /v1/tenants/:tenant/secrets/:name': row(204, 403, 204, 404, 403, 401, 401),
+  'PUT /v1/secrets/:name':         row(201, 201, 403, 403, 403, 401, 401),
+  'GET /v1/secrets':               row(200, 200, 403, 403, 403, 401, 401),
+  'DELETE /v1/secrets/:name':      row(204, 204, 403, 403, 403, 401, 401),
   'POST /v1/keys':                 row(201, 403, 403, 403, 403, 401, 401),
   'GET /v1/keys':                  row(200, 403, 403, 403, 403, 401, 401),
   'DELETE /v1/keys/:id':           row(204, 403, 403, 403, 403, 401, 401),

@@ -11,8 +11,11 @@ import {
 import { modelBody, planBody, scenarioBody, tenantBody } from '../factories/api-bodies';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 
-const SECRET_ENV = 'LASTMILE_E2E_MODEL_SECRET';
+// Model keys live in variables the operator's prefix permits (LASTMILE_MODEL_KEY_ by default).
+const SECRET_ENV = 'LASTMILE_MODEL_KEY_E2E_SECRETS';
 const MODEL_SECRET = `sk-live-${randomBytes(24).toString('hex')}`;
+/** A tenant's webhook secret, stored through the API. */
+const TENANT_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
 
 describe('secrets stay out of responses and logs', () => {
@@ -69,11 +72,24 @@ describe('secrets stay out of responses and logs', () => {
     const scenario = keep(
       await t.http.post('/v1/scenarios').set(bearer(ml)).send(scenarioBody()).expect(201),
     ).body;
+    const stored = keep(
+      await t.http
+        .put(`/v1/tenants/${tenant.slug}/secrets/hook`)
+        .set(bearer(customer))
+        .send({ value: TENANT_SECRET })
+        .expect(201),
+    ).body;
+    assert.deepEqual(Object.keys(stored).sort(), ['createdAt', 'name', 'rotatedAt']);
     const plan = keep(
       await t.http
         .post('/v1/plans')
         .set(bearer(customer))
-        .send(planBody(model.id, scenario.id, { sampleSize: 3 }))
+        .send(
+          planBody(model.id, scenario.id, {
+            sampleSize: 3,
+            channels: [{ kind: 'webhook', url: 'https://hooks.example.com/x', secret: 'hook' }],
+          }),
+        )
         .expect(201),
     ).body;
     const run = keep(
@@ -94,6 +110,8 @@ describe('secrets stay out of responses and logs', () => {
         `/v1/models/${model.id}`,
         '/v1/plans',
         '/v1/runs',
+        '/v1/secrets',
+        `/v1/tenants/${tenant.slug}/secrets`,
         '/docs-json',
       ]) {
         keep(await t.http.get(path).set(bearer(key)));
@@ -111,6 +129,7 @@ describe('secrets stay out of responses and logs', () => {
     const secrets = [
       TEST_ADMIN_KEY,
       MODEL_SECRET,
+      TENANT_SECRET,
       ...keys,
       ...[TEST_ADMIN_KEY, ...keys].map(hashApiKey),
     ];
@@ -122,11 +141,11 @@ describe('secrets stay out of responses and logs', () => {
     }
   });
 
-  it('stores no key and no model secret in any table, only the hashes of keys', async () => {
+  it('stores no key and no secret in any table in the clear: keys hashed, secrets sealed', async () => {
     const tables: { name: string }[] = await t.dataSource.query(
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
     );
-    for (const secret of [TEST_ADMIN_KEY, MODEL_SECRET, ...keys]) {
+    for (const secret of [TEST_ADMIN_KEY, MODEL_SECRET, TENANT_SECRET, ...keys]) {
       for (const { name } of tables) {
         const [row] = await t.dataSource.query(
           `SELECT count(*)::int AS n FROM "${name}" AS r WHERE strpos(r::text, $1) > 0`,
@@ -140,5 +159,11 @@ describe('secrets stay out of responses and logs', () => {
       [keys.map(hashApiKey)],
     );
     assert.equal(stored.n, keys.length);
+    // Sealed bytes: neither the value's text nor its hex appears in the row.
+    const [sealed] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM secrets WHERE strpos(encode(sealed, 'hex'), encode(convert_to($1, 'UTF8'), 'hex')) > 0`,
+      [TENANT_SECRET],
+    );
+    assert.equal(sealed.n, 0);
   });
 });

@@ -41,8 +41,6 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
   let customer: KeyView;
 
   before(async () => {
-    process.env.LASTMILE_E2E_WEBHOOK_SECRET = WEBHOOK_SECRET;
-    process.env.LASTMILE_E2E_PD_ROUTING_KEY = PD_ROUTING_KEY;
     t = await startTestApp({
       runner: true,
       env: {
@@ -56,6 +54,13 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     receivers.pagerduty = await startNotificationReceiver({ okStatus: 202 });
     receivers.flaky = await startNotificationReceiver({ failFirst: 1 });
     receivers.dead = await startNotificationReceiver({ failFirst: 1_000_000 });
+    // The operator's own secrets (the plan has no tenant), stored sealed through the API.
+    for (const [name, value] of [
+      ['e2e-webhook', WEBHOOK_SECRET],
+      ['e2e-pagerduty', PD_ROUTING_KEY],
+      ['e2e-slack', `${receivers.slack.url}/services/T000/B000/${SLACK_TOKEN}`],
+    ])
+      await t.http.put(`/v1/secrets/${name}`).set(admin).send({ value }).expect(201);
     plan = await createMonitoredPlan(t, {
       baseUrl: model.baseUrl,
       scenario: { kind: 'toxicity', config: { samples: 1 } },
@@ -65,13 +70,13 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
           {
             kind: 'webhook',
             url: `${receivers.webhook.url}/hooks/lastmile`,
-            secretEnv: 'LASTMILE_E2E_WEBHOOK_SECRET',
+            secret: 'e2e-webhook',
           },
-          { kind: 'slack', url: `${receivers.slack.url}/services/T000/B000/${SLACK_TOKEN}` },
+          { kind: 'slack', secret: 'e2e-slack' },
           {
             kind: 'pagerduty',
             url: `${receivers.pagerduty.url}/v2/enqueue`,
-            secretEnv: 'LASTMILE_E2E_PD_ROUTING_KEY',
+            secret: 'e2e-pagerduty',
           },
           { kind: 'webhook', url: `${receivers.flaky.url}/flaky` },
           { kind: 'webhook', url: `${receivers.dead.url}/dead` },

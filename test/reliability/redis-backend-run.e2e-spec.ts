@@ -1,4 +1,5 @@
 import { after, before, describe, it } from 'node:test';
+import { waitFor } from '../support/poll';
 import assert from 'node:assert/strict';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -47,7 +48,12 @@ describe('a run on the Redis queue backend (API + runner + real redis-server)', 
     assert.equal(exact?.n, ITEMS);
     assert.equal(exact?.value, 80 / ITEMS, 'two code words in three are right');
     const queue = t.app.get<Queue>(getQueueToken(RUNS_QUEUE));
-    assert.equal(await queue.getJobState(runId), 'completed', 'the job went through Redis');
+    // The run is stored as finished before its job returns (monitoring runs in between).
+    await waitFor(
+      async () => ((await queue.getJobState(runId)) === 'completed' ? true : undefined),
+      10_000,
+      'the job to complete in Redis',
+    );
     const direct = new Redis(redis.url);
     assert.equal(
       await direct.hget(`bull:${RUNS_QUEUE}:${runId}`, 'name'),

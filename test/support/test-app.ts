@@ -13,6 +13,8 @@ import { startRunner } from '../../apps/runner/src/start-runner';
 import { createTestDatabase } from './database';
 
 export const TEST_ADMIN_KEY = 'lm_test_admin_key_0123456789';
+/** Seals tenant secrets in e2e apps (32 bytes, hex); a real operator sets its own. */
+export const TEST_SECRETS_KEY = 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -49,6 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     DATABASE_URL: database.url,
     LASTMILE_ADMIN_KEY: TEST_ADMIN_KEY,
+    LASTMILE_SECRETS_KEY: TEST_SECRETS_KEY,
     ...options.env,
   });
   const dataSource = createDataSource({ url: database.url });

@@ -11,6 +11,7 @@ import { AlertsService } from './alerts/alerts.service';
 import { AdminKeyBootstrap } from './auth/admin-key.bootstrap';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeysService } from './auth/api-keys.service';
+import { PrincipalRateLimitGuard } from './auth/principal-rate-limit.guard';
 import { BaselinesController } from './baselines/baselines.controller';
 import { BaselinesService } from './baselines/baselines.service';
 import { AuditService } from './common/audit.service';
@@ -19,6 +20,7 @@ import { APP_CONFIG } from './config.token';
 import { DatabaseModule } from './database/database.module';
 import { FailingChannelsProbe } from './health/failing-channels.probe';
 import { HealthController } from './health/health.controller';
+import { LegacySecretsProbe } from './health/legacy-secrets.probe';
 import { KeysController } from './keys/keys.controller';
 import { ModelsController } from './models/models.controller';
 import { ModelsService } from './models/models.service';
@@ -29,6 +31,10 @@ import { PlansService } from './plans/plans.service';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { ScenariosController } from './scenarios/scenarios.controller';
+import { OperatorSecretsController, TenantSecretsController } from './secrets/secrets.controller';
+import { SecretsService } from './secrets/secrets.service';
+import { secretsStoreProvider } from './secrets/secrets-store.provider';
+import { serverPolicyProvider } from './security/server-policy.provider';
 import { ScenariosService } from './scenarios/scenarios.service';
 import { SlicesController } from './slices/slices.controller';
 import { SlicesService } from './slices/slices.service';
@@ -65,16 +71,23 @@ export class ApiModule {
         SlicesController,
         AlertsController,
         BaselinesController,
+        TenantSecretsController,
+        OperatorSecretsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: PrincipalRateLimitGuard },
+        serverPolicyProvider,
+        secretsStoreProvider,
+        SecretsService,
         ApiKeysService,
         AdminKeyBootstrap,
         AuditService,
         FailingChannelsProbe,
+        LegacySecretsProbe,
         TenantsService,
         ModelsService,
         ScenariosService,

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Register> = {
   serve: () => require('./commands/serve.command').registerServeCommand,
   migrate: () => require('./commands/migrate.command').registerMigrateCommand,
   keys: () => require('./commands/keys.command').registerKeysCommand,
+  secrets: () => require('./commands/secrets.command').registerSecretsCommand,
   run: () => require('./commands/run.command').registerRunCommand,
   score: () => require('./commands/score.command').registerScoreCommand,
   dashboards: () => require('./commands/dashboards.command').registerDashboardsCommand,

@@ -7,7 +7,7 @@ import { NOTIFICATIONS_QUEUE, RUNS_QUEUE, type QueueConnection } from '@lastmile
 import { DriftMonitor } from './monitoring/drift-monitor';
 import { monitoringProviders } from './monitoring/monitoring.providers';
 import { QueueDepthCollector } from './observability/queue-depth.collector';
-import { AdapterPool } from './runs/adapter-pool';
+import { AdapterPool, adapterPoolFor } from './runs/adapter-pool';
 import { RunExecutor, type RunFinishedListener } from './runs/run-executor';
 import { RunProcessor } from './runs/run.processor';
 import { PlanScheduleSync } from './schedules/plan-schedule.sync';
@@ -43,17 +43,16 @@ export class RunnerModule {
         },
         {
           provide: AdapterPool,
-          useFactory: () =>
-            new AdapterPool({
-              allowCommand: options.config.LASTMILE_ALLOW_COMMAND_ADAPTERS,
-              urlAllowlist: options.config.LASTMILE_URL_ALLOWLIST,
-            }),
+          useFactory: () => adapterPoolFor(options.config),
         },
         {
           provide: RunExecutor,
           inject: [AdapterPool, RUN_FINISHED_LISTENERS],
           useFactory: (adapters: AdapterPool, listeners: RunFinishedListener[]) =>
-            new RunExecutor(options.dataSource, adapters, listeners, options.harnessVersion),
+            new RunExecutor(options.dataSource, adapters, listeners, options.harnessVersion, {
+              runsPerHour: options.config.LASTMILE_TENANT_RUNS_PER_HOUR,
+              modelCallsPerHour: options.config.LASTMILE_TENANT_MODEL_CALLS_PER_HOUR,
+            }),
         },
         RunProcessor,
         PlanScheduleSync,

@@ -9,6 +9,7 @@ export const WRITTEN_TABLES = [
   'plans',
   'runs',
   'audit_log',
+  'secrets',
 ] as const;
 export type RowCounts = Record<(typeof WRITTEN_TABLES)[number], number>;
 

@@ -146,7 +146,8 @@ export function patchPlanFields(ids: {
       fc.record({
         kind: fc.constantFrom('webhook', 'slack', 'pagerduty', 'email'),
         url: fc.constantFrom('https://hooks.example.com/x', 'ftp://x', 'not a url'),
-        secretEnv: fc.constantFrom('WEBHOOK_SECRET', 'sk-123'),
+        secret: fc.constantFrom('webhook-secret', 'Not A Name', ''),
+        secretEnv: fc.constantFrom('LASTMILE_ADMIN_KEY', 'DATABASE_URL'),
       }),
       { maxLength: 2 },
     ),

@@ -31,6 +31,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
     const problem = this.toProblem(exception);
+    const retryAfter =
+      exception instanceof ProblemException ? exception.retry.retryAfterSeconds : undefined;
+    if (retryAfter !== undefined) response.setHeader('Retry-After', String(retryAfter));
     if (problem.status >= 500) {
       this.logger.error(
         `${request.method} ${request.path} failed: ${String((exception as Error)?.stack ?? exception)}`,

@@ -13,6 +13,8 @@ export class ProblemException extends HttpException {
     readonly title: string,
     readonly detail: string,
     readonly errors: FieldProblem[] = [],
+    /** For 429 and 503: when to try again, sent as Retry-After. */
+    readonly retry: { retryAfterSeconds?: number } = {},
   ) {
     super({ title, detail, errors }, status);
   }

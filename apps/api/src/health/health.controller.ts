@@ -8,6 +8,7 @@ import { RUNS_QUEUE } from '@lastmile/queue';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
 import { FailingChannelsProbe } from './failing-channels.probe';
+import { LegacySecretsProbe } from './legacy-secrets.probe';
 
 const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
   Promise.race([
@@ -23,6 +24,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     @InjectQueue(RUNS_QUEUE) private readonly queue: Queue,
     private readonly channels: FailingChannelsProbe,
+    private readonly legacySecrets: LegacySecretsProbe,
   ) {}
 
   @Public()
@@ -34,16 +36,29 @@ export class HealthController {
       this.check(() => this.dataSource.query('SELECT 1')),
       this.check(() => this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),
     ]);
-    const failingChannels =
-      database.status === 'up' ? await this.channels.failing().catch(() => []) : [];
-    const ok = database.status === 'up' && queue.status === 'up';
+    const up = database.status === 'up';
+    const [failingChannels, legacySecrets] = up
+      ? await Promise.all([
+          this.channels.failing().catch(() => []),
+          this.legacySecrets.find().catch(() => []),
+        ])
+      : [[], []];
+    const ok = up && queue.status === 'up';
     response.status(ok ? 200 : 503);
     return {
-      status: ok ? (failingChannels.length ? 'degraded' : 'ok') : 'down',
+      status: ok ? (failingChannels.length || legacySecrets.length ? 'degraded' : 'ok') : 'down',
       process: { status: 'up', uptimeSeconds: Math.round(process.uptime()) },
       database,
       queue,
       notifications: { failingChannels },
+      // Public route: counts only; the ids are in the start-up log.
+      security: {
+        legacySecrets: legacySecrets.map(({ problem, planIds, modelIds }) => ({
+          problem,
+          plans: planIds.length,
+          models: modelIds.length,
+        })),
+      },
     };
   }
 

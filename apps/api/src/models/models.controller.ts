@@ -25,12 +25,12 @@ export class ModelsController {
   }
 
   @Get()
-  list(@Query('name') name?: string) {
-    return this.models.list(name);
+  list(@Auth() principal: Principal, @Query('name') name?: string) {
+    return this.models.list(principal, name);
   }
 
   @Get(':id')
-  get(@Param('id', UuidParamPipe) id: string) {
-    return this.models.get(id);
+  get(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.models.get(principal, id);
   }
 }

@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AppConfig } from '@lastmile/config';
-import { adapterSpecHash } from '@lastmile/adapters';
+import { adapterSpecHash, type ServerPolicy } from '@lastmile/adapters';
 import { Model } from '@lastmile/persistence';
 import { AuditService } from '../common/audit.service';
 import { conflict, invalid, notFound } from '../common/problem.exception';
 import { isUniqueViolation } from '../common/postgres-errors';
-import { APP_CONFIG } from '../config.token';
+import { SERVER_POLICY } from '../security/server-policy.provider';
 import type { Principal } from '../auth/principal';
-import { checkAdapterAllowed } from './adapter-policy';
+import { adapterRefusals } from './adapter-policy';
 import type { CreateModelBody } from './model.dto';
 
 @Injectable()
@@ -16,12 +15,12 @@ export class ModelsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
   ) {}
 
   async create(principal: Principal, body: CreateModelBody): Promise<Model> {
-    const refusal = checkAdapterAllowed(body.adapter, this.config);
-    if (refusal) throw invalid(refusal.reason, [refusal]);
+    const refusals = adapterRefusals(body.adapter, this.policy);
+    if (refusals.length) throw invalid(refusals[0].reason, refusals);
     if (
       (body.adapter as { kind: string }).kind === 'openai-transcription' &&
       body.modality !== 'speech'
@@ -57,17 +56,37 @@ export class ModelsService {
     }
   }
 
-  list(name?: string): Promise<Model[]> {
-    return this.dataSource.getRepository(Model).find({
+  async list(principal: Principal, name?: string): Promise<Model[] | CustomerModelView[]> {
+    const models = await this.dataSource.getRepository(Model).find({
       where: name ? { name } : {},
       order: { createdAt: 'DESC' },
       take: 500,
     });
+    return principal.role === 'customer' ? models.map(customerModelView) : models;
   }
 
-  async get(id: string): Promise<Model> {
+  async get(principal: Principal, id: string): Promise<Model | CustomerModelView> {
     const model = await this.dataSource.getRepository(Model).findOneBy({ id });
     if (!model) throw notFound('model', id);
-    return model;
+    return principal.role === 'customer' ? customerModelView(model) : model;
   }
+}
+
+/** What a customer key sees of a model: never its adapter (hosts, headers, key names, programs). */
+export interface CustomerModelView {
+  id: string;
+  name: string;
+  version: string;
+  modality: Model['modality'];
+  createdAt: Date;
+}
+
+function customerModelView(model: Model): CustomerModelView {
+  return {
+    id: model.id,
+    name: model.name,
+    version: model.version,
+    modality: model.modality,
+    createdAt: model.createdAt,
+  };
 }

@@ -1,5 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { PAGERDUTY_EVENTS_URL } from '@lastmile/monitoring';
+import { secretNameSchema } from '../secrets/secret.dto';
 
 const cronSchema = z.string().refine((value) => {
   try {
@@ -44,15 +46,40 @@ export const alertPolicySchema = z
   })
   .prefault({});
 
-export const channelSchema = z.strictObject({
-  kind: z.enum(['webhook', 'slack', 'pagerduty']),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
-  /** Name of the env var holding the webhook's HMAC secret or PagerDuty's routing key. */
-  secretEnv: z
-    .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
-    .optional(),
-});
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const SECRET_ENV_GONE =
+  'secretEnv is no longer accepted (it let an API key read the server environment): store the secret with PUT /v1/tenants/{tenant}/secrets/{name} (or PUT /v1/secrets/{name} for a plan without a tenant) and name it in "secret"';
+
+/** Channel kinds: every credential is a stored secret named here, never an environment variable. */
+export const channelSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('webhook'),
+    url: httpUrl,
+    /** Stored secret whose value signs each body (X-Lastmile-Signature, HMAC-SHA256). */
+    secret: secretNameSchema.optional(),
+    secretEnv: z.never({ error: SECRET_ENV_GONE }).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('slack'),
+    /** Stored secret whose value is the incoming-webhook URL (the URL is itself the credential). */
+    secret: secretNameSchema,
+    url: z
+      .never({
+        error:
+          'a Slack webhook URL is itself a secret: store it with PUT …/secrets/{name} and name it in "secret"',
+      })
+      .optional(),
+    secretEnv: z.never({ error: SECRET_ENV_GONE }).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('pagerduty'),
+    url: httpUrl.default(PAGERDUTY_EVENTS_URL),
+    /** Stored secret whose value is the PagerDuty routing key. */
+    secret: secretNameSchema,
+    secretEnv: z.never({ error: SECRET_ENV_GONE }).optional(),
+  }),
+]);
 
 const planFields = {
   name: z.string().trim().min(1).max(200),

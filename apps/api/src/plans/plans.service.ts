@@ -1,15 +1,37 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServerPolicy } from '@lastmile/adapters';
+import type { AppConfig } from '@lastmile/config';
 import type { Queue } from 'bullmq';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { createRunForPlan, Model, Plan, Run, Scenario, Slice } from '@lastmile/persistence';
+import {
+  createRunForPlan,
+  Model,
+  Plan,
+  quotaRefusal,
+  quotaRetryAfterSeconds,
+  Run,
+  Scenario,
+  SecretsStore,
+  Slice,
+  tenantUsageLastHour,
+  type ChannelSpec,
+} from '@lastmile/persistence';
 import { JOB_EXECUTE_RUN, RUNS_QUEUE, type ExecuteRunJob } from '@lastmile/queue';
 import { AuditService } from '../common/audit.service';
-import { invalid, notFound, ProblemException } from '../common/problem.exception';
+import {
+  invalid,
+  notFound,
+  ProblemException,
+  type FieldProblem,
+} from '../common/problem.exception';
+import { APP_CONFIG } from '../config.token';
+import { SERVER_POLICY } from '../security/server-policy.provider';
 import { tenantScope, type Principal } from '../auth/principal';
 import { TenantsService } from '../tenants/tenants.service';
 import type { CreatePlanBody, UpdatePlanBody } from './plan.dto';
 import { PlanSchedulesService } from './plan-schedules.service';
+import { customerScheduleRefusal } from './schedule-interval';
 
 @Injectable()
 export class PlansService {
@@ -18,11 +40,15 @@ export class PlansService {
     private readonly audit: AuditService,
     private readonly tenants: TenantsService,
     private readonly schedules: PlanSchedulesService,
+    private readonly secrets: SecretsStore,
+    @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(RUNS_QUEUE) private readonly runsQueue: Queue,
   ) {}
 
   async create(principal: Principal, body: CreatePlanBody): Promise<Plan> {
     const tenantId = await this.ownerTenant(principal, body.tenant);
+    await this.checkServerResources(principal, tenantId, body);
     const plan = await this.dataSource.transaction(async (manager) => {
       await this.checkReferences(
         manager,
@@ -57,6 +83,11 @@ export class PlansService {
   }
 
   async update(principal: Principal, id: string, body: UpdatePlanBody): Promise<Plan> {
+    const existing = await this.get(principal, id);
+    await this.checkServerResources(principal, existing.tenantId, {
+      timezone: existing.timezone,
+      ...body,
+    });
     const plan = await this.dataSource.transaction(async (manager) => {
       const current = await this.get(principal, id);
       await this.checkReferences(
@@ -93,6 +124,7 @@ export class PlansService {
 
   async queueRun(principal: Principal, id: string): Promise<Run> {
     const plan = await this.get(principal, id);
+    if (plan.tenantId) await this.checkRunQuota(plan.tenantId);
     const run = await this.dataSource.transaction(async (manager) => {
       const created = await createRunForPlan(manager, plan, 'manual');
       await this.audit.record(principal, 'queue', 'run', created.id, { planId: plan.id }, manager);
@@ -105,6 +137,60 @@ export class PlansService {
       removeOnFail: 1000,
     });
     return run;
+  }
+
+  /** Runs per tenant per hour: one more would exceed the operator's cap → 429 with Retry-After. */
+  private async checkRunQuota(tenantId: string): Promise<void> {
+    const usage = await tenantUsageLastHour(this.dataSource.manager, tenantId);
+    const refusal = quotaRefusal(usage, {
+      runsPerHour: this.config.LASTMILE_TENANT_RUNS_PER_HOUR,
+      modelCallsPerHour: this.config.LASTMILE_TENANT_MODEL_CALLS_PER_HOUR,
+    });
+    if (refusal)
+      throw new ProblemException(429, 'Too Many Requests', `run refused: ${refusal}`, [], {
+        retryAfterSeconds: quotaRetryAfterSeconds(usage),
+      });
+  }
+
+  /**
+   * What a plan names on the server, judged before anything is stored: its channels' secrets must
+   * exist for the plan's owner, their URLs must be reachable under the owner's URL policy (a
+   * tenant's: public addresses only, unless the operator lists more), and a customer's schedule
+   * may not fire more often than the operator's minimum.
+   */
+  private async checkServerResources(
+    principal: Principal,
+    tenantId: string | null,
+    body: { cron?: string | null; timezone?: string; channels?: ChannelSpec[] },
+  ): Promise<void> {
+    const problems: FieldProblem[] = [];
+    if (principal.role === 'customer' && body.cron) {
+      const reason = customerScheduleRefusal(
+        body.cron,
+        body.timezone ?? 'UTC',
+        this.config.LASTMILE_MIN_SCHEDULE_SECONDS,
+      );
+      if (reason) problems.push({ field: 'cron', reason });
+    }
+    const channels = body.channels ?? [];
+    const names = channels.flatMap((channel) => (channel.secret ? [channel.secret] : []));
+    const stored = await this.secrets.existing(tenantId, names);
+    for (const [i, channel] of channels.entries()) {
+      if (channel.secret && !stored.has(channel.secret))
+        problems.push({
+          field: `channels[${i}].secret`,
+          reason: `no secret named ${channel.secret} for ${tenantId ? "the plan's tenant" : 'the operator'}: store it first with PUT ${tenantId ? '/v1/tenants/{tenant}/secrets/' : '/v1/secrets/'}${channel.secret}`,
+        });
+      if (channel.url === undefined) continue;
+      const reason =
+        tenantId !== null
+          ? await this.policy.customerUrls.refusal(channel.url)
+          : this.policy.urls.classify(new URL(channel.url)) === 'denied'
+            ? `${new URL(channel.url).host} is not in LASTMILE_URL_ALLOWLIST`
+            : null;
+      if (reason) problems.push({ field: `channels[${i}].url`, reason });
+    }
+    if (problems.length) throw invalid(problems[0].reason, problems);
   }
 
   private async ownerTenant(

@@ -25,8 +25,8 @@ export class ScenariosController {
   }
 
   @Get()
-  list() {
-    return this.scenarios.list();
+  list(@Auth() principal: Principal) {
+    return this.scenarios.list(principal);
   }
 
   /** The registered kinds and their versions. */
@@ -36,7 +36,7 @@ export class ScenariosController {
   }
 
   @Get(':id')
-  get(@Param('id', UuidParamPipe) id: string) {
-    return this.scenarios.get(id);
+  get(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.scenarios.get(principal, id);
   }
 }

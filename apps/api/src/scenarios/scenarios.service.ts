@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServerPolicy } from '@lastmile/adapters';
 import { DataSource } from 'typeorm';
 import { Scenario } from '@lastmile/persistence';
 import { findScenarioKind, scenarioKindNames } from '@lastmile/scenarios';
@@ -7,6 +8,7 @@ import { isUniqueViolation } from '../common/postgres-errors';
 import { conflict, invalid, notFound } from '../common/problem.exception';
 import { zodProblems } from '../common/zod-problems';
 import type { Principal } from '../auth/principal';
+import { SERVER_POLICY } from '../security/server-policy.provider';
 import type { CreateScenarioBody } from './scenario.dto';
 
 @Injectable()
@@ -14,6 +16,7 @@ export class ScenariosService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
   ) {}
 
   async create(principal: Principal, body: CreateScenarioBody): Promise<Scenario> {
@@ -39,16 +42,17 @@ export class ScenariosService {
     }
   }
 
-  list(): Promise<Scenario[]> {
-    return this.dataSource
+  async list(principal: Principal): Promise<Scenario[] | CustomerScenarioView[]> {
+    const scenarios = await this.dataSource
       .getRepository(Scenario)
       .find({ order: { createdAt: 'DESC' }, take: 500 });
+    return principal.role === 'customer' ? scenarios.map(customerScenarioView) : scenarios;
   }
 
-  async get(id: string): Promise<Scenario> {
+  async get(principal: Principal, id: string): Promise<Scenario | CustomerScenarioView> {
     const scenario = await this.dataSource.getRepository(Scenario).findOneBy({ id });
     if (!scenario) throw notFound('scenario', id);
-    return scenario;
+    return principal.role === 'customer' ? customerScenarioView(scenario) : scenario;
   }
 
   kinds() {
@@ -69,6 +73,11 @@ export class ScenariosService {
         { field: 'kind', reason: `must be one of: ${scenarioKindNames().join(', ')}` },
       ]);
     }
+    // Classifiers and judges inside a config name keys and headers like model adapters do.
+    const refusals = this.policy
+      .specRefusals(config)
+      .map(({ path, reason }) => ({ field: `config.${path}`, reason }));
+    if (refusals.length) throw invalid(refusals[0].reason, refusals);
     const parsed = kind.configSchema.safeParse(config);
     if (!parsed.success) {
       const errors = zodProblems(parsed.error).map((e) => ({ ...e, field: `config.${e.field}` }));
@@ -79,4 +88,21 @@ export class ScenariosService {
     }
     return parsed.data as Record<string, unknown>;
   }
+}
+
+/** What a customer key sees of a scenario: what it measures, not how it is configured. */
+export interface CustomerScenarioView {
+  id: string;
+  name: string;
+  kind: string;
+  createdAt: Date;
+}
+
+function customerScenarioView(scenario: Scenario): CustomerScenarioView {
+  return {
+    id: scenario.id,
+    name: scenario.name,
+    kind: scenario.kind,
+    createdAt: scenario.createdAt,
+  };
 }

@@ -49,4 +49,12 @@ export class TenantsService {
     if (!tenant) throw notFound('tenant', idOrSlug);
     return tenant;
   }
+
+  /** A customer key works on its own tenant only; others are told it does not exist. */
+  async findFor(principal: Principal, idOrSlug: string): Promise<Tenant> {
+    const tenant = await this.find(idOrSlug);
+    if (principal.role === 'customer' && principal.tenantId !== tenant.id)
+      throw notFound('tenant', idOrSlug);
+    return tenant;
+  }
 }

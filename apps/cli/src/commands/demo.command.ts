@@ -23,6 +23,9 @@ export async function runDemo(options: { keepRunning: boolean }): Promise<void> 
     // The service may run local programs only because this operator says so (the speech model).
     LASTMILE_ALLOW_COMMAND_ADAPTERS: 'true',
     LASTMILE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    // The ward's webhook receiver runs on this machine: a tenant's channels reach loopback only
+    // because this operator lists it (the default refuses internal addresses for customers).
+    LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   heading('Starting Lastmile (API + runner) on embedded defaults');

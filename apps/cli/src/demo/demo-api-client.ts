@@ -13,6 +13,10 @@ export class DemoApiClient {
     return this.request('POST', path, body);
   }
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return this.request('PUT', path, body);
+  }
+
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.request('PATCH', path, body);
   }

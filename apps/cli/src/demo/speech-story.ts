@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DemoApiClient } from './demo-api-client';
@@ -15,7 +16,7 @@ import type {
 import { startWebhookReceiver } from './demo-webhook-receiver';
 import { waitFor, waitForRun } from './wait-for-run';
 
-export const WEBHOOK_SECRET_ENV = 'LASTMILE_DEMO_WEBHOOK_SECRET';
+const WEBHOOK_SECRET = `whsec_demo_${randomBytes(12).toString('hex')}`;
 const TENANT = { slug: 'st-elsewhere', name: 'St. Elsewhere Hospital' };
 
 /** Steps 2–4: the ward's speech slice, its baseline, the new equipment's hum, the alert. */
@@ -77,7 +78,10 @@ export async function speechStory(
 
   heading('Runs of the speech plan until it has a baseline');
   const receiver = await startWebhookReceiver();
-  process.env[WEBHOOK_SECRET_ENV] ??= `demo-${stamp}`;
+  // The ward signs its webhook with a secret it stores itself (sealed, write-only).
+  await customer.put(`/v1/tenants/${tenant.slug}/secrets/ward-webhook`, {
+    value: WEBHOOK_SECRET,
+  });
   const scenario = await api.post<ApiResource>('/v1/scenarios', {
     name: `demo-asr-${stamp}`,
     kind: 'asr',
@@ -96,7 +100,7 @@ export async function speechStory(
       fairnessTolerance: 0.2,
       severity: { warning: 0.05, critical: 0.2 },
     },
-    channels: [{ kind: 'webhook', url: receiver.url, secretEnv: WEBHOOK_SECRET_ENV }],
+    channels: [{ kind: 'webhook', url: receiver.url, secret: 'ward-webhook' }],
   });
   for (let i = 1; i <= 2; i++) {
     const run = await waitForRun(

@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
-import { parseUrlAllowlist } from '@lastmile/adapters';
-import type { AppConfig } from '@lastmile/config';
+import { ServerPolicy } from '@lastmile/adapters';
+import { RESERVED_ENV_NAMES, type AppConfig } from '@lastmile/config';
+import { secretCipherFor, SecretsStore } from '@lastmile/persistence';
+import { DataSource } from 'typeorm';
 import { DriftMonitor } from './drift-monitor';
 import { MONITORING_SETTINGS, monitoringSettings } from './monitoring-settings';
 import { NotificationEnqueuer } from './notification-enqueuer';
@@ -14,7 +16,12 @@ export function monitoringProviders(config: AppConfig): Provider[] {
     { provide: MONITORING_SETTINGS, useValue: monitoringSettings(config) },
     {
       provide: NotificationSender,
-      useFactory: () => new NotificationSender(parseUrlAllowlist(config.LASTMILE_URL_ALLOWLIST)),
+      inject: [DataSource],
+      useFactory: (dataSource: DataSource) =>
+        new NotificationSender(
+          new ServerPolicy(config, RESERVED_ENV_NAMES),
+          new SecretsStore(dataSource, secretCipherFor(config)),
+        ),
     },
     NotificationEnqueuer,
     DriftMonitor,

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { UrlPolicy } from '@lastmile/adapters';
+import { URL_POLICY_DENIED, type ServerPolicy, type UrlPolicy } from '@lastmile/adapters';
 import {
   IDEMPOTENCY_HEADER,
   pagerDutyPayload,
@@ -23,11 +23,24 @@ export interface DeliveryResult {
 
 const TIMEOUT_MS = 10_000;
 
-/** Formats a message for its channel and POSTs it, within the URL allow-list. */
+/** Where a channel's secrets are opened: the plan's tenant's (or, for null, the operator's). */
+export interface ChannelSecrets {
+  reveal(owner: string | null, name: string): Promise<string | null>;
+}
+
+const SECRET_ENV_REFUSED =
+  'the channel names an environment variable (secretEnv), which channels may no longer do: store the secret with PUT /v1/tenants/{tenant}/secrets/{name} and name it in the channel\'s "secret"';
+
+/**
+ * Formats a message for its channel and POSTs it. A tenant's channels reach only what the
+ * customer URL policy allows (public addresses, or the operator's customer allow-list); the
+ * operator's own plans use the general allow-list. Secrets are opened per delivery, so a rotated
+ * one is used at once, and never leave in anything but the request they are for.
+ */
 export class NotificationSender {
   constructor(
-    private readonly policy: UrlPolicy,
-    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly policy: ServerPolicy,
+    private readonly secrets: ChannelSecrets,
   ) {}
 
   async deliver(
@@ -35,20 +48,42 @@ export class NotificationSender {
     message: AlertMessage,
     idempotencyKey: string,
   ): Promise<DeliveryResult> {
+    const owner = message.alert.tenantId;
+    if (channel.secretEnv !== undefined) return refused(SECRET_ENV_REFUSED);
+    let secret: string | undefined;
+    if (channel.secret !== undefined) {
+      try {
+        secret = (await this.secrets.reveal(owner, channel.secret)) ?? undefined;
+      } catch (error) {
+        return refused(`secret ${channel.secret} could not be opened: ${(error as Error).message}`);
+      }
+      if (secret === undefined)
+        return refused(
+          `no secret named ${channel.secret} for ${owner ? "the plan's tenant" : 'the operator'}`,
+        );
+    }
+    if (channel.kind === 'pagerduty' && secret === undefined)
+      return refused('a PagerDuty channel needs a secret holding its routing key');
+    // A Slack incoming webhook's URL is its credential: kept as the secret's value.
+    const target = channel.kind === 'slack' && secret !== undefined ? secret : channel.url;
     let url: URL;
     try {
-      url = new URL(channel.url);
+      url = new URL(target ?? '');
     } catch {
-      return refused('the channel URL is not a valid URL');
+      return refused(
+        channel.kind === 'slack'
+          ? `secret ${channel.secret} is not a URL`
+          : 'the channel URL is not a valid URL',
+      );
     }
-    const verdict = this.policy.classify(url);
+    const policy = owner === null ? this.policy.urls : this.policy.customerUrls;
+    const verdict = policy.classify(url);
     if (verdict === 'denied')
-      return refused(`${url.host} is not allowed by LASTMILE_URL_ALLOWLIST`);
-    const secret = channel.secretEnv ? this.env[channel.secretEnv] : undefined;
-    if (channel.secretEnv && !secret)
-      return refused(`environment variable ${channel.secretEnv} is not set`);
-    if (channel.kind === 'pagerduty' && !secret)
-      return refused('a PagerDuty channel needs secretEnv naming its routing key');
+      return refused(
+        owner === null
+          ? `${url.host} is not allowed by LASTMILE_URL_ALLOWLIST`
+          : `${url.host} is not a public address nor in LASTMILE_CUSTOMER_URL_ALLOWLIST: a tenant's channels may not reach it`,
+      );
     const payload =
       channel.kind === 'slack'
         ? slackPayload(message)
@@ -62,12 +97,7 @@ export class NotificationSender {
       [IDEMPOTENCY_HEADER]: idempotencyKey,
     };
     if (channel.kind === 'webhook' && secret) headers[SIGNATURE_HEADER] = signBody(body, secret);
-    return this.post(
-      url,
-      headers,
-      body,
-      verdict === 'check-addresses' ? this.policy.lookup : undefined,
-    );
+    return this.post(url, headers, body, verdict === 'check-addresses' ? policy.lookup : undefined);
   }
 
   private post(
@@ -86,12 +116,17 @@ export class NotificationSender {
       });
       request.on('timeout', () => request.destroy(new Error(`no answer in ${TIMEOUT_MS} ms`)));
       request.on('error', (error: NodeJS.ErrnoException) =>
-        resolve({
-          delivered: false,
-          responseStatus: null,
-          error: `POST ${url.host} failed: ${error.code ?? error.message}`,
-          retryable: true,
-        }),
+        resolve(
+          // Refused inside the socket's DNS lookup: the name resolves where it may not go.
+          error.code === URL_POLICY_DENIED
+            ? refused(error.message)
+            : {
+                delivered: false,
+                responseStatus: null,
+                error: `POST ${url.host} failed: ${error.code ?? error.message}`,
+                retryable: true,
+              },
+        ),
       );
       request.on('response', (response) => {
         response.resume();

@@ -1,6 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import type { DataSource } from 'typeorm';
-import { Run, type Provenance } from '@lastmile/persistence';
+import {
+  QUOTA_EXCEEDED,
+  quotaRefusal,
+  Run,
+  tenantUsageLastHour,
+  type Provenance,
+  type TenantQuota,
+} from '@lastmile/persistence';
 import type { ScenarioContext } from '@lastmile/scenarios';
 import { logger, runDuration } from '@lastmile/telemetry';
 import type { AdapterPool } from './adapter-pool';
@@ -37,6 +44,8 @@ export class RunExecutor {
     private readonly adapters: AdapterPool,
     private readonly listeners: RunFinishedListener[] = [],
     private readonly harnessVersion: string = 'dev',
+    /** Caps on a tenant's runs and model calls per hour; null (the CLI) for none. */
+    private readonly quota: TenantQuota | null = null,
   ) {}
 
   async execute(
@@ -53,6 +62,15 @@ export class RunExecutor {
     const total =
       plan.slices.reduce((sum, slice) => sum + sampledCount(slice.itemCount, plan.sampleSize), 0) *
       plan.kind.samplesPerItem(plan.config);
+    if (this.quota && run.tenantId && run.status === 'queued') {
+      const usage = await tenantUsageLastHour(this.dataSource.manager, run.tenantId, runId);
+      const refusal = quotaRefusal(usage, this.quota, total);
+      if (refusal)
+        return this.finish(plan, 'failed', {
+          reason: `run refused: ${refusal}`,
+          code: QUOTA_EXCEEDED,
+        });
+    }
     const provenance = buildProvenance(plan, this.harnessVersion);
     const [{ done: storedBefore }]: { done: number }[] = await this.dataSource.query(
       `UPDATE runs SET status = 'running', started_at = coalesce(started_at, now()), total = $2, provenance = $3,
@@ -95,7 +113,7 @@ export class RunExecutor {
         [run.id, done, errors],
       );
     });
-    const scoring = resolveScenarioContext(plan, this.adapters.urlAllowlist);
+    const scoring = resolveScenarioContext(plan, this.adapters.scorerOptions);
     const context: ScenarioContext = scoring.context;
     const samples = plan.kind.samplesPerItem(plan.config);
     const adapter = this.adapters.get(plan.model);

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  NO_SECRETS_KEY,
+  SecretsStore,
+  type SecretListing,
+  type SecretOwner,
+} from '@lastmile/persistence';
+import { AuditService } from '../common/audit.service';
+import { notFound, ProblemException } from '../common/problem.exception';
+import type { Principal } from '../auth/principal';
+import { TenantsService } from '../tenants/tenants.service';
+
+/** Tenant (and operator) secrets: write-only, audited by name, never echoed. */
+@Injectable()
+export class SecretsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: SecretsStore,
+    private readonly tenants: TenantsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async put(
+    principal: Principal,
+    tenantRef: string | null,
+    name: string,
+    value: string,
+  ): Promise<SecretListing & { created: boolean }> {
+    const owner = await this.owner(principal, tenantRef);
+    if (!this.store.available)
+      throw new ProblemException(503, 'Service Unavailable', NO_SECRETS_KEY);
+    return this.dataSource.transaction(async (manager) => {
+      const { id, ...stored } = await this.store.put(owner, name, value, manager);
+      // The audit names the secret, never its value.
+      await this.audit.record(
+        principal,
+        stored.created ? 'create' : 'rotate',
+        'secret',
+        id,
+        { tenantId: owner, name },
+        manager,
+      );
+      return stored;
+    });
+  }
+
+  async list(principal: Principal, tenantRef: string | null): Promise<SecretListing[]> {
+    return this.store.list(await this.owner(principal, tenantRef));
+  }
+
+  async remove(principal: Principal, tenantRef: string | null, name: string): Promise<void> {
+    const owner = await this.owner(principal, tenantRef);
+    await this.dataSource.transaction(async (manager) => {
+      const id = await this.store.remove(owner, name, manager);
+      if (!id) throw notFound('secret', name);
+      await this.audit.record(
+        principal,
+        'delete',
+        'secret',
+        id,
+        { tenantId: owner, name },
+        manager,
+      );
+    });
+  }
+
+  private async owner(principal: Principal, tenantRef: string | null): Promise<SecretOwner> {
+    return tenantRef === null ? null : (await this.tenants.findFor(principal, tenantRef)).id;
+  }
+}
