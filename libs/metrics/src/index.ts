@@ -6,3 +6,4 @@ export * from './text';
 export * from './toxicity';
 export * from './citations';
 export * from './pronouns';
+export * from './verbatim';
