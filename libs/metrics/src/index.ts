@@ -7,3 +7,4 @@ export * from './toxicity';
 export * from './citations';
 export * from './pronouns';
 export * from './verbatim';
+export * from './watermark';
