@@ -8,3 +8,4 @@ export * from './citations';
 export * from './pronouns';
 export * from './verbatim';
 export * from './watermark';
+export * from './agreement';
