@@ -43,3 +43,11 @@ export {
   toxicityScorerSpecSchema,
   type ToxicityScorerSpec,
 } from './scorers/toxicity-scorer-spec.schema';
+export {
+  createJudgeClient,
+  createParaphraser,
+  judgeClientFor,
+  PARAPHRASE_PROMPT,
+  type AdapterJudgeClient,
+  type AdapterParaphraser,
+} from './judges/judge-client';
