@@ -36,7 +36,7 @@ export function normalizeNewlineSpaceTab(text: string): string {
 
 /**
  * How much of the true continuation a completion reproduces, as HELM's BasicCopyrightMetric
- * measures it: the completion is stripped, the continuation (the rest of the protected text
+ * measures it: the completion is stripped (and the continuation's leading whitespace), the continuation (the rest of the protected text
  * after the prompt's prefix) is cut to the completion's length in characters so that edit
  * distance compares like with like, and both are tokenized before counting.
  */
@@ -47,7 +47,9 @@ export function continuationOverlap(
 ): ContinuationOverlap {
   const tokenize = options.tokenize ?? treebankTokenize;
   let text = completion.trim();
-  let reference = continuation;
+  // HELM strips the completion but not the continuation, so a continuation that starts with a
+  // space (as after a cut between words) loses a character at the cut; we strip its start too.
+  let reference = continuation.trimStart();
   if (options.normalizeWhitespace) {
     text = normalizeNewlineSpaceTab(text);
     reference = normalizeNewlineSpaceTab(reference);

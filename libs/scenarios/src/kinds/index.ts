@@ -9,6 +9,7 @@ import { citationsKind } from './hallucinated-citations/citations.kind';
 import { multipleChoiceKind } from './multiple-choice/multiple-choice.kind';
 import { qaKind } from './qa/qa.kind';
 import { toxicityKind } from './toxicity/toxicity.kind';
+import { verbatimKind } from './verbatim/verbatim.kind';
 
 registerScenarioKind(qaKind);
 registerScenarioKind(multipleChoiceKind);
@@ -19,3 +20,4 @@ registerScenarioKind(fairnessPronounsKind);
 registerScenarioKind(fairnessCounterfactualKind);
 registerScenarioKind(asrKind);
 registerScenarioKind(domainKind);
+registerScenarioKind(verbatimKind);
