@@ -14,6 +14,7 @@ describe('built-in scenario kinds', () => {
       'multiple_choice',
       'qa',
       'toxicity',
+      'verbatim',
     ]);
   });
 

@@ -116,7 +116,7 @@ describe('verbatim kind', () => {
 
   it('ships public-domain texts and Lastmile-written code, each long enough to split', () => {
     const items = verbatimKind.builtinItems!(verbatimKind.configSchema.parse({}));
-    assert.equal(items.length, 11);
+    assert.equal(items.length, 18);
     const defaults = verbatimKind.configSchema.parse({});
     for (const item of items)
       assert.doesNotThrow(() => verbatimKind.buildRequest(item, defaults, 0));
