@@ -10,6 +10,7 @@ import { multipleChoiceKind } from './multiple-choice/multiple-choice.kind';
 import { qaKind } from './qa/qa.kind';
 import { toxicityKind } from './toxicity/toxicity.kind';
 import { verbatimKind } from './verbatim/verbatim.kind';
+import { watermarkKind } from './watermark/watermark.kind';
 
 registerScenarioKind(qaKind);
 registerScenarioKind(multipleChoiceKind);
@@ -21,3 +22,4 @@ registerScenarioKind(fairnessCounterfactualKind);
 registerScenarioKind(asrKind);
 registerScenarioKind(domainKind);
 registerScenarioKind(verbatimKind);
+registerScenarioKind(watermarkKind);

@@ -15,6 +15,7 @@ describe('built-in scenario kinds', () => {
       'qa',
       'toxicity',
       'verbatim',
+      'watermark',
     ]);
   });
 
