@@ -10,6 +10,7 @@ describe('built-in scenario kinds', () => {
       'domain',
       'fairness_counterfactual',
       'fairness_pronouns',
+      'guardrail',
       'hallucinated_citations',
       'multiple_choice',
       'qa',
