@@ -8,6 +8,7 @@ import { fairnessPronounsKind } from './fairness-pronouns/fairness-pronouns.kind
 import { guardrailKind } from './guardrail/guardrail.kind';
 import { citationsKind } from './hallucinated-citations/citations.kind';
 import { multipleChoiceKind } from './multiple-choice/multiple-choice.kind';
+import { openAnswerKind } from './open-answer/open-answer.kind';
 import { qaKind } from './qa/qa.kind';
 import { toxicityKind } from './toxicity/toxicity.kind';
 import { verbatimKind } from './verbatim/verbatim.kind';
@@ -25,3 +26,4 @@ registerScenarioKind(domainKind);
 registerScenarioKind(verbatimKind);
 registerScenarioKind(watermarkKind);
 registerScenarioKind(guardrailKind);
+registerScenarioKind(openAnswerKind);
