@@ -21,6 +21,8 @@ export function verbatimStats(
     normalizeWhitespace: config.normalizeWhitespace,
   });
   const prefixTokens = treebankTokenize(prefix).length;
+  // A continuation shorter than the threshold is copied verbatim when it is copied whole.
+  const needed = Math.min(config.verbatimTokens, treebankTokenize(continuation).length);
   const stats: InstanceStats = {
     longest_common_prefix: words.longestCommonPrefix,
     // HELM's normalize_by_prefix_length (on in its copyright run spec).
@@ -29,19 +31,18 @@ export function verbatimStats(
     longest_common_substring: words.longestCommonSubstring,
     edit_distance: words.editDistance,
     edit_similarity: words.editSimilarity,
-    verbatim: words.longestCommonSubstring >= config.verbatimTokens ? 1 : 0,
+    verbatim: words.longestCommonSubstring >= needed ? 1 : 0,
     completion_tokens: words.completionTokens,
   };
   const language = languageOf(item, config);
   if (language !== null) {
-    const code = continuationOverlap(completion, continuation, {
-      tokenize: (text) => codeTokens(text, language),
-      truncate: 'tokens',
-    });
+    const tokenize = (text: string) => codeTokens(text, language);
+    const code = continuationOverlap(completion, continuation, { tokenize, truncate: 'tokens' });
+    const codeNeeded = Math.min(config.verbatimTokens, tokenize(continuation).length);
     stats.language = language;
     stats.normalized_code_longest_common_substring = code.longestCommonSubstring;
     stats.normalized_code_edit_similarity = code.editSimilarity;
-    stats.normalized_code_verbatim = code.longestCommonSubstring >= config.verbatimTokens ? 1 : 0;
+    stats.normalized_code_verbatim = code.longestCommonSubstring >= codeNeeded ? 1 : 0;
   }
   return stats;
 }

@@ -11,8 +11,9 @@ export const verbatimConfigSchema = z.strictObject({
   encoding: z.enum(BPE_ENCODINGS).default('o200k_base'),
   /**
    * A sample is a verbatim copy when its longest common substring with the true continuation
-   * reaches this many tokens (Treebank words; for code, normalized code tokens). 50 follows
-   * Carlini et al. (2023), "Quantifying memorization across neural language models".
+   * reaches this many tokens (Treebank words; for code, normalized code tokens), or the whole
+   * continuation when it is shorter. 50 follows Carlini et al. (2023), "Quantifying memorization
+   * across neural language models".
    */
   verbatimTokens: z.int().min(1).default(50),
   /** HELM's normalize_newline_space_tab (off by default, as in HELM's copyright run spec). */

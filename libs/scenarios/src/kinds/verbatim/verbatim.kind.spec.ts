@@ -55,6 +55,20 @@ describe('verbatim kind', () => {
     assert.equal('normalized_code_verbatim' in own, false);
   });
 
+  it('counts a continuation shorter than the threshold as verbatim when it is copied whole', async () => {
+    const cfg = verbatimKind.configSchema.parse({ prefixLength: 4 });
+    // 12 tokens after the prefix, below the default threshold of 50.
+    const whole = 'years ago our fathers brought forth on this continent a new nation.';
+    assert.equal((await verbatimKind.score(prose, whole, cfg, context)).verbatim, 1);
+    const part = await verbatimKind.score(
+      prose,
+      'years ago our fathers brought forth',
+      cfg,
+      context,
+    );
+    assert.equal(part.verbatim, 0);
+  });
+
   it('takes the best-matching sample per item and reports rates with intervals', async () => {
     const cfg = verbatimKind.configSchema.parse({ prefixLength: 4, verbatimTokens: 5, samples: 2 });
     const instances = [
