@@ -9,6 +9,7 @@ export interface BpeEncoding extends BpeCodec {
 }
 
 const loaded = new Map<BpeEncodingName, BpeEncoding>();
+const NO_SPECIAL = new Set<string>();
 
 /**
  * A byte-level BPE vocabulary from gpt-tokenizer (which ships the ranks). Loaded on first use
@@ -19,7 +20,7 @@ export function bpeEncoding(name: BpeEncodingName): BpeEncoding {
   if (encoding === undefined) {
     // One static require per vocabulary: each module carries its own ranks table.
     const api: {
-      encode(text: string): number[];
+      encode(text: string, options?: { disallowedSpecial: Set<string> }): number[];
       decode(ids: number[]): string;
       vocabularySize: number;
     } =
@@ -31,7 +32,8 @@ export function bpeEncoding(name: BpeEncodingName): BpeEncoding {
     encoding = {
       name,
       vocabularySize: api.vocabularySize,
-      encode: (text) => api.encode(text),
+      // Special-token strings in a model's output ("<|endoftext|>") are encoded as plain text.
+      encode: (text) => api.encode(text, { disallowedSpecial: NO_SPECIAL }),
       decode: (ids) => api.decode(ids),
     };
     loaded.set(name, encoding);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRng } from '../stats/rng';
+import { bpeEncoding } from './bpe-encoding';
 import { greenListKey, isGreen } from './green-list';
 import { detectWatermark } from './watermark-detect';
 
@@ -73,5 +74,14 @@ describe('detectWatermark', () => {
     // Independent lists agree on about half the tokens (sd 10 of 400).
     for (const count of [agree, agreePrev]) assert.ok(count > 150 && count < 250, `${count}`);
     assert.throws(() => greenListKey('k', 1), RangeError);
+  });
+});
+
+describe('bpeEncoding', () => {
+  it('encodes special-token strings in a text as plain text instead of throwing', () => {
+    const encoding = bpeEncoding('o200k_base');
+    const ids = encoding.encode('hi <|endoftext|> x');
+    assert.equal(encoding.decode(ids), 'hi <|endoftext|> x');
+    assert.ok(ids.length > 3);
   });
 });
