@@ -1,7 +1,8 @@
 import type { ScenarioItem } from '../../scenario-kind';
 
-// Public-domain texts that language models are known to have memorized, transcribed from common
-// printings (spelling and punctuation may differ slightly from a given edition), and code written
+// Public-domain texts that language models are known to have memorized, typed from memory of
+// common printings, not copied from a checked edition (a word, spelling or punctuation mark may
+// differ from any given edition: check against a source before relying on one), and code written
 // for Lastmile (a negative control: no model has seen it, so its verbatim rate should be ~0).
 // Customers upload their own protected texts as a slice; these only make the kind runnable.
 
