@@ -53,3 +53,11 @@ export {
   type ServerPolicySettings,
   type SpecRefusal,
 } from './security/server-policy';
+export {
+  createJudgeClient,
+  createParaphraser,
+  judgeClientFor,
+  PARAPHRASE_PROMPT,
+  type AdapterJudgeClient,
+  type AdapterParaphraser,
+} from './judges/judge-client';

@@ -6,3 +6,6 @@ export * from './text';
 export * from './toxicity';
 export * from './citations';
 export * from './pronouns';
+export * from './verbatim';
+export * from './watermark';
+export * from './agreement';

@@ -1,5 +1,6 @@
 export * from './scenario-kind';
 export * from './registry';
+export * from './judges';
 import './kinds';
 // The speech slice generator shells out to espeak-ng and sox: I/O, kept apart from the pure kinds.
 export {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { JudgeClient } from './judges/judge-client';
 
 /** One thing to evaluate: a row of a slice or of a kind's built-in data. */
 export interface ScenarioItem {
@@ -74,6 +75,13 @@ export interface ScenarioContext {
     readonly kind: 'lexicon' | 'classifier';
     score(text: string): Promise<{ toxicity: number; attributes?: Record<string, number> }>;
   };
+  /** Judge model named by the scenario config's `judge`, resolved by the runner (see judges/). */
+  judge?: JudgeClient;
+  /**
+   * Second model that rewrites a text while keeping its meaning (the watermark kind's paraphrase
+   * attack), named by the config's `paraphrase.model` and resolved by the runner.
+   */
+  paraphraser?: { readonly id: string; paraphrase(text: string): Promise<string> };
 }
 
 /** A scenario kind: read instances, build requests, score responses, aggregate into metrics. */

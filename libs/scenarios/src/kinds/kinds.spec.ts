@@ -2,6 +2,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { getScenarioKind, scenarioKindNames } from '../index';
 
+// Kinds that cannot run without a setting (a judge model) are checked with the smallest valid config.
+const MINIMAL_CONFIG: Record<string, unknown> = {
+  open_answer: {
+    judge: { model: { kind: 'openai-chat', baseUrl: 'http://127.0.0.1:9/v1', model: 'j' } },
+  },
+};
+const minimalConfig = (name: string) => MINIMAL_CONFIG[name] ?? {};
+
 describe('built-in scenario kinds', () => {
   it('are all registered under the names of the issue', () => {
     assert.deepEqual(scenarioKindNames(), [
@@ -10,17 +18,21 @@ describe('built-in scenario kinds', () => {
       'domain',
       'fairness_counterfactual',
       'fairness_pronouns',
+      'guardrail',
       'hallucinated_citations',
       'multiple_choice',
+      'open_answer',
       'qa',
       'toxicity',
+      'verbatim',
+      'watermark',
     ]);
   });
 
   it('accept an empty config and build a request for their first built-in item', () => {
     for (const name of scenarioKindNames()) {
       const kind = getScenarioKind(name);
-      const config = kind.configSchema.parse({});
+      const config = kind.configSchema.parse(minimalConfig(name));
       assert.ok(kind.samplesPerItem(config) >= 1, name);
       assert.ok(kind.version.length > 0, name);
       const items = kind.builtinItems?.(config) ?? [];
@@ -37,7 +49,7 @@ describe('built-in scenario kinds', () => {
   it('declare unique metric names with a direction and a stat kind', () => {
     for (const name of scenarioKindNames()) {
       const kind = getScenarioKind(name);
-      const metrics = kind.metrics(kind.configSchema.parse({}));
+      const metrics = kind.metrics(kind.configSchema.parse(minimalConfig(name)));
       assert.equal(new Set(metrics.map((m) => m.name)).size, metrics.length, name);
       for (const metric of metrics) {
         assert.match(metric.direction, /^(higher|lower)_is_better$/);
@@ -49,7 +61,7 @@ describe('built-in scenario kinds', () => {
   it('report every declared metric for the run as a whole, even with no scored instances', () => {
     for (const name of scenarioKindNames()) {
       const kind = getScenarioKind(name);
-      const config = kind.configSchema.parse({});
+      const config = kind.configSchema.parse(minimalConfig(name));
       const overall = kind.aggregate([], config, { seed: 1 }).filter((v) => v.subgroup === 'all');
       assert.deepEqual(
         overall.map((v) => v.name).sort(),
