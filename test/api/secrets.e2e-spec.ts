@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
-import { hashApiKey } from '../../apps/api/src/auth/api-key.hasher';
+import { hashApiKey } from '@lastmile/persistence';
 import {
   sendJson,
   startLocalServer,

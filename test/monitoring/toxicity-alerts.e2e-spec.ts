@@ -4,8 +4,8 @@ import { createHmac } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
 import { NOTIFICATIONS_QUEUE } from '@lastmile/queue';
-import { missedNotifications } from '../../apps/runner/src/monitoring/missed-notifications';
-import { NotificationEnqueuer } from '../../apps/runner/src/monitoring/notification-enqueuer';
+import { enqueueNotifications, missedNotifications } from '@lastmile/evaluation';
+import { Database } from '@lastmile/persistence';
 import { createKey, createTenant, type KeyView } from '../factories/api-resources';
 import { waitFor } from '../support/poll';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
@@ -462,7 +462,7 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
       `INSERT INTO alert_events (alert_id, event, at) VALUES ($1, 'escalated', now() - interval '2 minutes') RETURNING id`,
       [alert.id],
     );
-    const missed = await missedNotifications(t.dataSource);
+    const missed = await missedNotifications(new Database(t.dataSource).stores.alerts);
     assert.deepEqual(
       missed.map((m) => [m.alertEventId, m.channels[0].kind]),
       [
@@ -475,8 +475,8 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     );
     const queue = new Queue(NOTIFICATIONS_QUEUE, { connection: t.queue.connection });
     try {
-      await new NotificationEnqueuer(queue).enqueue(missed);
-      await new NotificationEnqueuer(queue).enqueue(missed);
+      await enqueueNotifications(queue, missed);
+      await enqueueNotifications(queue, missed);
     } finally {
       await queue.close();
     }
@@ -497,7 +497,9 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     );
     // Every channel has an attempt now (the dead one a failed one), so nothing is missed any more.
     const stillMissed = async () =>
-      (await missedNotifications(t.dataSource)).filter((m) => m.alertEventId === String(eventId));
+      (await missedNotifications(new Database(t.dataSource).stores.alerts)).filter(
+        (m) => m.alertEventId === String(eventId),
+      );
     await waitFor(
       async () => ((await stillMissed()).length === 0 ? true : undefined),
       30_000,

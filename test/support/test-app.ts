@@ -8,7 +8,7 @@ import { createDataSource, runMigrations } from '@lastmile/persistence';
 import { configureQueueBackend, type QueueConnection } from '@lastmile/queue';
 import { createLogger } from '@lastmile/telemetry';
 import { createApiApp } from '../../apps/api/src/create-api-app';
-import type { RunFinishedListener } from '../../apps/runner/src/runs/run-executor';
+import type { RunFinishedListener } from '@lastmile/evaluation';
 import { startRunner } from '../../apps/runner/src/start-runner';
 import { createTestDatabase } from './database';
 

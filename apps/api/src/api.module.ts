@@ -33,7 +33,6 @@ import { RunsService } from './runs/runs.service';
 import { ScenariosController } from './scenarios/scenarios.controller';
 import { OperatorSecretsController, TenantSecretsController } from './secrets/secrets.controller';
 import { SecretsService } from './secrets/secrets.service';
-import { secretsStoreProvider } from './secrets/secrets-store.provider';
 import { serverPolicyProvider } from './security/server-policy.provider';
 import { ScenariosService } from './scenarios/scenarios.service';
 import { SlicesController } from './slices/slices.controller';
@@ -53,7 +52,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        DatabaseModule.forDataSource(dataSource),
+        DatabaseModule.forDataSource(dataSource, config),
         BullModule.forRoot({ connection: queue.connection }),
         BullModule.registerQueue({ name: RUNS_QUEUE }),
         BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
@@ -81,7 +80,6 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_GUARD, useClass: PrincipalRateLimitGuard },
         serverPolicyProvider,
-        secretsStoreProvider,
         SecretsService,
         ApiKeysService,
         AdminKeyBootstrap,

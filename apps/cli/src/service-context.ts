@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { loadConfig, type AppConfig } from '@lastmile/config';
+import { loadConfig, processEnv, type AppConfig } from '@lastmile/config';
 import {
   createDataSource,
   resolveDatabase,
   runMigrations,
   type EmbeddedDatabase,
 } from '@lastmile/persistence';
-import { logger } from '@lastmile/telemetry';
+import { createLogger, logger } from '@lastmile/telemetry';
 
 export interface ServiceContext {
   config: AppConfig;
@@ -20,10 +20,12 @@ export interface ServiceContext {
  * database the caller began starting earlier (`lastmile run`), used instead of starting one here.
  */
 export async function openServiceContext(
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = processEnv(),
   started?: Promise<EmbeddedDatabase>,
 ): Promise<ServiceContext> {
   const config = loadConfig(env);
+  // The validated level, not whatever the first log line found in the environment.
+  createLogger(config.LOG_LEVEL);
   const database = await (started ?? resolveDatabase(config, (message) => logger().info(message)));
   const dataSource = createDataSource({ url: database.url, poolSize: 20 });
   try {

@@ -1,17 +1,23 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@lastmile/config';
+import {
+  AdapterPool,
+  adapterPoolFor,
+  DriftMonitor,
+  RunExecutor,
+  type RunFinishedListener,
+} from '@lastmile/evaluation';
+import { Database, secretCipherFor } from '@lastmile/persistence';
 import { NOTIFICATIONS_QUEUE, RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
-import { DriftMonitor } from './monitoring/drift-monitor';
 import { monitoringProviders } from './monitoring/monitoring.providers';
 import { QueueDepthCollector } from './observability/queue-depth.collector';
-import { AdapterPool, adapterPoolFor } from './runs/adapter-pool';
-import { RunExecutor, type RunFinishedListener } from './runs/run-executor';
-import { RunProcessor } from './runs/run.processor';
+import { configureRunWorker, RunProcessor } from './runs/run.processor';
 import { PlanScheduleSync } from './schedules/plan-schedule.sync';
-import { RUN_FINISHED_LISTENERS } from './runner.tokens';
+import { LostRunSweep } from './sweeps/lost-run-sweep';
+import { RUN_FINISHED_LISTENERS, RUNNER_CONFIG } from './runner.tokens';
 
 export interface RunnerModuleOptions {
   config: AppConfig;
@@ -21,9 +27,11 @@ export interface RunnerModuleOptions {
   listeners?: RunFinishedListener[];
 }
 
+/** Nest wiring of the runner: the engine (@lastmile/evaluation) behind processors and schedules. */
 @Module({})
 export class RunnerModule {
   static register(options: RunnerModuleOptions): DynamicModule {
+    configureRunWorker(options.config);
     return {
       module: RunnerModule,
       imports: [
@@ -33,7 +41,11 @@ export class RunnerModule {
         BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
       ],
       providers: [
-        { provide: DataSource, useValue: options.dataSource },
+        { provide: RUNNER_CONFIG, useValue: options.config },
+        {
+          provide: Database,
+          useFactory: () => new Database(options.dataSource, secretCipherFor(options.config)),
+        },
         ...monitoringProviders(options.config),
         // Drift monitoring after every run, then any listener the caller adds.
         {
@@ -41,21 +53,27 @@ export class RunnerModule {
           inject: [DriftMonitor],
           useFactory: (monitor: DriftMonitor) => [monitor.listener, ...(options.listeners ?? [])],
         },
-        {
-          provide: AdapterPool,
-          useFactory: () => adapterPoolFor(options.config),
-        },
+        { provide: AdapterPool, useFactory: () => adapterPoolFor(options.config) },
         {
           provide: RunExecutor,
-          inject: [AdapterPool, RUN_FINISHED_LISTENERS],
-          useFactory: (adapters: AdapterPool, listeners: RunFinishedListener[]) =>
-            new RunExecutor(options.dataSource, adapters, listeners, options.harnessVersion, {
-              runsPerHour: options.config.LASTMILE_TENANT_RUNS_PER_HOUR,
-              modelCallsPerHour: options.config.LASTMILE_TENANT_MODEL_CALLS_PER_HOUR,
+          inject: [Database, AdapterPool, RUN_FINISHED_LISTENERS],
+          useFactory: (
+            database: Database,
+            adapters: AdapterPool,
+            listeners: RunFinishedListener[],
+          ) =>
+            new RunExecutor(database, adapters, {
+              listeners,
+              harnessVersion: options.harnessVersion,
+              quota: {
+                runsPerHour: options.config.LASTMILE_TENANT_RUNS_PER_HOUR,
+                modelCallsPerHour: options.config.LASTMILE_TENANT_MODEL_CALLS_PER_HOUR,
+              },
             }),
         },
         RunProcessor,
         PlanScheduleSync,
+        LostRunSweep,
         QueueDepthCollector,
       ],
     };

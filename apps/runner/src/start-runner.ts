@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { PinoNestLogger } from '@lastmile/telemetry';
-import { AdapterPool } from './runs/adapter-pool';
+import { AdapterPool } from '@lastmile/evaluation';
 import { RunnerModule, type RunnerModuleOptions } from './runner.module';
 
 /** The runner as a Nest application context (no HTTP): workers, schedules, housekeeping. */

@@ -1,3 +1,5 @@
 export * from './env.schema';
 export * from './load-config';
 export * from './database-settings';
+export * from './zod-problems';
+export * from './process-env';

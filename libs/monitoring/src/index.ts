@@ -4,4 +4,3 @@ export * from './drift';
 export * from './baselines';
 export * from './alerts';
 export * from './notifications';
-export * from './store';

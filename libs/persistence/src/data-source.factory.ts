@@ -34,3 +34,11 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   return applied.map((migration) => migration.name);
 }
+
+/** Names of the migrations applied to this database, oldest first. */
+export async function appliedMigrations(dataSource: DataSource): Promise<string[]> {
+  const rows: { name: string }[] = await dataSource.query(
+    'SELECT name FROM migrations ORDER BY id',
+  );
+  return rows.map((row) => row.name);
+}

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { DatabaseSettings } from '@lastmile/config/database';
 import {
   startEmbeddedDatabase,
@@ -18,4 +20,9 @@ export async function resolveDatabase(
     return { url: config.DATABASE_URL, stop: async () => undefined };
   }
   return startEmbeddedDatabase(config.LASTMILE_HOME, log, options);
+}
+
+/** Whether the embedded server's data directory exists already (no initdb needed to start it). */
+export function embeddedHomeInitialised(config: DatabaseSettings): boolean {
+  return existsSync(join(resolve(config.LASTMILE_HOME), 'postgres', 'PG_VERSION'));
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { processEnv } from '@lastmile/config/process-env';
 
 /** A start (or a crash recovery) slower than this is reported, not waited on for ever. */
 const READY_WITHIN_MS = 120_000;
@@ -37,7 +38,7 @@ export function spawnPostgres(dataDir: string, port: number, flags: string[]): P
   const args = ['-D', dataDir, '-p', String(port), '-c', 'lc_messages=C', ...flags];
   const child = spawn(postgresBinary(), args, {
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
+    env: { ...processEnv(), LC_MESSAGES: 'C' },
     ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
   });
   const exited = new Promise<void>((resolve) => {

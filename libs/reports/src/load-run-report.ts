@@ -1,15 +1,4 @@
-import { In, type DataSource } from 'typeorm';
-import {
-  Baseline,
-  InstanceResult,
-  Metric,
-  Model,
-  Plan,
-  Run,
-  Scenario,
-  Slice,
-  SliceItem,
-} from '@lastmile/persistence';
+import type { Baseline, Stores } from '@lastmile/persistence';
 import { getScenarioKind, type MetricDefinition } from '@lastmile/scenarios';
 import type { ReportItem, RunReportData } from './report-data';
 
@@ -17,41 +6,33 @@ const WORST = 10;
 
 /** Reads one run and what its report shows. Returns null when the run does not exist. */
 export async function loadRunReportData(
-  dataSource: DataSource,
+  stores: Stores,
   runId: string,
 ): Promise<RunReportData | null> {
-  const run = await dataSource.getRepository(Run).findOneBy({ id: runId });
+  const run = await stores.runs.find(runId);
   if (!run) return null;
   const [model, scenario, plan] = await Promise.all([
-    dataSource.getRepository(Model).findOneByOrFail({ id: run.modelId }),
-    run.scenarioId ? dataSource.getRepository(Scenario).findOneBy({ id: run.scenarioId }) : null,
-    run.planId ? dataSource.getRepository(Plan).findOneBy({ id: run.planId }) : null,
+    stores.models.find(run.modelId),
+    run.scenarioId ? stores.scenarios.find(run.scenarioId) : null,
+    run.planId ? stores.plans.find(run.planId) : null,
   ]);
+  if (!model) return null;
   const kind = scenario ? getScenarioKind(scenario.kind) : null;
   const definitions: MetricDefinition[] =
     kind && scenario ? kind.metrics(kind.configSchema.parse(scenario.config)) : [];
   const directions = new Map(definitions.map((d) => [d.name, d.direction]));
-  const metrics = await dataSource
-    .getRepository(Metric)
-    .find({ where: { runId }, order: { name: 'ASC', subgroup: 'ASC' } });
+  const metrics = await stores.metrics.ofRun(runId);
   const sliceIds = [
     ...new Set(
       metrics.map((m) => m.sliceId).concat(Object.keys(run.provenance?.sliceHashes ?? {})),
     ),
   ];
-  const slices = sliceIds.length
-    ? await dataSource.getRepository(Slice).findBy({ id: In(sliceIds) })
-    : [];
+  const slices = await stores.slices.byIds(sliceIds);
   const sliceName = (id: string) => {
     const slice = slices.find((s) => s.id === id);
     return slice ? `${slice.name} v${slice.version}` : id;
   };
-  const baselines = run.planId
-    ? await dataSource.getRepository(Baseline).find({
-        where: { planId: run.planId, sliceId: In(sliceIds) },
-        order: { updatedAt: 'DESC' },
-      })
-    : [];
+  const baselines = run.planId ? await stores.baselines.forPlanSlices(run.planId, sliceIds) : [];
   const headline = definitions[0] ?? null;
   return {
     generatedAt: new Date(),
@@ -92,7 +73,7 @@ export async function loadRunReportData(
       ciHigh: b.ciHigh,
       runIds: b.runIds,
     })),
-    worstItems: headline ? await worstItems(dataSource, run.id, headline, sliceName) : [],
+    worstItems: headline ? await worstItems(stores, run.id, headline, sliceName) : [],
   };
 }
 
@@ -108,22 +89,12 @@ function latestPerKey(baselines: Baseline[]): Baseline[] {
 
 /** Errors first, then the items the headline metric scores worst (first sample of each). */
 async function worstItems(
-  dataSource: DataSource,
+  stores: Stores,
   runId: string,
   headline: MetricDefinition,
   sliceName: (id: string) => string,
 ): Promise<ReportItem[]> {
-  const results = await dataSource.getRepository(InstanceResult).find({
-    where: { runId, sample: 0 },
-    select: {
-      sliceId: true,
-      itemKey: true,
-      response: true,
-      error: true,
-      stats: true,
-      attributes: true,
-    },
-  });
+  const results = await stores.results.firstSamples(runId);
   const scored = results.map((result) => {
     const value = result.error ? null : headline.itemValue([result.stats as never]);
     return { result, value: value && value.den > 0 ? value.num / value.den : null };
@@ -134,12 +105,9 @@ async function worstItems(
     return sign * ((a.value ?? 0) - (b.value ?? 0));
   });
   const chosen = scored.slice(0, WORST);
-  const items = chosen.length
-    ? await dataSource.getRepository(SliceItem).find({
-        where: chosen.map(({ result }) => ({ sliceId: result.sliceId, itemKey: result.itemKey })),
-        select: { sliceId: true, itemKey: true, input: true, references: true },
-      })
-    : [];
+  const items = await stores.slices.itemTexts(
+    chosen.map(({ result }) => ({ sliceId: result.sliceId, itemKey: result.itemKey })),
+  );
   return chosen.map(({ result, value }) => {
     const item = items.find((i) => i.sliceId === result.sliceId && i.itemKey === result.itemKey);
     return {

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { processEnv } from '@lastmile/config/process-env';
 
 // Anything that could hold a secret is removed before a line is written.
 const REDACT = [
@@ -20,7 +21,7 @@ let root: Logger | undefined;
 
 /** Structured JSON logs (pino); `destination` lets tests capture every line. */
 export function createLogger(
-  level = process.env.LOG_LEVEL ?? 'info',
+  level = processEnv().LOG_LEVEL ?? 'info',
   destination?: pino.DestinationStream,
 ): Logger {
   // stderr: stdout belongs to command output such as `lastmile run --json`.

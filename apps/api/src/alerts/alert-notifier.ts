@@ -1,22 +1,21 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { notificationJobs, type ChannelSpec, type NotifiedEvent } from '@lastmile/monitoring';
-import { JOB_DELIVER_NOTIFICATION, NOTIFICATIONS_QUEUE } from '@lastmile/queue';
+import { enqueueNotifications } from '@lastmile/evaluation';
+import type { ChannelSpec, NotifiedEvent } from '@lastmile/monitoring';
+import { NOTIFICATIONS_QUEUE } from '@lastmile/queue';
 
 /** Queues an acknowledgement or resolution for the plan's channels; the runner delivers it. */
 @Injectable()
 export class AlertNotifier {
   constructor(@InjectQueue(NOTIFICATIONS_QUEUE) private readonly queue: Queue) {}
 
-  async notify(
+  notify(
     alertId: string,
     alertEventId: string,
     event: NotifiedEvent,
     channels: readonly ChannelSpec[],
   ): Promise<void> {
-    for (const job of notificationJobs(alertId, alertEventId, event, channels)) {
-      await this.queue.add(JOB_DELIVER_NOTIFICATION, job.data, job.opts);
-    }
+    return enqueueNotifications(this.queue, [{ alertId, alertEventId, event, channels }]);
   }
 }

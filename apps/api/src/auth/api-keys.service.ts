@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { ApiKey, type Role } from '@lastmile/persistence';
-import { displayPrefix, generateApiKey, hashApiKey, sameHash } from './api-key.hasher';
+import { Database, type Role, type Stores } from '@lastmile/persistence';
+import { displayPrefix, generateApiKey, hashApiKey, sameHash } from '@lastmile/persistence';
 import type { Principal } from './principal';
 
 export interface CreatedApiKey {
@@ -25,23 +24,21 @@ export const KEY_CACHE_MS = 5_000;
 export class ApiKeysService {
   private readonly resolved = new LRUCache<string, Principal>({ max: 10_000, ttl: KEY_CACHE_MS });
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
-  /** Pass the transaction's manager to store the key atomically with its audit entry. */
+  /** Pass the transaction's stores to store the key atomically with its audit entry. */
   async create(
     role: Role,
     tenantId: string | null,
     name: string | null = null,
-    manager?: EntityManager,
+    stores?: Pick<Stores, 'keys'>,
   ): Promise<CreatedApiKey> {
-    return this.store(generateApiKey(), role, tenantId, name, manager);
+    return this.store(generateApiKey(), role, tenantId, name, stores);
   }
 
   /** Stores a key chosen by the operator (LASTMILE_ADMIN_KEY) unless it already exists. */
   async ensure(key: string, role: Role): Promise<boolean> {
-    const existing = await this.dataSource
-      .getRepository(ApiKey)
-      .findOneBy({ hash: hashApiKey(key) });
+    const existing = await this.database.stores.keys.findByHash(hashApiKey(key));
     if (existing) return false;
     await this.store(key, role, null, 'LASTMILE_ADMIN_KEY');
     return true;
@@ -51,9 +48,7 @@ export class ApiKeysService {
     const hash = hashApiKey(key);
     const cached = this.resolved.get(hash);
     if (cached) return cached;
-    const row = await this.dataSource
-      .getRepository(ApiKey)
-      .findOneBy({ hash, revokedAt: IsNull() });
+    const row = await this.database.stores.keys.findActiveByHash(hash);
     // The lookup is by hash (an index); the compare is constant-time so timing says nothing of the key.
     if (!row || !sameHash(row.hash, hash)) return null;
     const principal: Principal = Object.freeze({
@@ -75,9 +70,9 @@ export class ApiKeysService {
     role: Role,
     tenantId: string | null,
     name: string | null,
-    manager: EntityManager = this.dataSource.manager,
+    stores: Pick<Stores, 'keys'> = this.database.stores,
   ): Promise<CreatedApiKey> {
-    const row = await manager.getRepository(ApiKey).save({
+    const row = await stores.keys.create({
       prefix: displayPrefix(key),
       hash: hashApiKey(key),
       role,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { isComplete, pinRunAsBaseline } from '@lastmile/monitoring';
-import { Baseline, Plan, Run, Scenario } from '@lastmile/persistence';
+import { pinRunAsBaseline } from '@lastmile/evaluation';
+import { isComplete } from '@lastmile/monitoring';
+import { Database } from '@lastmile/persistence';
 import { getScenarioKind } from '@lastmile/scenarios';
 import { AuditService } from '../common/audit.service';
 import { conflict, invalid } from '../common/problem.exception';
@@ -11,7 +11,7 @@ import { PlansService } from '../plans/plans.service';
 @Injectable()
 export class BaselinesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
   ) {}
@@ -19,31 +19,14 @@ export class BaselinesService {
   /** The plan's baselines without their per-item stats, and whether each is complete. */
   async list(principal: Principal, planId: string) {
     const plan = await this.plans.get(principal, planId);
-    const rows = await this.dataSource.getRepository(Baseline).find({
-      where: { planId },
-      select: {
-        id: true,
-        sliceId: true,
-        subgroup: true,
-        metric: true,
-        versionKey: true,
-        runIds: true,
-        runValues: true,
-        value: true,
-        ciLow: true,
-        ciHigh: true,
-        pinned: true,
-        updatedAt: true,
-      },
-      order: { sliceId: 'ASC', metric: 'ASC', subgroup: 'ASC', updatedAt: 'DESC' },
-    });
+    const rows = await this.database.stores.baselines.listForPlan(planId);
     return rows.map((row) => ({ ...row, complete: isComplete(row, plan.baselinePolicy) }));
   }
 
   /** Pins one run as the plan's baseline and switches its policy to 'pinned'. */
   async pin(principal: Principal, planId: string, runId: string) {
     const plan = await this.plans.get(principal, planId);
-    const run = await this.dataSource.getRepository(Run).findOneBy({ id: runId });
+    const run = await this.database.stores.runs.find(runId);
     if (!run || run.planId !== plan.id) {
       throw invalid(`run ${runId} is not a run of plan ${planId}`, [
         { field: 'runId', reason: 'no such run of this plan' },
@@ -58,14 +41,13 @@ export class BaselinesService {
         `run ${runId} is ${run.status}: only a succeeded or partial run can be a baseline`,
       );
     }
-    const scenario = await this.dataSource
-      .getRepository(Scenario)
-      .findOneByOrFail({ id: run.scenarioId });
+    const scenario = await this.database.stores.scenarios.find(run.scenarioId);
+    if (!scenario) throw conflict(`run ${runId}'s scenario no longer exists`);
     const kind = getScenarioKind(scenario.kind);
     const metrics = kind.metrics(kind.configSchema.parse(scenario.config));
     const baselinePolicy = { ...plan.baselinePolicy, kind: 'pinned' as const, runIds: [runId] };
-    const baselines = await this.dataSource.transaction(async (manager) => {
-      const written = await pinRunAsBaseline(manager, {
+    const baselines = await this.database.transaction(async (stores) => {
+      const written = await pinRunAsBaseline(stores, {
         planId,
         seed: plan.seed,
         runId,
@@ -73,14 +55,14 @@ export class BaselinesService {
         sliceHashes: run.provenance!.sliceHashes,
         metrics,
       });
-      await manager.getRepository(Plan).update({ id: planId }, { baselinePolicy });
+      await stores.plans.setBaselinePolicy(planId, baselinePolicy);
       await this.audit.record(
         principal,
         'pin-baseline',
         'plan',
         planId,
         { runId, baselines: written },
-        manager,
+        stores,
       );
       return written;
     });

@@ -1,28 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { AuditEntry } from '@lastmile/persistence';
+import { Database, type Stores } from '@lastmile/persistence';
 import type { Principal } from '../auth/principal';
 
-/** Every write is recorded: who, what, when. Pass the transaction's manager to log atomically. */
+/** Every write is recorded: who, what, when. Pass the transaction's stores to log atomically. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly database: Database) {}
 
-  async record(
+  record(
     principal: Principal,
     action: string,
     entity: string,
     entityId: string | null,
     detail: Record<string, unknown> = {},
-    manager: EntityManager = this.dataSource.manager,
+    stores: Pick<Stores, 'audit'> = this.database.stores,
   ): Promise<void> {
-    await manager.getRepository(AuditEntry).insert({
-      actorKeyId: principal.keyId,
-      actorRole: principal.role,
+    return stores.audit.record(
+      { keyId: principal.keyId, role: principal.role },
       action,
       entity,
       entityId,
-      detail: detail as never,
-    });
+      detail,
+    );
   }
 }

@@ -1,10 +1,8 @@
 import { HttpException } from '@nestjs/common';
 
-export interface FieldProblem {
-  /** JSON path of the offending field, e.g. "adapter.baseUrl" or "rows[3].id". */
-  field: string;
-  reason: string;
-}
+import type { FieldProblem } from '@lastmile/config';
+
+export type { FieldProblem } from '@lastmile/config';
 
 /** An RFC 9457 problem: the filter renders it as application/problem+json. */
 export class ProblemException extends HttpException {

@@ -2,7 +2,7 @@ import { Injectable, type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
 import { unstorableTextProblems } from './unstorable-text';
 import { invalid } from './problem.exception';
-import { zodProblems } from './zod-problems';
+import { zodProblems } from '@lastmile/config';
 
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, what = 'request body'): T {
   const parsed = schema.safeParse(value);

@@ -1,15 +1,22 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@lastmile/config';
+import { Database, secretCipherFor } from '@lastmile/persistence';
 
-/** Shares the process's one DataSource (created and migrated before Nest starts). */
+/**
+ * The process's one database (created and migrated before Nest starts), as stores: services
+ * inject Database and never a DataSource (the lint rule keeps SQL inside libs/persistence).
+ */
 @Global()
 @Module({})
 export class DatabaseModule {
-  static forDataSource(dataSource: DataSource): DynamicModule {
+  static forDataSource(dataSource: DataSource, config: AppConfig): DynamicModule {
     return {
       module: DatabaseModule,
-      providers: [{ provide: DataSource, useValue: dataSource }],
-      exports: [DataSource],
+      providers: [
+        { provide: Database, useFactory: () => new Database(dataSource, secretCipherFor(config)) },
+      ],
+      exports: [Database],
     };
   }
 }

@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { Database } from '@lastmile/persistence';
 import { RUNS_QUEUE } from '@lastmile/queue';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
@@ -21,7 +21,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 @Controller('health')
 export class HealthController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     @InjectQueue(RUNS_QUEUE) private readonly queue: Queue,
     private readonly channels: FailingChannelsProbe,
     private readonly legacySecrets: LegacySecretsProbe,
@@ -33,7 +33,7 @@ export class HealthController {
   @Get()
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, queue] = await Promise.all([
-      this.check(() => this.dataSource.query('SELECT 1')),
+      this.check(() => this.database.stores.ping()),
       this.check(() => this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed')),
     ]);
     const up = database.status === 'up';

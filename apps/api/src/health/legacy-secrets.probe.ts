@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { ServerPolicy } from '@lastmile/adapters';
+import { Database } from '@lastmile/persistence';
 import { logger } from '@lastmile/telemetry';
 import { SERVER_POLICY } from '../security/server-policy.provider';
 
@@ -23,7 +23,7 @@ const SLACK_URL_IN_PLAN = `$[*] ? (@.kind == "slack" && exists(@.url))`;
 @Injectable()
 export class LegacySecretsProbe implements OnApplicationBootstrap {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
   ) {}
 
@@ -32,16 +32,9 @@ export class LegacySecretsProbe implements OnApplicationBootstrap {
   }
 
   async find(): Promise<LegacySecretUse[]> {
-    const plansWith = async (path: string): Promise<string[]> =>
-      (
-        await this.dataSource.query(
-          `SELECT id FROM plans WHERE deleted_at IS NULL AND jsonb_path_exists(channels, $1::jsonpath) ORDER BY id`,
-          [path],
-        )
-      ).map((row: { id: string }) => row.id);
-    const models: { id: string; adapter: unknown }[] = await this.dataSource.query(
-      `SELECT id, adapter FROM models WHERE jsonb_path_exists(adapter, '$.**.apiKeyEnv') ORDER BY id`,
-    );
+    const { plans, models: modelRows } = this.database.stores;
+    const plansWith = (path: string) => plans.withChannelsMatching(path);
+    const models = await modelRows.withApiKeyEnv();
     const refusedModels = models
       .filter((model) => this.policy.specRefusals(model.adapter).length > 0)
       .map((model) => model.id);

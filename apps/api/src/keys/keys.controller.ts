@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { DataSource, IsNull } from 'typeorm';
-import { ApiKey } from '@lastmile/persistence';
+import { Database } from '@lastmile/persistence';
 import { ApiZodBody } from '../common/api-body.decorator';
 import { AuditService } from '../common/audit.service';
 import { notFound } from '../common/problem.exception';
@@ -22,7 +21,7 @@ export class KeysController {
     private readonly keys: ApiKeysService,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
   ) {}
 
   /** The key is in this response only; it is stored hashed. */
@@ -33,15 +32,15 @@ export class KeysController {
     @Body(new ZodPipe(createKeySchema)) body: CreateKeyBody,
   ) {
     const tenantId = body.tenant ? (await this.tenants.find(body.tenant)).id : null;
-    return this.dataSource.transaction(async (manager) => {
-      const created = await this.keys.create(body.role, tenantId, body.name ?? null, manager);
+    return this.database.transaction(async (stores) => {
+      const created = await this.keys.create(body.role, tenantId, body.name ?? null, stores);
       await this.audit.record(
         principal,
         'create',
         'api_key',
         created.id,
         { role: body.role, tenantId },
-        manager,
+        stores,
       );
       return created;
     });
@@ -49,18 +48,7 @@ export class KeysController {
 
   @Get()
   list() {
-    return this.dataSource.getRepository(ApiKey).find({
-      select: {
-        id: true,
-        name: true,
-        prefix: true,
-        role: true,
-        tenantId: true,
-        createdAt: true,
-        revokedAt: true,
-      },
-      order: { createdAt: 'ASC' },
-    });
+    return this.database.stores.keys.list();
   }
 
   @Delete(':id')
@@ -69,12 +57,9 @@ export class KeysController {
     @Auth() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
   ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const result = await manager
-        .getRepository(ApiKey)
-        .update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      if (!result.affected) throw notFound('api key', id);
-      await this.audit.record(principal, 'revoke', 'api_key', id, {}, manager);
+    await this.database.transaction(async (stores) => {
+      if (!(await stores.keys.revoke(id))) throw notFound('api key', id);
+      await this.audit.record(principal, 'revoke', 'api_key', id, {}, stores);
     });
     this.keys.forgetResolved();
   }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { adapterSpecHash, type ServerPolicy } from '@lastmile/adapters';
-import { Model } from '@lastmile/persistence';
+import { Database, type Model } from '@lastmile/persistence';
 import { AuditService } from '../common/audit.service';
 import { conflict, invalid, notFound } from '../common/problem.exception';
 import { isUniqueViolation } from '../common/postgres-errors';
@@ -13,7 +12,7 @@ import type { CreateModelBody } from './model.dto';
 @Injectable()
 export class ModelsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly audit: AuditService,
     @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
   ) {}
@@ -30,8 +29,8 @@ export class ModelsService {
       ]);
     }
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const model = await manager.getRepository(Model).save({
+      return await this.database.transaction(async (stores) => {
+        const model = await stores.models.create({
           name: body.name,
           version: body.version,
           modality: body.modality,
@@ -45,7 +44,7 @@ export class ModelsService {
           'model',
           model.id,
           { name: model.name, version: model.version },
-          manager,
+          stores,
         );
         return model;
       });
@@ -57,16 +56,12 @@ export class ModelsService {
   }
 
   async list(principal: Principal, name?: string): Promise<Model[] | CustomerModelView[]> {
-    const models = await this.dataSource.getRepository(Model).find({
-      where: name ? { name } : {},
-      order: { createdAt: 'DESC' },
-      take: 500,
-    });
+    const models = await this.database.stores.models.list(name);
     return principal.role === 'customer' ? models.map(customerModelView) : models;
   }
 
   async get(principal: Principal, id: string): Promise<Model | CustomerModelView> {
-    const model = await this.dataSource.getRepository(Model).findOneBy({ id });
+    const model = await this.database.stores.models.find(id);
     if (!model) throw notFound('model', id);
     return principal.role === 'customer' ? customerModelView(model) : model;
   }

@@ -3,21 +3,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ServerPolicy } from '@lastmile/adapters';
 import type { AppConfig } from '@lastmile/config';
 import type { Queue } from 'bullmq';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import {
-  createRunForPlan,
-  Model,
-  Plan,
+  Database,
   quotaRefusal,
   quotaRetryAfterSeconds,
-  Run,
-  Scenario,
-  SecretsStore,
-  Slice,
-  tenantUsageLastHour,
   type ChannelSpec,
+  type Plan,
+  type Run,
+  type Stores,
 } from '@lastmile/persistence';
-import { JOB_EXECUTE_RUN, RUNS_QUEUE, type ExecuteRunJob } from '@lastmile/queue';
+import {
+  executeRunJobOptions,
+  JOB_EXECUTE_RUN,
+  RUNS_QUEUE,
+  type ExecuteRunJob,
+} from '@lastmile/queue';
 import { AuditService } from '../common/audit.service';
 import {
   invalid,
@@ -36,11 +36,10 @@ import { customerScheduleRefusal } from './schedule-interval';
 @Injectable()
 export class PlansService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly audit: AuditService,
     private readonly tenants: TenantsService,
     private readonly schedules: PlanSchedulesService,
-    private readonly secrets: SecretsStore,
     @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(RUNS_QUEUE) private readonly runsQueue: Queue,
@@ -49,15 +48,15 @@ export class PlansService {
   async create(principal: Principal, body: CreatePlanBody): Promise<Plan> {
     const tenantId = await this.ownerTenant(principal, body.tenant);
     await this.checkServerResources(principal, tenantId, body);
-    const plan = await this.dataSource.transaction(async (manager) => {
+    const plan = await this.database.transaction(async (stores) => {
       await this.checkReferences(
-        manager,
+        stores,
         { modelId: body.modelId, scenarioId: body.scenarioId, sliceIds: body.sliceIds },
         tenantId,
       );
       const { tenant: _tenant, ...fields } = body;
-      const saved = await manager.getRepository(Plan).save({ ...fields, tenantId });
-      await this.audit.record(principal, 'create', 'plan', saved.id, { name: saved.name }, manager);
+      const saved = await stores.plans.save({ ...fields, tenantId });
+      await this.audit.record(principal, 'create', 'plan', saved.id, { name: saved.name }, stores);
       return saved;
     });
     await this.schedules.sync(plan);
@@ -65,19 +64,11 @@ export class PlansService {
   }
 
   list(principal: Principal): Promise<Plan[]> {
-    const tenantId = tenantScope(principal);
-    return this.dataSource.getRepository(Plan).find({
-      where: { deletedAt: IsNull(), ...(tenantId ? { tenantId } : {}) },
-      order: { createdAt: 'DESC' },
-      take: 500,
-    });
+    return this.database.stores.plans.list(tenantScope(principal));
   }
 
   async get(principal: Principal, id: string): Promise<Plan> {
-    const tenantId = tenantScope(principal);
-    const plan = await this.dataSource
-      .getRepository(Plan)
-      .findOneBy({ id, deletedAt: IsNull(), ...(tenantId ? { tenantId } : {}) });
+    const plan = await this.database.stores.plans.findVisible(id, tenantScope(principal));
     if (!plan) throw notFound('plan', id);
     return plan;
   }
@@ -88,21 +79,21 @@ export class PlansService {
       timezone: existing.timezone,
       ...body,
     });
-    const plan = await this.dataSource.transaction(async (manager) => {
+    const plan = await this.database.transaction(async (stores) => {
       const current = await this.get(principal, id);
       await this.checkReferences(
-        manager,
+        stores,
         { modelId: body.modelId, sliceIds: body.sliceIds },
         current.tenantId,
       );
-      const updated = await manager.getRepository(Plan).save({ ...current, ...body });
+      const updated = await stores.plans.save({ ...current, ...body });
       await this.audit.record(
         principal,
         'update',
         'plan',
         id,
         { fields: Object.keys(body) },
-        manager,
+        stores,
       );
       return updated;
     });
@@ -115,9 +106,9 @@ export class PlansService {
     const plan = await this.get(principal, id);
     plan.deletedAt = new Date();
     plan.enabled = false;
-    await this.dataSource.transaction(async (manager) => {
-      await manager.getRepository(Plan).save(plan);
-      await this.audit.record(principal, 'delete', 'plan', id, {}, manager);
+    await this.database.transaction(async (stores) => {
+      await stores.plans.save(plan);
+      await this.audit.record(principal, 'delete', 'plan', id, {}, stores);
     });
     await this.schedules.sync(plan);
   }
@@ -125,23 +116,22 @@ export class PlansService {
   async queueRun(principal: Principal, id: string): Promise<Run> {
     const plan = await this.get(principal, id);
     if (plan.tenantId) await this.checkRunQuota(plan.tenantId);
-    const run = await this.dataSource.transaction(async (manager) => {
-      const created = await createRunForPlan(manager, plan, 'manual');
-      await this.audit.record(principal, 'queue', 'run', created.id, { planId: plan.id }, manager);
+    const run = await this.database.transaction(async (stores) => {
+      const created = await stores.runs.createForPlan(plan, 'manual');
+      await this.audit.record(principal, 'queue', 'run', created.id, { planId: plan.id }, stores);
       return created;
     });
+    // Test-only fault injection: die between the commit and the enqueue, as a crash would; the
+    // runner's lost-run sweep must find the run and queue it (test/reliability/lost-runs).
+    if (this.config.LASTMILE_TEST_FAULT === 'exit-after-run-commit') process.exit(137);
     const job: ExecuteRunJob = { runId: run.id };
-    await this.runsQueue.add(JOB_EXECUTE_RUN, job, {
-      jobId: run.id,
-      removeOnComplete: 1000,
-      removeOnFail: 1000,
-    });
+    await this.runsQueue.add(JOB_EXECUTE_RUN, job, executeRunJobOptions(run.id));
     return run;
   }
 
   /** Runs per tenant per hour: one more would exceed the operator's cap → 429 with Retry-After. */
   private async checkRunQuota(tenantId: string): Promise<void> {
-    const usage = await tenantUsageLastHour(this.dataSource.manager, tenantId);
+    const usage = await this.database.stores.runs.tenantUsageLastHour(tenantId);
     const refusal = quotaRefusal(usage, {
       runsPerHour: this.config.LASTMILE_TENANT_RUNS_PER_HOUR,
       modelCallsPerHour: this.config.LASTMILE_TENANT_MODEL_CALLS_PER_HOUR,
@@ -174,7 +164,7 @@ export class PlansService {
     }
     const channels = body.channels ?? [];
     const names = channels.flatMap((channel) => (channel.secret ? [channel.secret] : []));
-    const stored = await this.secrets.existing(tenantId, names);
+    const stored = await this.database.stores.secrets.existing(tenantId, names);
     for (const [i, channel] of channels.entries()) {
       if (channel.secret && !stored.has(channel.secret))
         problems.push({
@@ -212,29 +202,23 @@ export class PlansService {
   }
 
   private async checkReferences(
-    manager: EntityManager,
+    stores: Stores,
     refs: { modelId?: string; scenarioId?: string; sliceIds?: string[] },
     tenantId: string | null,
   ): Promise<void> {
-    if (refs.modelId && !(await manager.getRepository(Model).existsBy({ id: refs.modelId }))) {
+    if (refs.modelId && !(await stores.models.exists(refs.modelId))) {
       throw invalid(`model ${refs.modelId} does not exist`, [
         { field: 'modelId', reason: 'no such model' },
       ]);
     }
-    if (
-      refs.scenarioId &&
-      !(await manager.getRepository(Scenario).existsBy({ id: refs.scenarioId }))
-    ) {
+    if (refs.scenarioId && !(await stores.scenarios.exists(refs.scenarioId))) {
       throw invalid(`scenario ${refs.scenarioId} does not exist`, [
         { field: 'scenarioId', reason: 'no such scenario' },
       ]);
     }
     if (refs.sliceIds?.length) {
-      const slices = await manager.getRepository(Slice).findBy({ id: In(refs.sliceIds) });
       // A plan may use built-in slices and slices of its owner tenant, nothing else.
-      const usable = new Set(
-        slices.filter((s) => s.tenantId === null || s.tenantId === tenantId).map((s) => s.id),
-      );
+      const usable = await stores.slices.usableBy(tenantId, refs.sliceIds);
       const bad = refs.sliceIds.findIndex((sliceId) => !usable.has(sliceId));
       if (bad >= 0) {
         throw invalid(`slice ${refs.sliceIds[bad]} does not exist or belongs to another tenant`, [

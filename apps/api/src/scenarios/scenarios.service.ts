@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ServerPolicy } from '@lastmile/adapters';
-import { DataSource } from 'typeorm';
-import { Scenario } from '@lastmile/persistence';
+import { Database, type Scenario } from '@lastmile/persistence';
 import { findScenarioKind, scenarioKindNames } from '@lastmile/scenarios';
 import { AuditService } from '../common/audit.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { conflict, invalid, notFound } from '../common/problem.exception';
-import { zodProblems } from '../common/zod-problems';
+import { zodProblems } from '@lastmile/config';
 import type { Principal } from '../auth/principal';
 import { SERVER_POLICY } from '../security/server-policy.provider';
 import type { CreateScenarioBody } from './scenario.dto';
@@ -14,7 +13,7 @@ import type { CreateScenarioBody } from './scenario.dto';
 @Injectable()
 export class ScenariosService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly audit: AuditService,
     @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
   ) {}
@@ -22,17 +21,19 @@ export class ScenariosService {
   async create(principal: Principal, body: CreateScenarioBody): Promise<Scenario> {
     const config = this.validateConfig(body.kind, body.config);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const scenario = await manager
-          .getRepository(Scenario)
-          .save({ name: body.name, kind: body.kind, config });
+      return await this.database.transaction(async (stores) => {
+        const scenario = await stores.scenarios.create({
+          name: body.name,
+          kind: body.kind,
+          config,
+        });
         await this.audit.record(
           principal,
           'create',
           'scenario',
           scenario.id,
           { kind: body.kind },
-          manager,
+          stores,
         );
         return scenario;
       });
@@ -43,14 +44,12 @@ export class ScenariosService {
   }
 
   async list(principal: Principal): Promise<Scenario[] | CustomerScenarioView[]> {
-    const scenarios = await this.dataSource
-      .getRepository(Scenario)
-      .find({ order: { createdAt: 'DESC' }, take: 500 });
+    const scenarios = await this.database.stores.scenarios.list();
     return principal.role === 'customer' ? scenarios.map(customerScenarioView) : scenarios;
   }
 
   async get(principal: Principal, id: string): Promise<Scenario | CustomerScenarioView> {
-    const scenario = await this.dataSource.getRepository(Scenario).findOneBy({ id });
+    const scenario = await this.database.stores.scenarios.find(id);
     if (!scenario) throw notFound('scenario', id);
     return principal.role === 'customer' ? customerScenarioView(scenario) : scenario;
   }

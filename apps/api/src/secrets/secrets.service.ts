@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
+  Database,
   NO_SECRETS_KEY,
-  SecretsStore,
   type SecretListing,
   type SecretOwner,
 } from '@lastmile/persistence';
@@ -15,8 +14,7 @@ import { TenantsService } from '../tenants/tenants.service';
 @Injectable()
 export class SecretsService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly store: SecretsStore,
+    private readonly database: Database,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
   ) {}
@@ -28,10 +26,10 @@ export class SecretsService {
     value: string,
   ): Promise<SecretListing & { created: boolean }> {
     const owner = await this.owner(principal, tenantRef);
-    if (!this.store.available)
+    if (!this.database.secretsAvailable)
       throw new ProblemException(503, 'Service Unavailable', NO_SECRETS_KEY);
-    return this.dataSource.transaction(async (manager) => {
-      const { id, ...stored } = await this.store.put(owner, name, value, manager);
+    return this.database.transaction(async (stores) => {
+      const { id, ...stored } = await stores.secrets.put(owner, name, value);
       // The audit names the secret, never its value.
       await this.audit.record(
         principal,
@@ -39,29 +37,22 @@ export class SecretsService {
         'secret',
         id,
         { tenantId: owner, name },
-        manager,
+        stores,
       );
       return stored;
     });
   }
 
   async list(principal: Principal, tenantRef: string | null): Promise<SecretListing[]> {
-    return this.store.list(await this.owner(principal, tenantRef));
+    return this.database.stores.secrets.list(await this.owner(principal, tenantRef));
   }
 
   async remove(principal: Principal, tenantRef: string | null, name: string): Promise<void> {
     const owner = await this.owner(principal, tenantRef);
-    await this.dataSource.transaction(async (manager) => {
-      const id = await this.store.remove(owner, name, manager);
+    await this.database.transaction(async (stores) => {
+      const id = await stores.secrets.remove(owner, name);
       if (!id) throw notFound('secret', name);
-      await this.audit.record(
-        principal,
-        'delete',
-        'secret',
-        id,
-        { tenantId: owner, name },
-        manager,
-      );
+      await this.audit.record(principal, 'delete', 'secret', id, { tenantId: owner, name }, stores);
     });
   }
 

@@ -8,7 +8,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
@@ -16,9 +15,8 @@ import { ZodPipe } from '../common/zod-body.pipe';
 import { Auth, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { sliceUploadFieldsSchema, type SliceUploadFields } from './slice-upload.dto';
+import { SliceUploadInterceptor } from './slice-upload.interceptor';
 import { SlicesService, type UploadedFile as SliceFile } from './slices.service';
-
-const UPLOAD_LIMIT = Number(process.env.LASTMILE_MAX_UPLOAD_BYTES ?? 200 * 1024 * 1024);
 
 const itemsQuerySchema = z.strictObject({
   after: z.coerce.number().int().min(-1).default(-1),
@@ -42,10 +40,7 @@ export class SlicesController {
       properties: { name: { type: 'string' }, file: { type: 'string', format: 'binary' } },
     },
   })
-  // Multer stops reading past the limit (413) before anything is parsed.
-  @UseInterceptors(
-    FileInterceptor('file', { limits: { files: 1, fields: 4, fileSize: UPLOAD_LIMIT } }),
-  )
+  @UseInterceptors(SliceUploadInterceptor)
   upload(
     @Auth() principal: Principal,
     @Param('tenant') tenant: string,

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { AppConfig } from '@lastmile/config';
-import { Slice, SliceItem, storeSlice } from '@lastmile/persistence';
+import { Database, type Slice } from '@lastmile/persistence';
 import { parseSliceUpload, SliceValidationError, type SliceLimits } from '@lastmile/slices';
 import { AuditService } from '../common/audit.service';
 import { invalid, notFound, ProblemException } from '../common/problem.exception';
@@ -18,7 +17,7 @@ export interface UploadedFile {
 @Injectable()
 export class SlicesService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,8 +54,8 @@ export class SlicesService {
       }
       throw error;
     }
-    return this.dataSource.transaction(async (manager) => {
-      const { slice, created } = await storeSlice(manager, tenant.id, name, parsed);
+    return this.database.transaction(async (stores) => {
+      const { slice, created } = await stores.slices.store(tenant.id, name, parsed);
       if (created) {
         await this.audit.record(
           principal,
@@ -64,7 +63,7 @@ export class SlicesService {
           'slice',
           slice.id,
           { name, version: slice.version, items: slice.itemCount },
-          manager,
+          stores,
         );
       }
       return { ...slice, created };
@@ -73,14 +72,12 @@ export class SlicesService {
 
   async list(principal: Principal, tenantRef: string): Promise<Slice[]> {
     const tenant = await this.ownTenant(principal, tenantRef);
-    return this.dataSource
-      .getRepository(Slice)
-      .find({ where: { tenantId: tenant.id }, order: { name: 'ASC', version: 'DESC' } });
+    return this.database.stores.slices.listForTenant(tenant.id);
   }
 
   async get(principal: Principal, tenantRef: string, id: string): Promise<Slice> {
     const tenant = await this.ownTenant(principal, tenantRef);
-    const slice = await this.dataSource.getRepository(Slice).findOneBy({ id, tenantId: tenant.id });
+    const slice = await this.database.stores.slices.findForTenant(id, tenant.id);
     if (!slice) throw notFound('slice', id);
     return slice;
   }
@@ -88,23 +85,7 @@ export class SlicesService {
   /** Items without audio bytes, a page at a time. */
   async items(principal: Principal, tenantRef: string, id: string, after: number, limit: number) {
     const slice = await this.get(principal, tenantRef, id);
-    const rows = await this.dataSource
-      .getRepository(SliceItem)
-      .createQueryBuilder('item')
-      .select([
-        'item.itemKey',
-        'item.ordinal',
-        'item.input',
-        'item.references',
-        'item.label',
-        'item.attributes',
-        'item.audioMime',
-        'item.audioMs',
-      ])
-      .where('item.slice_id = :id AND item.ordinal > :after', { id: slice.id, after })
-      .orderBy('item.ordinal')
-      .limit(limit)
-      .getMany();
+    const rows = await this.database.stores.slices.itemsWithoutAudio(slice.id, after, limit);
     return rows.map(
       ({ itemKey, ordinal, input, references, label, attributes, audioMime, audioMs }) => ({
         id: itemKey,
@@ -119,10 +100,7 @@ export class SlicesService {
   }
 
   /** A customer key works on its own tenant only; others are told it does not exist. */
-  private async ownTenant(principal: Principal, tenantRef: string) {
-    const tenant = await this.tenants.find(tenantRef);
-    if (principal.role === 'customer' && principal.tenantId !== tenant.id)
-      throw notFound('tenant', tenantRef);
-    return tenant;
+  private ownTenant(principal: Principal, tenantRef: string) {
+    return this.tenants.findFor(principal, tenantRef);
   }
 }

@@ -1,32 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { Tenant } from '@lastmile/persistence';
+import { Database, type Tenant } from '@lastmile/persistence';
 import { AuditService } from '../common/audit.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { conflict, notFound } from '../common/problem.exception';
 import type { Principal } from '../auth/principal';
 import type { CreateTenantBody } from './tenant.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 @Injectable()
 export class TenantsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly audit: AuditService,
   ) {}
 
   async create(principal: Principal, body: CreateTenantBody): Promise<Tenant> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const tenant = await manager.getRepository(Tenant).save(body);
+      return await this.database.transaction(async (stores) => {
+        const tenant = await stores.tenants.create(body);
         await this.audit.record(
           principal,
           'create',
           'tenant',
           tenant.id,
           { slug: tenant.slug },
-          manager,
+          stores,
         );
         return tenant;
       });
@@ -37,15 +34,12 @@ export class TenantsService {
   }
 
   list(): Promise<Tenant[]> {
-    return this.dataSource.getRepository(Tenant).find({ order: { createdAt: 'ASC' } });
+    return this.database.stores.tenants.list();
   }
 
   /** Finds a tenant by id or slug: paths such as /v1/tenants/st-elsewhere/slices read better. */
   async find(idOrSlug: string): Promise<Tenant> {
-    const repository = this.dataSource.getRepository(Tenant);
-    const tenant = UUID.test(idOrSlug)
-      ? await repository.findOneBy({ id: idOrSlug.toLowerCase() })
-      : await repository.findOneBy({ slug: idOrSlug });
+    const tenant = await this.database.stores.tenants.find(idOrSlug);
     if (!tenant) throw notFound('tenant', idOrSlug);
     return tenant;
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { processEnv } from '@lastmile/config';
 import { programAvailable } from '@lastmile/scenarios';
 import { DemoApiClient } from '../demo/demo-api-client';
 import { heading, say } from '../demo/demo-printer';
@@ -13,10 +14,12 @@ const SPEECH_TOOLS = ['pocketsphinx_continuous', 'espeak-ng', 'sox'];
 
 /** `npm run demo`: the last-mile story end to end on embedded defaults, printed step by step. */
 export async function runDemo(options: { keepRunning: boolean }): Promise<void> {
-  const home = resolve(process.env.LASTMILE_HOME ?? './.lastmile');
-  const port = process.env.PORT ?? String(await freePort());
-  const adminKey = process.env.LASTMILE_ADMIN_KEY ?? `lm_demo_${randomBytes(12).toString('hex')}`;
-  Object.assign(process.env, {
+  const given = processEnv();
+  const home = resolve(given.LASTMILE_HOME ?? './.lastmile');
+  const port = given.PORT ?? String(await freePort());
+  const adminKey = given.LASTMILE_ADMIN_KEY ?? `lm_demo_${randomBytes(12).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = {
+    ...given,
     LASTMILE_HOME: home,
     PORT: port,
     LASTMILE_ADMIN_KEY: adminKey,
@@ -26,10 +29,10 @@ export async function runDemo(options: { keepRunning: boolean }): Promise<void> 
     // The ward's webhook receiver runs on this machine: a tenant's channels reach loopback only
     // because this operator lists it (the default refuses internal addresses for customers).
     LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-  });
+    LOG_LEVEL: given.LOG_LEVEL ?? 'warn',
+  };
   heading('Starting Lastmile (API + runner) on embedded defaults');
-  const stop = await serve({ api: true, runner: true });
+  const stop = await serve({ api: true, runner: true, env });
   const baseUrl = `http://127.0.0.1:${port}`;
   say(`PostgreSQL under ${home}, queue on the same database, API at ${baseUrl}`);
   const api = new DemoApiClient(baseUrl, adminKey);

@@ -1,6 +1,12 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { ApiKey, ROLES, Tenant, type Role } from '@lastmile/persistence';
-import { displayPrefix, generateApiKey, hashApiKey } from '../../../api/src/auth/api-key.hasher';
+import {
+  Database,
+  displayPrefix,
+  generateApiKey,
+  hashApiKey,
+  ROLES,
+  type Role,
+} from '@lastmile/persistence';
 import { openServiceContext } from '../service-context';
 
 function parseRole(value: string): Role {
@@ -26,14 +32,10 @@ export function registerKeysCommand(program: Command): void {
       }
       const context = await openServiceContext();
       try {
+        const { stores } = new Database(context.dataSource);
         let tenantId: string | null = null;
         if (options.tenant) {
-          const tenant = await context.dataSource.getRepository(Tenant).findOne({
-            where: [
-              { slug: options.tenant },
-              ...(/^[0-9a-f-]{36}$/i.test(options.tenant) ? [{ id: options.tenant }] : []),
-            ],
-          });
+          const tenant = await stores.tenants.find(options.tenant);
           if (!tenant) {
             console.error(`error: tenant ${options.tenant} does not exist`);
             process.exitCode = 2;
@@ -42,7 +44,7 @@ export function registerKeysCommand(program: Command): void {
           tenantId = tenant.id;
         }
         const key = generateApiKey();
-        await context.dataSource.getRepository(ApiKey).insert({
+        await stores.keys.create({
           prefix: displayPrefix(key),
           hash: hashApiKey(key),
           role: options.role,

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { appliedMigrations } from '@lastmile/persistence';
 import { openServiceContext } from '../service-context';
 
 export function registerMigrateCommand(program: Command): void {
@@ -7,12 +8,8 @@ export function registerMigrateCommand(program: Command): void {
     .description('apply pending database migrations and exit')
     .action(async () => {
       const context = await openServiceContext();
-      const rows: { name: string }[] = await context.dataSource.query(
-        'SELECT name FROM migrations ORDER BY id',
-      );
-      console.log(
-        `database is at migration ${rows.at(-1)?.name ?? '(none)'} (${rows.length} applied)`,
-      );
+      const names = await appliedMigrations(context.dataSource);
+      console.log(`database is at migration ${names.at(-1) ?? '(none)'} (${names.length} applied)`);
       await context.close();
     });
 }

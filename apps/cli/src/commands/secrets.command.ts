@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { secretCipherFor, SecretsStore, NO_SECRETS_KEY } from '@lastmile/persistence';
+import { Database, NO_SECRETS_KEY, secretCipherFor } from '@lastmile/persistence';
 import { openServiceContext } from '../service-context';
 
 /** `lastmile secrets reseal`: after a key rotation, re-seal every stored secret with the new key. */
@@ -15,7 +15,7 @@ export function registerSecretsCommand(program: Command): void {
       try {
         const cipher = secretCipherFor(context.config);
         if (!cipher) throw new Error(NO_SECRETS_KEY);
-        const count = await new SecretsStore(context.dataSource, cipher).reseal();
+        const count = await new Database(context.dataSource, cipher).stores.secrets.reseal();
         console.log(`re-sealed ${count} secret(s) with key ${cipher.currentKeyId}`);
       } finally {
         await context.close();

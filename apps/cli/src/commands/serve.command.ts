@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
-import { createApiApp } from '../../../api/src/create-api-app';
+import { createApiApp } from '@lastmile/api-app';
 import { configureQueueBackend } from '@lastmile/queue';
 import { logger, startMetricsServer } from '@lastmile/telemetry';
 import { openServiceContext } from '../service-context';
 import { version } from '../version';
-import { startRunner } from '../../../runner/src/start-runner';
+import { startRunner } from '@lastmile/runner-app';
 
 /** api + runner in one process, on embedded defaults unless DATABASE_URL / REDIS_URL are set. */
 export async function serve(options: {
   api: boolean;
   runner: boolean;
+  /** The environment to configure the service from (default: the process's). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<() => Promise<void>> {
-  const context = await openServiceContext();
+  const context = await openServiceContext(options.env);
   const queue = configureQueueBackend({
     redisUrl: context.config.REDIS_URL,
     databaseUrl: context.databaseUrl,

@@ -1,5 +1,6 @@
 import { databaseSettings } from '@lastmile/config/database';
 import { resolveDatabase, type EmbeddedDatabase } from '@lastmile/persistence/database';
+import { processEnv } from '@lastmile/config/process-env';
 
 export interface EarlyDatabase {
   database: Promise<EmbeddedDatabase>;
@@ -13,7 +14,7 @@ export interface EarlyDatabase {
  * rest, so the server's start-up (a child process) runs while the evaluation code loads. The
  * environment is validated later, by openServiceContext (exit 2).
  */
-export function startDatabaseEarly(env: NodeJS.ProcessEnv = process.env): EarlyDatabase {
+export function startDatabaseEarly(env: NodeJS.ProcessEnv = processEnv()): EarlyDatabase {
   let onSpawned!: () => void;
   const spawned = new Promise<void>((resolve) => (onSpawned = resolve));
   const database = resolveDatabase(databaseSettings(env), log, { onSpawned });

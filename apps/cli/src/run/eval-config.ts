@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { adapterSpecSchema } from '@lastmile/adapters';
-import { zodProblems } from '../../../api/src/common/zod-problems';
+import { zodProblems } from '@lastmile/config';
 
 export const evalConfigSchema = z.strictObject({
   model: z.strictObject({

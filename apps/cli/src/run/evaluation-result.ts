@@ -1,8 +1,6 @@
-import type { DataSource } from 'typeorm';
 import { itemValuesFor, type ItemValueSet } from '@lastmile/monitoring';
-import { Metric, Run, Slice } from '@lastmile/persistence';
+import type { Run, Stores } from '@lastmile/persistence';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import { loadScoredInstances } from '@lastmile/monitoring';
 import type { RegisteredEvaluation } from './register-evaluation';
 
 export interface MetricRow {
@@ -31,18 +29,18 @@ export function selectedMetrics(all: MetricDefinition[], wanted?: string[]): Met
 }
 
 export async function collectResult(
-  dataSource: DataSource,
+  stores: Stores,
   evaluation: RegisteredEvaluation,
   wanted?: string[],
 ): Promise<EvaluationResult> {
-  const run = await dataSource.getRepository(Run).findOneByOrFail({ id: evaluation.run.id });
-  const metricRows = await dataSource
-    .getRepository(Metric)
-    .find({ where: { runId: run.id }, order: { name: 'ASC', subgroup: 'ASC' } });
+  const run = await stores.runs.find(evaluation.run.id);
+  if (!run) throw new Error(`run ${evaluation.run.id} disappeared`);
+  const metricRows = await stores.metrics.ofRun(run.id);
   const sliceNames = new Map(
-    (await dataSource.getRepository(Slice).findBy({}))
-      .filter((s) => metricRows.some((m) => m.sliceId === s.id))
-      .map((s) => [s.id, s.name]),
+    (await stores.slices.byIds([...new Set(metricRows.map((m) => m.sliceId))])).map((s) => [
+      s.id,
+      s.name,
+    ]),
   );
   const keep = (name: string) =>
     !wanted ||
@@ -50,7 +48,7 @@ export async function collectResult(
   const definitions = selectedMetrics(evaluation.kind.metrics(evaluation.scenarioConfig), wanted);
   const sliceIds = [...new Set(run.provenance ? Object.keys(run.provenance.sliceHashes) : [])];
   const instances = (
-    await Promise.all(sliceIds.map((id) => loadScoredInstances(dataSource, run.id, id)))
+    await Promise.all(sliceIds.map((id) => stores.results.scoredInstances(run.id, id)))
   ).flat();
   return {
     run: {

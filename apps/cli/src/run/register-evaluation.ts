@@ -1,12 +1,22 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { DataSource } from 'typeorm';
-import { adapterSpecHash, parseAdapterSpec } from '@lastmile/adapters';
-import { createRunForPlan, Model, Plan, Run, Scenario, storeSlice } from '@lastmile/persistence';
+import { adapterSpecHash, parseAdapterSpec, type AdapterSpec } from '@lastmile/adapters';
+import { zodProblems } from '@lastmile/config';
+import type { Database, Run, StorableSlice } from '@lastmile/persistence';
 import { findScenarioKind, scenarioKindNames, type ScenarioKind } from '@lastmile/scenarios';
-import { zodProblems } from '../../../api/src/common/zod-problems';
 import { datasetName, loadDataset } from './dataset-loader';
 import { ConfigFileError, type EvalConfig } from './eval-config';
+
+/** An evaluation config checked in full (kind, its config, adapter, dataset), nothing stored yet. */
+export interface PreparedEvaluation {
+  config: EvalConfig;
+  kind: ScenarioKind<unknown>;
+  scenarioConfig: unknown;
+  spec: AdapterSpec;
+  adapterHash: string;
+  sliceName: string;
+  slice: StorableSlice | undefined;
+}
 
 export interface RegisteredEvaluation {
   run: Run;
@@ -19,14 +29,11 @@ const shortHash = (value: unknown) =>
   createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
 
 /**
- * Stores what `lastmile run` evaluates exactly as the service would: model version, scenario,
- * slice (by content hash) and an unscheduled plan, then queues a run record for it.
+ * Everything `lastmile run` can check without a database: an unknown kind, a config its kind
+ * refuses, an invalid adapter or an unreadable dataset is a ConfigFileError (exit 2) before any
+ * database starts.
  */
-export async function registerEvaluation(
-  dataSource: DataSource,
-  config: EvalConfig,
-  configPath: string,
-): Promise<RegisteredEvaluation> {
+export async function prepareEvaluation(config: EvalConfig): Promise<PreparedEvaluation> {
   const kind = findScenarioKind(config.scenario.kind);
   if (!kind)
     throw new ConfigFileError(
@@ -41,30 +48,52 @@ export async function registerEvaluation(
       `scenario.config is invalid for kind ${kind.kind}:\n${problems.join('\n')}`,
     );
   }
-  const scenarioConfig = parsedConfig.data;
   const spec = parseAdapterSpec(config.model.adapter);
-  const adapterHash = adapterSpecHash(spec);
   const dataset = config.scenario.dataset
     ? resolve(config.baseDir, config.scenario.dataset)
     : undefined;
-  let parsedSlice;
+  let slice: StorableSlice | undefined;
   try {
-    parsedSlice = dataset
+    slice = dataset
       ? await loadDataset(dataset, kind.modality === 'audio' ? 'audio' : 'text')
       : undefined;
   } catch (error) {
     throw new ConfigFileError(`scenario.dataset: ${(error as Error).message}`);
   }
+  if (!dataset && !kind.builtinItems?.(parsedConfig.data)?.length)
+    throw new ConfigFileError(
+      `scenario.dataset: kind ${kind.kind} has no built-in data, so the config must name a dataset`,
+    );
+  return {
+    config,
+    kind,
+    scenarioConfig: parsedConfig.data,
+    spec,
+    adapterHash: adapterSpecHash(spec),
+    sliceName: dataset ? datasetName(dataset, config.baseDir) : `builtin:${kind.kind}`,
+    slice,
+  };
+}
 
-  return dataSource.transaction(async (manager) => {
+/**
+ * Stores what `lastmile run` evaluates exactly as the service would: model version, scenario,
+ * slice (by content hash) and an unscheduled plan, then queues a run record for it.
+ */
+export function registerEvaluation(
+  database: Database,
+  prepared: PreparedEvaluation,
+  configPath: string,
+): Promise<RegisteredEvaluation> {
+  const { config, kind, scenarioConfig, spec, adapterHash, sliceName } = prepared;
+  return database.transaction(async (stores) => {
     const version = config.model.version ?? `spec-${adapterHash.slice(0, 12)}`;
-    let model = await manager.getRepository(Model).findOneBy({ name: config.model.name, version });
+    let model = await stores.models.findByNameVersion(config.model.name, version);
     if (model && model.adapterHash !== adapterHash) {
       throw new ConfigFileError(
         `model ${config.model.name} version ${version} is already registered with another adapter: give it a new version`,
       );
     }
-    model ??= await manager.getRepository(Model).save({
+    model ??= await stores.models.create({
       name: config.model.name,
       version,
       modality: config.model.modality ?? (kind.modality === 'audio' ? 'speech' : 'text'),
@@ -74,15 +103,14 @@ export async function registerEvaluation(
     });
     const scenarioName = `cli:${kind.kind}:${shortHash(scenarioConfig)}`;
     const scenario =
-      (await manager.getRepository(Scenario).findOneBy({ name: scenarioName })) ??
-      (await manager.getRepository(Scenario).save({
+      (await stores.scenarios.findByName(scenarioName)) ??
+      (await stores.scenarios.create({
         name: scenarioName,
         kind: kind.kind,
         config: scenarioConfig as Record<string, unknown>,
       }));
-    const sliceName = dataset ? datasetName(dataset, config.baseDir) : `builtin:${kind.kind}`;
-    const sliceIds = parsedSlice
-      ? [(await storeSlice(manager, null, sliceName, parsedSlice)).slice.id]
+    const sliceIds = prepared.slice
+      ? [(await stores.slices.store(null, sliceName, prepared.slice)).slice.id]
       : [];
     const planName = `cli:${resolve(configPath)}`;
     const planFields = {
@@ -105,13 +133,9 @@ export async function registerEvaluation(
       channels: [],
       cacheResponses: false,
     };
-    const existing = await manager
-      .getRepository(Plan)
-      .findOneBy({ name: planName, modelId: model.id, scenarioId: scenario.id });
-    const plan = await manager
-      .getRepository(Plan)
-      .save(existing ? { ...existing, ...planFields } : planFields);
-    const run = await createRunForPlan(manager, plan, 'cli');
+    const existing = await stores.plans.findByIdentity(planName, model.id, scenario.id);
+    const plan = await stores.plans.save(existing ? { ...existing, ...planFields } : planFields);
+    const run = await stores.runs.createForPlan(plan, 'cli');
     return { run, kind, scenarioConfig, sliceName };
   });
 }

@@ -2,14 +2,13 @@ import { writeFileSync } from 'node:fs';
 import type * as CliProgress from 'cli-progress';
 import { ConfigError } from '@lastmile/config';
 import type { DriftFinding } from '@lastmile/monitoring';
-import { Run, type EmbeddedDatabase } from '@lastmile/persistence';
-import { AdapterPool } from '../../../runner/src/runs/adapter-pool';
-import { RunExecutor } from '../../../runner/src/runs/run-executor';
+import { AdapterPool, RunExecutor } from '@lastmile/evaluation';
+import { Database, type EmbeddedDatabase, type Stores } from '@lastmile/persistence';
 import { gateAgainstBaseline, readBaselineFile } from './baseline-gate';
 import { ConfigFileError, loadEvalConfig } from './eval-config';
 import { collectResult, selectedMetrics } from './evaluation-result';
 import { junitReport } from './junit-report';
-import { registerEvaluation } from './register-evaluation';
+import { prepareEvaluation, registerEvaluation } from './register-evaluation';
 import { formatSummary } from './summary-table';
 import { openServiceContext } from '../service-context';
 import { version } from '../version';
@@ -37,23 +36,27 @@ export async function runCommand(
     return 2;
   };
   let config;
+  let prepared;
   try {
     config = loadEvalConfig(options.config);
+    // The whole configuration is checked before the database is used (or, on a new home, started).
+    prepared = await prepareEvaluation(config);
   } catch (error) {
     return refuse((error as Error).message);
   }
   const baseline = options.baseline ? safe(() => readBaselineFile(options.baseline!)) : undefined;
   if (baseline instanceof Error) return refuse(baseline.message);
-  const context = await openServiceContext(process.env, database);
+  const context = await openServiceContext(undefined, database);
   const adapters = new AdapterPool({
     allowCommand: true,
     urlAllowlist: context.config.LASTMILE_URL_ALLOWLIST,
   });
+  const db = new Database(context.dataSource);
   try {
-    const evaluation = await registerEvaluation(context.dataSource, config, options.config);
-    const executor = new RunExecutor(context.dataSource, adapters, [], version);
+    const evaluation = await registerEvaluation(db, prepared, options.config);
+    const executor = new RunExecutor(db, adapters, { harnessVersion: version });
     const stopProgress = showProgress(
-      context.dataSource,
+      db.stores,
       evaluation.run.id,
       !options.json && process.stderr.isTTY === true,
     );
@@ -62,7 +65,7 @@ export async function runCommand(
     } finally {
       await stopProgress();
     }
-    const result = await collectResult(context.dataSource, evaluation, config.scenario.metrics);
+    const result = await collectResult(db.stores, evaluation, config.scenario.metrics);
     let findings: DriftFinding[] | null = null;
     if (baseline && result.run.status !== 'failed') {
       const metrics = selectedMetrics(
@@ -80,7 +83,7 @@ export async function runCommand(
     if (options.report) {
       // Loaded only for --report: the HTML report's code is no part of an evaluation.
       const { loadRunReportData, renderRunReport } = await import('@lastmile/reports');
-      const data = await loadRunReportData(context.dataSource, result.run.id);
+      const data = await loadRunReportData(db.stores, result.run.id);
       if (data) writeFileSync(options.report, renderRunReport(data));
     }
     console.log(options.json ? JSON.stringify(output) : formatSummary(result, findings));
@@ -107,11 +110,7 @@ function safe<T>(read: () => T): T | Error {
 }
 
 /** A progress bar on a terminal, fed from the run's stored counters (what the API shows too). */
-function showProgress(
-  dataSource: import('typeorm').DataSource,
-  runId: string,
-  enabled: boolean,
-): () => Promise<void> {
+function showProgress(stores: Stores, runId: string, enabled: boolean): () => Promise<void> {
   if (!enabled) return async () => undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { SingleBar, Presets } = require('cli-progress') as typeof CliProgress;
@@ -124,10 +123,7 @@ function showProgress(
   );
   bar.start(1, 0, { errors: 0 });
   const timer = setInterval(async () => {
-    const run = await dataSource
-      .getRepository(Run)
-      .findOneBy({ id: runId })
-      .catch(() => null);
+    const run = await stores.runs.find(runId).catch(() => null);
     if (run) {
       bar.setTotal(Math.max(run.total, 1));
       bar.update(run.done, { errors: run.errors });

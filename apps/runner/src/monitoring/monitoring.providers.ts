@@ -1,14 +1,19 @@
+import { getQueueToken } from '@nestjs/bullmq';
 import type { Provider } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import { ServerPolicy } from '@lastmile/adapters';
 import { RESERVED_ENV_NAMES, type AppConfig } from '@lastmile/config';
-import { secretCipherFor, SecretsStore } from '@lastmile/persistence';
-import { DataSource } from 'typeorm';
-import { DriftMonitor } from './drift-monitor';
-import { MONITORING_SETTINGS, monitoringSettings } from './monitoring-settings';
-import { NotificationEnqueuer } from './notification-enqueuer';
+import {
+  DriftMonitor,
+  monitoringSettings,
+  NotificationSender,
+  type MonitoringSettings,
+} from '@lastmile/evaluation';
+import { Database } from '@lastmile/persistence';
+import { NOTIFICATIONS_QUEUE } from '@lastmile/queue';
 import { NotificationProcessor } from './notification.processor';
-import { NotificationSender } from './notification-sender';
-import { NotificationSweep } from './notification-sweep';
+import { NotificationSweep } from '../sweeps/notification-sweep';
+import { MONITORING_SETTINGS } from '../runner.tokens';
 
 /** The runner's drift monitor and notification delivery (the notifications queue is registered by the module). */
 export function monitoringProviders(config: AppConfig): Provider[] {
@@ -16,15 +21,19 @@ export function monitoringProviders(config: AppConfig): Provider[] {
     { provide: MONITORING_SETTINGS, useValue: monitoringSettings(config) },
     {
       provide: NotificationSender,
-      inject: [DataSource],
-      useFactory: (dataSource: DataSource) =>
+      inject: [Database],
+      useFactory: (database: Database) =>
         new NotificationSender(
           new ServerPolicy(config, RESERVED_ENV_NAMES),
-          new SecretsStore(dataSource, secretCipherFor(config)),
+          database.stores.secrets,
         ),
     },
-    NotificationEnqueuer,
-    DriftMonitor,
+    {
+      provide: DriftMonitor,
+      inject: [Database, getQueueToken(NOTIFICATIONS_QUEUE), MONITORING_SETTINGS],
+      useFactory: (database: Database, queue: Queue, settings: MonitoringSettings) =>
+        new DriftMonitor(database, queue, settings),
+    },
     NotificationProcessor,
     NotificationSweep,
   ];

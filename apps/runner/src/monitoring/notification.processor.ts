@@ -1,13 +1,16 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { DataSource } from 'typeorm';
+import {
+  loadAlertMessage,
+  NotificationSender,
+  type MonitoringSettings,
+} from '@lastmile/evaluation';
 import type { DeliverNotificationJob } from '@lastmile/monitoring';
+import { Database } from '@lastmile/persistence';
 import { JOB_DELIVER_NOTIFICATION, NOTIFICATIONS_QUEUE } from '@lastmile/queue';
 import { logger, notificationFailures } from '@lastmile/telemetry';
-import { loadAlertMessage } from './alert-message.loader';
-import { MONITORING_SETTINGS, type MonitoringSettings } from './monitoring-settings';
-import { NotificationSender } from './notification-sender';
+import { MONITORING_SETTINGS } from '../runner.tokens';
 
 /**
  * Delivers one alert event to one channel. Every attempt is a notifications row; a failure
@@ -17,7 +20,7 @@ import { NotificationSender } from './notification-sender';
 @Processor(NOTIFICATIONS_QUEUE, { concurrency: 4 })
 export class NotificationProcessor extends WorkerHost {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly sender: NotificationSender,
     @Inject(MONITORING_SETTINGS) private readonly settings: MonitoringSettings,
   ) {
@@ -28,7 +31,7 @@ export class NotificationProcessor extends WorkerHost {
     if (job.name !== JOB_DELIVER_NOTIFICATION) throw new Error(`unknown job ${job.name}`);
     const { alertId, alertEventId, event, channel, channelKey, idempotencyKey } = job.data;
     const message = await loadAlertMessage(
-      this.dataSource,
+      this.database.stores.alerts,
       alertEventId,
       event,
       this.settings.publicUrl,
@@ -37,20 +40,16 @@ export class NotificationProcessor extends WorkerHost {
     if (!message) return null;
     const attempt = job.attemptsMade + 1;
     const result = await this.sender.deliver(channel, message, idempotencyKey);
-    await this.dataSource.query(
-      `INSERT INTO notifications (alert_id, channel_key, event, idempotency_key, attempt, status, response_status, error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        alertId,
-        channelKey,
-        event,
-        idempotencyKey,
-        attempt,
-        result.delivered ? 'delivered' : 'failed',
-        result.responseStatus,
-        result.error,
-      ],
-    );
+    await this.database.stores.alerts.recordDelivery({
+      alertId,
+      channelKey,
+      event,
+      idempotencyKey,
+      attempt,
+      delivered: result.delivered,
+      responseStatus: result.responseStatus,
+      error: result.error,
+    });
     const context = { alertId, event, channel: channelKey, attempt };
     if (result.delivered) {
       logger().info(context, 'notification delivered');

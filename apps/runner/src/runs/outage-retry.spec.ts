@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DatabaseError } from 'pg';
 import { JobLockLost, retryThroughOutages, type OutageRetryOptions } from './outage-retry';
-import { RunInterrupted } from './run-control';
+import { RunInterrupted } from '@lastmile/evaluation';
 
 const shutdownError = () =>
   Object.assign(

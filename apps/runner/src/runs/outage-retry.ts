@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RunInterrupted } from './run-control';
+import { RunInterrupted } from '@lastmile/evaluation';
 import { isTransientDatabaseError } from './transient-error';
 
 /** Another worker holds the job now (our lock expired during the outage): it finishes the run. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { UnrecoverableError, WaitingError, type Job, type Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { Plan, Run } from '@lastmile/persistence';
+import type { AppConfig } from '@lastmile/config';
+import { RunExecutor, RunInterrupted, type RunOutcome } from '@lastmile/evaluation';
+import { Database } from '@lastmile/persistence';
 import {
   JOB_EXECUTE_RUN,
   JOB_SCHEDULED_RUN,
@@ -14,27 +15,32 @@ import {
 import { logger } from '@lastmile/telemetry';
 import { JobLockWatch } from './job-lock-watch';
 import { JobLockLost, retryThroughOutages } from './outage-retry';
-import { RunInterrupted } from './run-control';
-import { RunExecutor, type RunOutcome } from './run-executor';
+import { RUNNER_CONFIG } from '../runner.tokens';
 
-const LOCK_MS = Number(process.env.LASTMILE_JOB_LOCK_MS ?? 30_000);
-const MAX_STALLS = Number(process.env.LASTMILE_MAX_STALLS ?? 20);
+/**
+ * The runs queue's worker options, from the validated configuration. Applied to the processor's
+ * metadata when the runner module is built (a decorator's arguments are fixed at import time).
+ */
+export function configureRunWorker(config: AppConfig): void {
+  Processor(RUNS_QUEUE, {
+    concurrency: config.LASTMILE_RUNNER_CONCURRENCY,
+    // A killed worker's job is picked up again once its lock expires; resuming is safe, so allow many.
+    lockDuration: config.LASTMILE_JOB_LOCK_MS,
+    stalledInterval: config.LASTMILE_JOB_LOCK_MS,
+    maxStalledCount: config.LASTMILE_MAX_STALLS,
+  })(RunProcessor);
+}
 
-@Processor(RUNS_QUEUE, {
-  concurrency: Number(process.env.LASTMILE_RUNNER_CONCURRENCY ?? 2),
-  // A killed worker's job is picked up again once its lock expires; resuming is safe, so allow many.
-  lockDuration: LOCK_MS,
-  stalledInterval: LOCK_MS,
-  maxStalledCount: MAX_STALLS,
-})
+@Processor(RUNS_QUEUE)
 export class RunProcessor extends WorkerHost implements BeforeApplicationShutdown, OnModuleInit {
   private readonly shutdown = new AbortController();
   private readonly locks = new JobLockWatch();
 
   constructor(
     private readonly executor: RunExecutor,
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     @InjectQueue(RUNS_QUEUE) private readonly queue: Queue,
+    @Inject(RUNNER_CONFIG) private readonly config: AppConfig,
   ) {
     super();
   }
@@ -58,7 +64,8 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
     try {
       return await retryThroughOutages(() => this.dispatch(job, stop), {
         signal: stop,
-        stillOwned: async () => !token || (await job.extendLock(token, LOCK_MS)) === 1,
+        stillOwned: async () =>
+          !token || (await job.extendLock(token, this.config.LASTMILE_JOB_LOCK_MS)) === 1,
         onPause: (attempt, delayMs, error) =>
           logger().warn(
             { jobId: job.id, attempt, delayMs, err: error },
@@ -145,24 +152,10 @@ export class RunProcessor extends WorkerHost implements BeforeApplicationShutdow
     job: Job<ScheduledRunJob>,
     stop: AbortSignal,
   ): Promise<RunOutcome | null> {
-    const plan = await this.dataSource.getRepository(Plan).findOneBy({ id: job.data.planId });
+    const plan = await this.database.stores.plans.find(job.data.planId);
     if (!plan || plan.deletedAt || !plan.enabled) return null;
     const runId = uuidFrom(`${job.id}`);
-    await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(Run)
-      .values({
-        id: runId,
-        planId: plan.id,
-        modelId: plan.modelId,
-        scenarioId: plan.scenarioId,
-        tenantId: plan.tenantId,
-        status: 'queued',
-        trigger: 'schedule',
-      })
-      .orIgnore()
-      .execute();
+    await this.database.stores.runs.createScheduled(runId, plan);
     return this.executor.execute(runId, stop);
   }
 }

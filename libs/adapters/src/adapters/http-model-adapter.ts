@@ -18,6 +18,7 @@ import type {
 import { ResilientCaller } from '../resilience/resilient-caller';
 import type { AdapterSpec } from '../spec/adapter-spec.schema';
 import { assertApiKeyPresent, readApiKey } from './api-key';
+import { processEnv } from '@lastmile/config/process-env';
 
 /** What an adapter reads out of one successful answer. */
 export type AdapterAnswer = Pick<ModelResponse, 'text' | 'usage' | 'raw'>;
@@ -37,7 +38,7 @@ export abstract class HttpModelAdapter<S extends HttpKindSpec> implements ModelA
     readonly spec: S,
     options: AdapterOptions,
   ) {
-    this.env = options.env ?? process.env;
+    this.env = options.env ?? processEnv();
     assertApiKeyPresent(this.env, spec.apiKeyEnv);
     this.caller = new ResilientCaller(spec.limits);
     this.transport = new HttpTransport(options.urlPolicy ?? allowAllUrls, spec.limits.concurrency);

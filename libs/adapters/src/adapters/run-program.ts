@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { ModelCallError } from '../errors/model-call-error';
+import { processEnv } from '@lastmile/config/process-env';
 
 export interface ProgramRun {
   argv: readonly string[];
@@ -16,7 +17,7 @@ const INHERITED_ENV = ['PATH', 'HOME', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_CTYPE',
 
 export function programEnvironment(
   extra: Record<string, string> | undefined,
-  from: NodeJS.ProcessEnv = process.env,
+  from: NodeJS.ProcessEnv = processEnv(),
 ): Record<string, string> {
   const inherited = INHERITED_ENV.filter((name) => from[name] !== undefined).map(
     (name) => [name, from[name]!] as const,

@@ -15,6 +15,7 @@ import {
   type ToxicityScorerSpec,
   type ToxicityScorerSpecInput,
 } from './toxicity-scorer-spec.schema';
+import { processEnv } from '@lastmile/config/process-env';
 
 export type { ToxicityScore };
 
@@ -53,7 +54,7 @@ export class HttpToxicityScorer implements ToxicityClassifier {
     this.id =
       id ??
       `${this.spec.style === 'json' ? 'http-json' : 'perspective'}:${sha256Hex(canonicalJson(identity)).slice(0, 12)}`;
-    this.env = options.env ?? process.env;
+    this.env = options.env ?? processEnv();
     assertApiKeyPresent(this.env, this.spec.apiKeyEnv);
     const policy = options.urlPolicy ?? allowAllUrls;
     if (policy.classify(new URL(this.spec.url.replace(/\{\{[^}]*\}\}/g, ''))) === 'denied') {

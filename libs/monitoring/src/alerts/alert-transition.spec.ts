@@ -80,4 +80,24 @@ describe('alertTransition', () => {
       notify: null,
     });
   });
+
+  it('lets a person acknowledge only an open alert, and resolve any unresolved one', () => {
+    const ack = { kind: 'acknowledge' as const };
+    const resolve = { kind: 'resolve' as const };
+    assert.deepEqual(alertTransition(open(), ack, 2), {
+      action: 'acknowledge',
+      notify: 'acknowledged',
+    });
+    assert.deepEqual(alertTransition(open({ status: 'acknowledged', cleanRuns: 1 }), resolve, 2), {
+      action: 'resolve',
+      cleanRuns: 0,
+      notify: 'resolved',
+    });
+    assert.equal(alertTransition(open({ status: 'acknowledged' }), ack, 2).action, 'refuse');
+    assert.match(
+      (alertTransition(open({ status: 'resolved' }), resolve, 2) as { reason: string }).reason,
+      /already resolved/,
+    );
+    assert.equal(alertTransition(null, ack, 2).action, 'refuse');
+  });
 });

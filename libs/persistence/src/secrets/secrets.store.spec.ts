@@ -30,7 +30,7 @@ describe('SecretsStore (PostgreSQL)', () => {
   });
 
   it('keeps one value per owner and name, sealed, and tells a rotation from a creation', async () => {
-    const store = new SecretsStore(dataSource, new SecretCipher(oldKey));
+    const store = new SecretsStore(dataSource.manager, new SecretCipher(oldKey));
     assert.equal((await store.put(tenantA, 'hook', 'first')).created, true);
     assert.equal((await store.put(tenantA, 'hook', 'second')).created, false);
     await store.put(tenantB, 'hook', 'b-value');
@@ -51,7 +51,7 @@ describe('SecretsStore (PostgreSQL)', () => {
   });
 
   it("does not open a value moved onto another tenant's row", async () => {
-    const store = new SecretsStore(dataSource, new SecretCipher(oldKey));
+    const store = new SecretsStore(dataSource.manager, new SecretCipher(oldKey));
     await dataSource.query(
       `UPDATE secrets SET sealed = (SELECT sealed FROM secrets WHERE tenant_id = $1 AND name = 'hook')
         WHERE tenant_id = $2 AND name = 'hook'`,
@@ -62,23 +62,23 @@ describe('SecretsStore (PostgreSQL)', () => {
   });
 
   it('re-seals every value under a new key while the previous one still opens them', async () => {
-    const rotated = new SecretsStore(dataSource, new SecretCipher(newKey, [oldKey]));
+    const rotated = new SecretsStore(dataSource.manager, new SecretCipher(newKey, [oldKey]));
     assert.equal(await rotated.reveal(tenantA, 'hook'), 'second');
     assert.equal(await rotated.reseal(), 3);
     assert.equal(await rotated.reseal(), 0);
-    const onlyNew = new SecretsStore(dataSource, new SecretCipher(newKey));
+    const onlyNew = new SecretsStore(dataSource.manager, new SecretCipher(newKey));
     assert.equal(await onlyNew.reveal(null, 'hook'), 'operator-value');
-    const onlyOld = new SecretsStore(dataSource, new SecretCipher(oldKey));
+    const onlyOld = new SecretsStore(dataSource.manager, new SecretCipher(oldKey));
     await assert.rejects(onlyOld.reveal(null, 'hook'), new RegExp(`sealed with key ${newKey.id}`));
   });
 
   it('removes by owner and name, and refuses to seal without a key', async () => {
-    const store = new SecretsStore(dataSource, new SecretCipher(newKey));
+    const store = new SecretsStore(dataSource.manager, new SecretCipher(newKey));
     assert.ok(await store.remove(tenantA, 'hook'));
     assert.equal(await store.remove(tenantA, 'hook'), null);
     assert.equal(await store.reveal(tenantB, 'hook'), 'b-value');
     await assert.rejects(
-      new SecretsStore(dataSource, null).put(tenantA, 'x', 'y'),
+      new SecretsStore(dataSource.manager, null).put(tenantA, 'x', 'y'),
       SecretsUnavailable,
     );
   });

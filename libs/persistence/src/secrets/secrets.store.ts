@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { SecretCipher } from './secret-cipher';
 import { NO_SECRETS_KEY } from './secrets-keyring';
 
@@ -39,7 +39,7 @@ function sealContext(owner: SecretOwner, name: string): string {
 /** The secrets table: sealed on the way in, listed by name, opened only for a delivery. */
 export class SecretsStore {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: EntityManager,
     private readonly cipher: SecretCipher | null,
   ) {}
 
@@ -52,10 +52,9 @@ export class SecretsStore {
     owner: SecretOwner,
     name: string,
     value: string,
-    manager: EntityManager = this.dataSource.manager,
   ): Promise<SecretListing & { id: string; created: boolean }> {
     const { sealed, keyId } = this.requireCipher().seal(value, sealContext(owner, name));
-    const rows: (SecretListing & { id: string; created: boolean })[] = await manager.query(
+    const rows: (SecretListing & { id: string; created: boolean })[] = await this.db.query(
       `INSERT INTO secrets (tenant_id, name, sealed, key_id, rotated_at)
        VALUES ($1, $2, $3, $4, now())
        ON CONFLICT ${conflictTarget(owner)}
@@ -67,7 +66,7 @@ export class SecretsStore {
   }
 
   list(owner: SecretOwner): Promise<SecretListing[]> {
-    return this.dataSource.query(
+    return this.db.query(
       `SELECT ${LISTING} FROM secrets WHERE ${ownerFilter(owner, 1)} ORDER BY name`,
       owner === null ? [] : [owner],
     );
@@ -77,7 +76,7 @@ export class SecretsStore {
   async existing(owner: SecretOwner, names: readonly string[]): Promise<Set<string>> {
     if (names.length === 0) return new Set();
     const parameters = owner === null ? [names] : [names, owner];
-    const rows: { name: string }[] = await this.dataSource.query(
+    const rows: { name: string }[] = await this.db.query(
       `SELECT name FROM secrets WHERE name = ANY($1) AND ${ownerFilter(owner, 2)}`,
       parameters,
     );
@@ -85,13 +84,9 @@ export class SecretsStore {
   }
 
   /** The removed secret's id, or null when there was none. */
-  async remove(
-    owner: SecretOwner,
-    name: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string | null> {
+  async remove(owner: SecretOwner, name: string): Promise<string | null> {
     // TypeORM returns [rows, rowCount] for a DELETE … RETURNING.
-    const [rows]: [{ id: string }[], number] = await manager.query(
+    const [rows]: [{ id: string }[], number] = await this.db.query(
       `DELETE FROM secrets WHERE name = $1 AND ${ownerFilter(owner, 2)} RETURNING id`,
       owner === null ? [name] : [name, owner],
     );
@@ -100,7 +95,7 @@ export class SecretsStore {
 
   /** The plain value, for a delivery about to use it; null when there is no such secret. */
   async reveal(owner: SecretOwner, name: string): Promise<string | null> {
-    const rows: { sealed: Buffer; keyId: string }[] = await this.dataSource.query(
+    const rows: { sealed: Buffer; keyId: string }[] = await this.db.query(
       `SELECT sealed, key_id AS "keyId" FROM secrets WHERE name = $1 AND ${ownerFilter(owner, 2)}`,
       owner === null ? [name] : [name, owner],
     );
@@ -117,14 +112,14 @@ export class SecretsStore {
       name: string;
       sealed: Buffer;
       keyId: string;
-    }[] = await this.dataSource.query(
+    }[] = await this.db.query(
       `SELECT id, tenant_id AS "tenantId", name, sealed, key_id AS "keyId" FROM secrets WHERE key_id <> $1`,
       [cipher.currentKeyId],
     );
     for (const row of rows) {
       const context = sealContext(row.tenantId, row.name);
       const { sealed, keyId } = cipher.seal(cipher.open(row.sealed, row.keyId, context), context);
-      await this.dataSource.query(
+      await this.db.query(
         'UPDATE secrets SET sealed = $2, key_id = $3 WHERE id = $1 AND key_id = $4',
         [row.id, sealed, keyId, row.keyId],
       );

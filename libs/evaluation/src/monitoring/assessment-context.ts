@@ -1,0 +1,100 @@
+import {
+  alertDedupKey,
+  type BaselineEvidence,
+  type CurrentEvidence,
+  type EvidenceContext,
+  type ItemValue,
+  type WorstItem,
+} from '@lastmile/monitoring';
+import type { AlertPolicy, BaselinePolicy, Run, Stores } from '@lastmile/persistence';
+import type { BaselineRecord } from './baseline-records';
+import type { MetricDefinition } from '@lastmile/scenarios';
+import type { AlertObservation } from './alert-observation';
+import { withItemDetails } from './item-details';
+import type { SliceState } from './slice-state';
+
+export interface AssessmentInput {
+  stores: Stores;
+  run: Run;
+  planId: string;
+  alertPolicy: AlertPolicy;
+  baselinePolicy: BaselinePolicy;
+  seed: number;
+  metrics: readonly MetricDefinition[];
+  slices: readonly SliceState[];
+  /** Pooled item values of the chosen references, by baseline id. */
+  referenceItems: ReadonlyMap<string, Record<string, ItemValue>>;
+  links: (sliceId: string, metric: string) => EvidenceContext['links'];
+}
+
+export type AlertKind = 'drift' | 'fairness_gap' | 'cusum';
+
+/** What every observation builder shares: the run, its evidence context, where findings go. */
+export class AssessmentContext {
+  readonly observations: AlertObservation[] = [];
+  /** `${sliceId}|${metric}|${subgroup}` that drifted (kept out of a rolling baseline). */
+  readonly drifted = new Set<string>();
+  readonly metricsByName: ReadonlyMap<string, MetricDefinition>;
+
+  constructor(readonly input: AssessmentInput) {
+    this.metricsByName = new Map(input.metrics.map((m) => [m.name, m]));
+  }
+
+  definition(name: string): MetricDefinition {
+    return this.metricsByName.get(name)!;
+  }
+
+  observe(
+    slice: SliceState,
+    type: AlertKind,
+    metric: string,
+    subgroup: string,
+    finding: AlertObservation['finding'],
+  ): void {
+    const parts = { type, planId: this.input.planId, sliceId: slice.slice.id, subgroup, metric };
+    this.observations.push({ parts, dedupKey: alertDedupKey(parts), finding });
+  }
+
+  async evidenceContext(
+    slice: SliceState,
+    metric: string,
+    worst: WorstItem[],
+  ): Promise<EvidenceContext> {
+    const { run } = this.input;
+    return {
+      run: { id: run.id, status: run.status, done: run.done, errors: run.errors },
+      links: this.input.links(slice.slice.id, metric),
+      worstItems: await withItemDetails(this.input.stores.results, run.id, slice.slice.id, worst),
+      severityThresholds: this.input.alertPolicy.severity,
+    };
+  }
+
+  baselineEvidence(reference: BaselineRecord, otherVersion: boolean): BaselineEvidence {
+    return {
+      value: reference.value,
+      interval: interval(reference),
+      runIds: reference.runIds,
+      versionKey: reference.versionKey,
+      policy: this.input.baselinePolicy.kind,
+      pinned: reference.pinned,
+      otherVersion,
+    };
+  }
+
+  currentEvidence(slice: SliceState, key: string, n: number): CurrentEvidence {
+    const row = slice.metricRows.get(key);
+    return { value: row?.value ?? null, interval: interval(row), n: row?.n ?? n };
+  }
+}
+
+export const sliceLabel = (slice: SliceState) => `${slice.slice.name} v${slice.slice.version}`;
+
+/** `${metric}|${subgroup}` back into its parts (metric names never hold '|'; subgroups might). */
+export function splitCellKey(key: string): [string, string] {
+  const at = key.indexOf('|');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+function interval(row?: { ciLow: number | null; ciHigh: number | null }): [number, number] | null {
+  return row && row.ciLow !== null && row.ciHigh !== null ? [row.ciLow, row.ciHigh] : null;
+}

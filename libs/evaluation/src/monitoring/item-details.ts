@@ -1,0 +1,33 @@
+import type { WorstItem, WorstItemEvidence } from '@lastmile/monitoring';
+import type { ResultsStore } from '@lastmile/persistence';
+
+const MAX_TEXT = 500;
+const MAX_RESPONSES = 3;
+
+const clip = (text: string | null) =>
+  text === null || text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}…`;
+
+/** The worst items with what was asked, the references and what the model answered in this run. */
+export async function withItemDetails(
+  results: Pick<ResultsStore, 'withItems'>,
+  runId: string,
+  sliceId: string,
+  worst: readonly WorstItem[],
+): Promise<WorstItemEvidence[]> {
+  if (worst.length === 0) return [];
+  const rows = await results.withItems(
+    runId,
+    sliceId,
+    worst.map((item) => item.itemId),
+  );
+  return worst.map((item) => {
+    const mine = rows.filter((row) => row.itemKey === item.itemId);
+    return {
+      ...item,
+      input: clip(mine[0]?.input ?? null),
+      references: mine[0]?.references ?? null,
+      responses: mine.slice(0, MAX_RESPONSES).map((row) => clip(row.response) ?? ''),
+      stats: mine.slice(0, MAX_RESPONSES).map((row) => row.stats),
+    };
+  });
+}
