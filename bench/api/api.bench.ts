@@ -5,7 +5,7 @@ import { freePort } from '../../test/support/postgres-server';
 import { startBenchPostgres, type BenchPostgres } from '../support/bench-postgres';
 import { liveTreeCpuSeconds } from '../support/proc-stats';
 import { round } from '../support/report';
-import { startService } from '../support/service-process';
+import { startService, type ServiceProcess } from '../../test/support/processes/service-process';
 import { loadEndpoint } from './load-phase';
 import { openLoopLoad } from './open-loop-load';
 import { deepAlertsCursor, endpoints } from './api-endpoints';
@@ -19,19 +19,6 @@ const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 30);
 const WARMUP_SECONDS = 5;
 const BURST_SECONDS = 10;
 const CONNECTIONS = 20;
-
-async function waitForHealth(baseUrl: string, logTail: () => string): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`the API did not become healthy: ${logTail()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function prepareDatabase(pg: BenchPostgres): Promise<SeededApiData> {
   const dataSource = createDataSource({ url: pg.url, poolSize: 2 });
@@ -52,18 +39,23 @@ async function main(): Promise<void> {
   const apiKey = `lm_bench_${randomBytes(12).toString('hex')}`;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  let api: ReturnType<typeof startService> | undefined;
+  let api: ServiceProcess | undefined;
   try {
     const data = await prepareDatabase(pg);
     // The per-key rate limit (600/min by default) would turn a 200 requests/s load into 429s.
-    api = startService(['--no-runner'], {
-      DATABASE_URL: pg.url,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LASTMILE_ADMIN_KEY: apiKey,
-      LASTMILE_RATE_LIMIT_PER_MINUTE: '100000000',
+    api = await startService({
+      role: 'api',
+      name: 'bench-api',
+      env: {
+        DATABASE_URL: pg.url,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        LASTMILE_ADMIN_KEY: apiKey,
+        LASTMILE_RATE_LIMIT_PER_MINUTE: '100000000',
+        LASTMILE_RATE_LIMIT_PER_KEY_PER_MINUTE: '100000000',
+        LOG_LEVEL: 'warn',
+      },
     });
-    await waitForHealth(baseUrl, api.logTail);
     const alertsCursor = await deepAlertsCursor(baseUrl, apiKey);
     const results: EndpointResult[] = [];
     for (const endpoint of endpoints(data, alertsCursor)) {
@@ -114,7 +106,7 @@ async function main(): Promise<void> {
       alertsCursor !== null,
     );
   } catch (error) {
-    if (api) console.error(`API log (last lines):\n${api.logTail()}`);
+    if (api) console.error(`API log (last lines):\n${api.tail()}`);
     throw error;
   } finally {
     await api?.stop();

@@ -1,7 +1,7 @@
 import type { BenchPostgres } from '../support/bench-postgres';
 import { liveTreeCpuSeconds, rssMiB, treeCpuSeconds } from '../support/proc-stats';
 import { startQaModel } from '../support/qa-items';
-import { startService } from '../support/service-process';
+import { startService } from '../../test/support/processes/service-process';
 import { queueRuns, runProgress, seedQaEvaluation } from '../support/seed-evaluation';
 import { phaseEnvironment, sleep, waitForWorkers } from './scale-env';
 
@@ -34,10 +34,15 @@ export async function memoryPhase(
 ): Promise<MemoryPhaseResult> {
   const model = await startQaModel(0);
   const env = await phaseEnvironment(pg, redisUrl, 'bench_memory', 1);
-  const runner = startService(['--no-api'], {
-    DATABASE_URL: env.databaseUrl,
-    REDIS_URL: env.redisUrl,
-    LASTMILE_RUNNER_CONCURRENCY: '1',
+  const runner = await startService({
+    role: 'runner',
+    name: 'bench-memory-runner',
+    env: {
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      LASTMILE_RUNNER_CONCURRENCY: '1',
+      LOG_LEVEL: 'warn',
+    },
   });
   try {
     const seeded = await seedQaEvaluation(env.dataSource, {
@@ -58,7 +63,7 @@ export async function memoryPhase(
     while (Date.now() - started < options.timeoutMs) {
       await sleep(500);
       const rss = rssMiB(runner.pid);
-      if (rss === undefined) throw new Error(`the runner exited: ${runner.logTail()}`);
+      if (rss === undefined) throw new Error(`the runner exited: ${runner.tail()}`);
       const progress = await runProgress(env.dataSource, runIds);
       samples.push({
         atS: (Date.now() - started) / 1000,
@@ -67,7 +72,7 @@ export async function memoryPhase(
         total: progress.total || options.items,
       });
       if (progress.finished === 1) {
-        if (progress.failed) throw new Error(`the run failed: ${runner.logTail()}`);
+        if (progress.failed) throw new Error(`the run failed: ${runner.tail()}`);
         finished = true;
         break;
       }

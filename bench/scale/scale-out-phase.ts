@@ -1,6 +1,6 @@
 import type { BenchPostgres } from '../support/bench-postgres';
 import { startQaModel } from '../support/qa-items';
-import { startService, type ServiceProcess } from '../support/service-process';
+import { startService, type ServiceProcess } from '../../test/support/processes/service-process';
 import { queueRuns, runProgress, seedQaEvaluation } from '../support/seed-evaluation';
 import { phaseEnvironment, sleep, waitForWorkers } from './scale-env';
 
@@ -50,7 +50,11 @@ export async function scaleOutPhase(
     });
     for (let i = 0; i < options.runners; i++)
       runners.push(
-        startService(['--no-api'], { DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl }),
+        await startService({
+          role: 'runner',
+          name: `bench-runner-${i + 1}`,
+          env: { DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, LOG_LEVEL: 'warn' },
+        }),
       );
     await waitForWorkers(env.queue, options.runners, 120_000);
     const started = Date.now();
@@ -60,7 +64,7 @@ export async function scaleOutPhase(
       await sleep(200);
       const progress = await runProgress(env.dataSource, runIds);
       if (progress.failed)
-        throw new Error(`a run failed: ${runners.map((r) => r.logTail()).join('\n')}`);
+        throw new Error(`a run failed: ${runners.map((r) => r.tail()).join('\n')}`);
       if (progress.finished === runIds.length) {
         finished = true;
         break;

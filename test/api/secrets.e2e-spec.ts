@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
-import { hashApiKey } from '@lastmile/persistence';
+import { hashApiKey, isFinishedRun } from '@lastmile/persistence';
+import { waitFor } from '../support/poll';
 import {
   sendJson,
   startLocalServer,
@@ -16,7 +17,6 @@ const SECRET_ENV = 'LASTMILE_MODEL_KEY_E2E_SECRETS';
 const MODEL_SECRET = `sk-live-${randomBytes(24).toString('hex')}`;
 /** A tenant's webhook secret, stored through the API. */
 const TENANT_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
-const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
 
 describe('secrets stay out of responses and logs', () => {
   let t: TestApp;
@@ -95,11 +95,14 @@ describe('secrets stay out of responses and logs', () => {
     const run = keep(
       await t.http.post(`/v1/plans/${plan.id}/runs`).set(bearer(customer)).expect(202),
     ).body;
-    let status = run.status;
-    for (let i = 0; i < 100 && !FINISHED.includes(status); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      status = keep(await t.http.get(`/v1/runs/${run.id}`).set(bearer(customer))).body.status;
-    }
+    const status = await waitFor(
+      async () => {
+        const { body } = keep(await t.http.get(`/v1/runs/${run.id}`).set(bearer(customer)));
+        return isFinishedRun(body.status) ? (body.status as string) : undefined;
+      },
+      20_000,
+      'the run to end',
+    );
     assert.equal(status, 'failed', 'every call was refused by the model server');
     assert.equal(modelServer.requests[0]?.headers.authorization, `Bearer ${MODEL_SECRET}`);
 

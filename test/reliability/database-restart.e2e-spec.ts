@@ -100,11 +100,20 @@ describe('PostgreSQL restarting under a running api and runner (PostgreSQL queue
     const resumes = runner.logs.filter(
       (line) => line.msg === 'database unavailable; resuming the run after a pause',
     ).length;
+    // Each resume re-asks at most what the outage kept from being stored: the writer's unwritten
+    // batches (the full one failing and the next filling: 2 × 200) and the calls in flight (8). Re-asking stored answers would cost ITEMS a resume.
+    const starts = runner.logs.filter((line) => line.msg === 'run started').length;
+    const bound = ITEMS + (starts - 1) * (2 * 200 + 8);
+    assert.ok(
+      model.stats.requests <= bound,
+      `${model.stats.requests} model calls for ${ITEMS} items over ${starts} starts (bound ${bound})`,
+    );
     console.log(
       JSON.stringify({
         spec: 'database-restart',
         outages,
         resumePauses: resumes,
+        starts,
         modelCalls: model.stats.requests,
       }),
     );

@@ -68,7 +68,8 @@ describe('a runner process killed with SIGKILL mid-run (PostgreSQL queue backend
     const runId = await client.queueRun(planId);
     const random = createRng(SEED);
     const started = Date.now();
-    const kills: { storedBefore: number; killAt: number; storedAfter: number }[] = [];
+    const kills: { storedBefore: number; killAt: number; storedAfter: number; calls: number }[] =
+      [];
 
     for (let kill = 0; kill < KILLS; kill++) {
       const storedBefore = (await probe.resultCounts(runId)).rows;
@@ -84,14 +85,35 @@ describe('a runner process killed with SIGKILL mid-run (PostgreSQL queue backend
       ]);
       assert.equal(ended, 'killed', runner.tail());
       assert.equal((await runner.exited).signal, 'SIGKILL');
-      life = undefined;
       const run = await client.run(runId);
       assert.equal(run.status, 'running', 'the kill landed while the run was in progress');
-      kills.push({ storedBefore, killAt, storedAfter: (await probe.resultCounts(runId)).rows });
+      const { calls } = life!;
+      life = undefined;
+      kills.push({
+        storedBefore,
+        killAt,
+        storedAfter: (await probe.resultCounts(runId)).rows,
+        calls,
+      });
     }
 
+    const storedAtLastResume = (await probe.resultCounts(runId)).rows;
+    const callsBeforeLastLife = model.stats.requests;
     runner = await startRunner();
     const finished = await client.waitForRun(runId, 120_000);
+    // Each resumed life asks only for what was not stored (the kill's unwritten batch included).
+    for (const [i, kill] of kills.entries()) {
+      if (i === 0) continue;
+      assert.ok(
+        kill.calls <= ITEMS - kill.storedBefore,
+        `life ${i + 1}: ${kill.calls} calls with ${ITEMS - kill.storedBefore} items missing`,
+      );
+    }
+    const lastLifeCalls = model.stats.requests - callsBeforeLastLife;
+    assert.ok(
+      lastLifeCalls <= ITEMS - storedAtLastResume,
+      `last life: ${lastLifeCalls} calls with ${ITEMS - storedAtLastResume} items missing`,
+    );
     const elapsedMs = Date.now() - started;
     assert.equal(finished.status, 'succeeded');
     assert.equal(finished.total, ITEMS);

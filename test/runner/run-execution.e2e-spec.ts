@@ -1,11 +1,10 @@
+import { isFinishedRun } from '@lastmile/persistence';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
 import { modelBody, planBody, scenarioBody } from '../factories/api-bodies';
 import { waitFor } from '../support/poll';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
-
-const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
 
 describe('run execution (API + runner + PostgreSQL queue backend)', () => {
   let t: TestApp;
@@ -63,7 +62,7 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
     const run = await waitFor(
       async () => {
         const { body } = await t.http.get(`/v1/runs/${runId}`).set(bearer(TEST_ADMIN_KEY));
-        return FINISHED.includes(body.status) ? body : undefined;
+        return isFinishedRun(body.status) ? body : undefined;
       },
       60_000,
       'the run to finish',
@@ -108,7 +107,7 @@ describe('run execution (API + runner + PostgreSQL queue backend)', () => {
     );
     const run = await waitFor(async () => {
       const { body } = await t.http.get(`/v1/runs/${runId}`).set(admin);
-      return FINISHED.includes(body.status) ? body : undefined;
+      return isFinishedRun(body.status) ? body : undefined;
     });
     assert.equal(run.status, 'failed');
     assert.match(run.errorSummary.reason, /every model call failed/);

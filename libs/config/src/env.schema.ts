@@ -112,6 +112,9 @@ export const envSchema = z.object({
   LASTMILE_JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Kills a run's job survives; one more and the run ends failed (BullMQ's maxStalledCount). */
   LASTMILE_MAX_STALLS: z.coerce.number().int().min(0).default(20),
+  /** How often a runner looks for runs whose job was lost, and how old such a run must be. */
+  LASTMILE_LOST_RUN_SWEEP_SECONDS: z.coerce.number().int().min(1).default(20),
+  LASTMILE_LOST_RUN_GRACE_SECONDS: z.coerce.number().int().min(1).default(30),
   /** Test-only fault injection (reliability specs); never set in production. */
   LASTMILE_TEST_FAULT: z.enum(['exit-after-run-commit']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

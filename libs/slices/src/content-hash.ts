@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@lastmile/hashing';
 import type { SliceItem, SliceModality } from './parsed-slice';
 
 const HASH_VERSION = 'lastmile-slice-v1';
@@ -21,19 +22,4 @@ function canonicalItem(item: SliceItem): unknown {
   if (!audio) return rest;
   const sha256 = createHash('sha256').update(audio.data).digest('hex');
   return { ...rest, audio: { mimeType: audio.mimeType, sha256 } };
-}
-
-/** JSON with object keys sorted at every level and undefined members left out. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const members = Object.keys(value)
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .sort()
-      .map(
-        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
-      );
-    return `{${members.join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

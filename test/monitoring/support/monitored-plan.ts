@@ -1,8 +1,8 @@
+import { isFinishedRun } from '@lastmile/persistence';
 import { modelBody, planBody, scenarioBody } from '../../factories/api-bodies';
 import { waitFor } from '../../support/poll';
 import { bearer, TEST_ADMIN_KEY, type TestApp } from '../../support/test-app';
 
-const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
 const admin = bearer(TEST_ADMIN_KEY);
 
 export interface MonitoredPlan {
@@ -49,7 +49,7 @@ export async function createMonitoredPlan(
       const run = await waitFor(
         async () => {
           const { body } = await t.http.get(`/v1/runs/${id}`).set(admin);
-          return FINISHED.includes(body.status) ? body : undefined;
+          return isFinishedRun(body.status) ? body : undefined;
         },
         120_000,
         `run ${id} to finish`,

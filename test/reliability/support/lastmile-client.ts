@@ -1,3 +1,4 @@
+import { FINISHED_RUN_STATUSES } from '@lastmile/persistence';
 import type request from 'supertest';
 import { expectStatus } from '../../factories/api-resources';
 import { modelBody, planBody, scenarioBody, tenantBody } from '../../factories/api-bodies';
@@ -5,7 +6,8 @@ import { waitFor } from '../../support/poll';
 import { bearer, TEST_ADMIN_KEY } from '../../support/test-app';
 import { qaJsonl } from './qa-items';
 
-export const FINISHED = ['succeeded', 'partial', 'failed', 'cancelled'];
+/** Every final status: the one definition, from the runs store. */
+export const FINISHED: readonly string[] = FINISHED_RUN_STATUSES;
 
 export interface RunBody {
   id: string;
@@ -126,7 +128,11 @@ export class LastmileClient {
   }
 
   /** Polls until the run has one of `statuses` (any final status by default). */
-  waitForRun(runId: string, timeoutMs: number, statuses = FINISHED): Promise<RunBody> {
+  waitForRun(
+    runId: string,
+    timeoutMs: number,
+    statuses: readonly string[] = FINISHED,
+  ): Promise<RunBody> {
     return waitFor(
       async () => {
         const run = await this.run(runId).catch(() => undefined);

@@ -34,6 +34,20 @@ export class RunProbe {
     return row;
   }
 
+  /** The plan's runs, newest first. */
+  runsOf(planId: string): Promise<{ id: string; status: string }[]> {
+    return this.query('SELECT id, status FROM runs WHERE plan_id = $1 ORDER BY queued_at DESC', [
+      planId,
+    ]);
+  }
+
+  /** Marks a run running as a runner would (a test's stand-in for a runner lost with its job). */
+  async markRunning(runId: string): Promise<void> {
+    await this.query(`UPDATE runs SET status = 'running', started_at = now() WHERE id = $1`, [
+      runId,
+    ]);
+  }
+
   metrics(runId: string): Promise<MetricRow[]> {
     return this.query<MetricRow>(
       `SELECT slice_id, subgroup, name, value, ci_low, ci_high, n FROM metrics

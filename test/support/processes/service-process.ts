@@ -47,7 +47,8 @@ const ROLE_ARGS: Record<ServiceRole, string[]> = {
 };
 
 /**
- * Spawns `lastmile serve` (the compiled CLI) as a real process and waits until it serves:
+ * Spawns `lastmile serve` (the compiled CLI) as a real process and waits until it serves (the
+ * reliability specs and the benchmarks share this one helper):
  * the API answers /health, a runner-only process its metrics endpoint (started after the workers).
  */
 export async function startService(options: {
@@ -58,8 +59,9 @@ export async function startService(options: {
 }): Promise<ServiceProcess> {
   const port = await freePort();
   const env: Record<string, string> = { ...pickInherited(), LOG_LEVEL: 'info', ...options.env };
-  if (options.role === 'runner') env.LASTMILE_RUNNER_METRICS_PORT = String(port);
-  else env.PORT = String(port);
+  // A port the caller chose (a benchmark's load target) is kept.
+  if (options.role === 'runner') env.LASTMILE_RUNNER_METRICS_PORT ??= String(port);
+  else env.PORT ??= String(port);
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', CLI, 'serve', ...ROLE_ARGS[options.role]],
@@ -69,7 +71,8 @@ export async function startService(options: {
     },
   );
   track(child);
-  const service = wrap(child, options.name ?? options.role, `http://127.0.0.1:${port}`);
+  const servedPort = options.role === 'runner' ? env.LASTMILE_RUNNER_METRICS_PORT : env.PORT;
+  const service = wrap(child, options.name ?? options.role, `http://127.0.0.1:${servedPort}`);
   const probe = options.role === 'runner' ? '/metrics' : '/health';
   try {
     await untilServing(service, `${service.url}${probe}`, options.readyTimeoutMs ?? 60_000);

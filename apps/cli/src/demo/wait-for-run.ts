@@ -1,7 +1,6 @@
+import { isFinishedRun } from '@lastmile/persistence';
 import type { DemoApiClient } from './demo-api-client';
 import type { ApiRun } from './demo-types';
-
-const FINISHED = new Set(['succeeded', 'partial', 'failed', 'cancelled']);
 
 export async function waitForRun(
   api: DemoApiClient,
@@ -11,7 +10,7 @@ export async function waitForRun(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const run = await api.get<ApiRun>(`/v1/runs/${runId}`);
-    if (FINISHED.has(run.status)) return run;
+    if (isFinishedRun(run.status)) return run;
     if (Date.now() > deadline)
       throw new Error(
         `run ${runId} did not finish within ${timeoutMs / 1000} s (status ${run.status})`,

@@ -6,7 +6,7 @@ import { describeTarget, HttpTransport } from '../http/http-transport';
 import { allowAllUrls, type UrlPolicy } from '../http/url-policy';
 import type { Environment } from '../model-adapter';
 import { ResilientCaller } from '../resilience/resilient-caller';
-import { canonicalJson, sha256Hex } from '../spec/canonical-json';
+import { canonicalJson, sha256Hex } from '@lastmile/hashing';
 import { jsonClassifierProtocol } from './json-classifier-protocol';
 import { perspectiveProtocol } from './perspective-protocol';
 import type { ScoringProtocol, ToxicityScore } from './scoring-protocol';

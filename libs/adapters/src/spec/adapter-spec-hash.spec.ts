@@ -5,18 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { adapterSpecHash, requestHash } from './adapter-spec-hash';
-import { canonicalJson } from './canonical-json';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-describe('canonicalJson', () => {
-  it('sorts keys at every depth, keeps array order and drops undefined members', () => {
-    assert.equal(
-      canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined }, é: 'x' }),
-      '{"a":{"d":[3,{"y":2,"z":1}]},"b":1,"é":"x"}',
-    );
-  });
-});
 
 describe('adapterSpecHash', () => {
   const spec = { kind: 'openai-chat', baseUrl: 'http://h/v1', model: 'm' } as const;

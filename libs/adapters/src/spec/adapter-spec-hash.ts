@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ModelRequest } from '../model-adapter';
 import { parseAdapterSpec } from './parse-adapter-spec';
 import type { AdapterSpec, AdapterSpecInput } from './adapter-spec.schema';
-import { canonicalJson, sha256Hex } from './canonical-json';
+import { canonicalJson, sha256Hex } from '@lastmile/hashing';
 
 /**
  * sha256 of the canonical JSON of the validated spec (defaults filled in), without `limits`:
