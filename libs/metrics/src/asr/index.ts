@@ -40,6 +40,15 @@ export {
   resolveTranscriptNormalization,
   splitWords,
 } from './transcript-normalizer';
+export {
+  NORMALIZER_NAMES,
+  type NormalizerName,
+  type TextNormalizer,
+  configuredNormalizer,
+  normalizerByName,
+  whisperBasicNormalize,
+  whisperEnglishNormalize,
+} from './normalizers';
 export { TranscriptMismatchError, pairTranscripts } from './pair-transcripts';
 export { type ScliteUtterance, parseScliteSgml } from './sclite-sgml';
 export { type SyntheticTranscriptOptions, generateTranscriptPairs } from './synthetic-transcripts';

@@ -6,11 +6,8 @@ import {
   type TranscriptPair,
   scoreCorpus,
 } from './error-rate';
-import {
-  type TranscriptNormalization,
-  createTranscriptNormalizer,
-  splitWords,
-} from './transcript-normalizer';
+import { type TextNormalizer, configuredNormalizer } from './normalizers/normalizer-registry';
+import { type TranscriptNormalization, splitWords } from './transcript-normalizer';
 import { WordEncoder } from './token-encoders';
 
 /**
@@ -28,6 +25,8 @@ export function wordErrorRate(
 export interface AlignWordsOptions {
   costs?: CostModel;
   normalization?: TranscriptNormalization;
+  /** Replaces `normalization` when given (see ErrorRateOptions.normalizer). */
+  normalizer?: TextNormalizer;
 }
 
 /**
@@ -39,7 +38,7 @@ export function alignWords(
   hypothesis: string | readonly string[],
   options: AlignWordsOptions = {},
 ): Alignment {
-  const normalize = createTranscriptNormalizer(options.normalization);
+  const { normalize } = options.normalizer ?? configuredNormalizer(options.normalization);
   const words = (side: string | readonly string[]) =>
     typeof side === 'string' ? splitWords(normalize(side)) : side;
   return alignTokens(words(reference), words(hypothesis), { costs: options.costs });
