@@ -56,4 +56,19 @@ export { CharEncoder, TokenBuffer, type TokenEncoder, WordEncoder } from './toke
 export { type Transcript, TranscriptFormatError } from './transcript';
 export { formatTranscriptJsonl, parseTranscriptJsonl } from './transcript-jsonl';
 export { formatTrn, parseTrn } from './trn';
-export { type AlignWordsOptions, alignWords, wordErrorRate } from './wer';
+export {
+  type AlignWordsOptions,
+  type WordErrorRateOptions,
+  alignWords,
+  wordErrorRate,
+} from './wer';
+export {
+  type GlmAlignment,
+  type GlmParseOptions,
+  type GlmRule,
+  type GlmRuleSet,
+  GlmFormatError,
+  alignWithGlm,
+  applyGlm,
+  parseGlm,
+} from './glm';

@@ -1,4 +1,6 @@
 import { type Alignment, alignTokens } from './align';
+import { scoreCorpusWithGlm } from './glm/glm-score';
+import type { GlmRuleSet } from './glm/glm-rules';
 import type { CostModel } from './edit-costs';
 import {
   type CorpusScore,
@@ -10,6 +12,14 @@ import { type TextNormalizer, configuredNormalizer } from './normalizers/normali
 import { type TranscriptNormalization, splitWords } from './transcript-normalizer';
 import { WordEncoder } from './token-encoders';
 
+export interface WordErrorRateOptions extends ErrorRateOptions {
+  /**
+   * SCTK GLM alternates (parseGlm), applied to both normalized texts as csrfilt.sh does before
+   * sclite aligns them; the result's normalizer id then ends in "+glm:<name>#<hash>".
+   */
+  glm?: GlmRuleSet;
+}
+
 /**
  * Corpus word error rate, by default exactly as NIST sclite counts it (same C/S/D/I per
  * utterance): WER = (S + D + I) / reference words over all utterances.
@@ -17,8 +27,9 @@ import { WordEncoder } from './token-encoders';
  */
 export function wordErrorRate(
   pairs: readonly TranscriptPair[],
-  options: ErrorRateOptions = {},
+  options: WordErrorRateOptions = {},
 ): CorpusScore {
+  if (options.glm) return scoreCorpusWithGlm(pairs, options.glm, options);
   return scoreCorpus(pairs, new WordEncoder(), options);
 }
 
