@@ -1,5 +1,11 @@
 export { parseSliceUpload, type SliceUpload } from './parse-slice-upload';
-export type { ParsedSlice, SliceItem, SliceAudio, SliceModality } from './parsed-slice';
+export type {
+  ParsedSlice,
+  SliceItem,
+  SliceAudio,
+  SliceModality,
+  SlicePurpose,
+} from './parsed-slice';
 export { DEFAULT_SLICE_LIMITS, resolveSliceLimits, type SliceLimits } from './slice-limits';
 export { SliceValidationError, type SliceProblem } from './slice-problem';
 export { readUploadStream } from './read-upload-stream';
