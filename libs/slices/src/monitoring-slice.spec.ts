@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSliceUpload } from './parse-slice-upload';
 import { SliceValidationError } from './slice-problem';
-import { audioZip, twoClips } from './testing/upload-fixtures';
+import { type ManifestRowSpec, audioZip, twoClips } from './testing/upload-fixtures';
 
 function unlabelled() {
   const { rows, files } = twoClips();
-  return { rows: rows.map((row) => ({ ...row, reference: undefined })), files };
+  const unlabelledRows: ManifestRowSpec[] = rows.map((row) => ({ ...row, reference: undefined }));
+  return { rows: unlabelledRows, files };
 }
 
 async function problemsOf(promise: Promise<unknown>) {
