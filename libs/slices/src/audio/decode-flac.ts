@@ -148,10 +148,8 @@ function readResidual(reader: BitReader, blockSize: number, order: number, out: 
       const raw = reader.read(5);
       for (let n = 0; n < count; n++) out[i++] = reader.readSigned(raw);
     } else {
-      for (let n = 0; n < count; n++) {
-        const u = reader.readUnary() * 2 ** param + reader.read(param);
-        out[i++] = u % 2 === 0 ? u / 2 : -(u + 1) / 2;
-      }
+      reader.readRice(param, out, i, count);
+      i += count;
     }
   }
 }
