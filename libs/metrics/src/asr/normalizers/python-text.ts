@@ -40,9 +40,11 @@ export function pyStrip(text: string): string {
  * ten code points 0–9; runs that touch (mathematical digits) are multiples of ten long.
  */
 export function digitValue(char: string): number {
-  let start = char.codePointAt(0)!;
+  const code = char.codePointAt(0)!;
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  let start = code;
   while (DIGIT.test(String.fromCodePoint(start - 1))) start--;
-  return (char.codePointAt(0)! - start) % 10;
+  return (code - start) % 10;
 }
 
 /** A string of decimal digits (any script) as a bigint. */
