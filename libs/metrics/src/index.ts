@@ -1,4 +1,5 @@
 // Public API of @lastmile/metrics: pure metric and statistics functions (no I/O).
+export * from './acoustics';
 export * from './asr';
 export * from './stats';
 export * from './fairness';

@@ -1,9 +1,15 @@
 import { sliceContentHash } from './content-hash';
-import type { ParsedSlice, SliceItem, SliceModality } from './parsed-slice';
+import type { ParsedSlice, SliceItem, SliceModality, SlicePurpose } from './parsed-slice';
 
-export function buildParsedSlice(modality: SliceModality, items: SliceItem[]): ParsedSlice {
+/** The content hash covers the items only: the same recordings hash alike whatever the purpose. */
+export function buildParsedSlice(
+  modality: SliceModality,
+  items: SliceItem[],
+  purpose: SlicePurpose = 'evaluation',
+): ParsedSlice {
   return {
     modality,
+    purpose,
     items,
     contentHash: sliceContentHash(modality, items),
     attributes: attributeValues(items),

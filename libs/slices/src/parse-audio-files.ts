@@ -1,7 +1,7 @@
 import type { ArchiveEntry } from './archive/archive-entry';
 import { parseAudioSlice } from './audio/parse-audio-slice';
 import { buildParsedSlice } from './build-parsed-slice';
-import type { ParsedSlice } from './parsed-slice';
+import type { ParsedSlice, SlicePurpose } from './parsed-slice';
 import { resolveSliceLimits, type SliceLimits } from './slice-limits';
 import { ProblemList } from './slice-problem';
 
@@ -13,10 +13,11 @@ export function parseAudioFiles(
   entries: ArchiveEntry[],
   label: string,
   overrides?: Partial<SliceLimits>,
+  purpose: SlicePurpose = 'evaluation',
 ): ParsedSlice {
   const limits = resolveSliceLimits(overrides);
   const problems = new ProblemList(limits.maxProblems, label);
-  const items = parseAudioSlice({ entries, refused: new Set() }, label, problems, limits);
+  const items = parseAudioSlice({ entries, refused: new Set() }, label, problems, limits, purpose);
   problems.throwIfAny();
-  return buildParsedSlice('audio', items);
+  return buildParsedSlice('audio', items, purpose);
 }

@@ -2,7 +2,7 @@ import { readTarEntries } from './archive/read-tar';
 import { readZipEntries } from './archive/read-zip';
 import { parseAudioSlice } from './audio/parse-audio-slice';
 import { buildParsedSlice } from './build-parsed-slice';
-import type { ParsedSlice } from './parsed-slice';
+import type { ParsedSlice, SlicePurpose } from './parsed-slice';
 import { readUploadStream } from './read-upload-stream';
 import { resolveSliceLimits, type SliceLimits } from './slice-limits';
 import { ProblemList } from './slice-problem';
@@ -14,6 +14,8 @@ export interface SliceUpload {
   contentType?: string;
   /** The file's bytes, or a stream of them (read up to maxBytes). */
   data: Buffer | AsyncIterable<Uint8Array>;
+  /** 'monitoring' lets audio manifest rows omit `reference` (default 'evaluation'). */
+  purpose?: SlicePurpose;
 }
 
 /**
@@ -27,6 +29,9 @@ export async function parseSliceUpload(
 ): Promise<ParsedSlice> {
   const limits = resolveSliceLimits(overrides);
   const { filename } = upload;
+  const purpose = upload.purpose ?? 'evaluation';
+  if (purpose !== 'evaluation' && purpose !== 'monitoring')
+    throw new RangeError(`purpose must be 'evaluation' or 'monitoring', got ${String(purpose)}`);
   const problems = new ProblemList(limits.maxProblems, `upload ${JSON.stringify(filename)}`);
   const data = Buffer.isBuffer(upload.data)
     ? upload.data
@@ -36,11 +41,19 @@ export async function parseSliceUpload(
   if (data.length === 0) problems.fatal(filename, 'is empty');
   const format = detectUploadFormat({ ...upload, data }, problems);
   if (format === 'jsonl' || format === 'csv') {
-    return buildParsedSlice('text', parseTextSlice(data, format, upload, problems, limits));
+    return buildParsedSlice(
+      'text',
+      parseTextSlice(data, format, upload, problems, limits),
+      purpose,
+    );
   }
   const contents =
     format === 'zip'
       ? await readZipEntries(data, filename, problems, limits)
       : await readTarEntries(data, filename, problems, limits);
-  return buildParsedSlice('audio', parseAudioSlice(contents, filename, problems, limits));
+  return buildParsedSlice(
+    'audio',
+    parseAudioSlice(contents, filename, problems, limits, purpose),
+    purpose,
+  );
 }

@@ -1,5 +1,11 @@
 export type SliceModality = 'text' | 'audio';
 
+/**
+ * 'evaluation' (default): every audio row carries its reference transcript. 'monitoring':
+ * unlabelled recordings, watched through label-free signals; audio rows may omit `reference`.
+ */
+export type SlicePurpose = 'evaluation' | 'monitoring';
+
 export interface SliceAudio {
   data: Buffer;
   mimeType: 'audio/wav' | 'audio/flac';
@@ -19,6 +25,7 @@ export interface SliceItem {
 /** A validated slice, ready to be written in one transaction. */
 export interface ParsedSlice {
   modality: SliceModality;
+  purpose: SlicePurpose;
   /** In upload order. */
   items: SliceItem[];
   /** sha256 hex of the canonical item set: equal for equal content, however it was packaged. */

@@ -1,11 +1,8 @@
 import { type AlignmentStep, alignTokens } from './align';
 import type { CostModel, EditCounts } from './edit-costs';
 import { EditCounter } from './edit-counter';
-import {
-  type TranscriptNormalization,
-  createTranscriptNormalizer,
-  normalizerId,
-} from './transcript-normalizer';
+import { type TextNormalizer, configuredNormalizer } from './normalizers/normalizer-registry';
+import type { TranscriptNormalization } from './transcript-normalizer';
 import { TokenBuffer, type TokenEncoder } from './token-encoders';
 
 export interface TranscriptPair {
@@ -17,8 +14,13 @@ export interface TranscriptPair {
 export interface ErrorRateOptions {
   /** 'sclite' (default, reproduces NIST sclite) or 'unit' (Levenshtein, as jiwer). See edit-costs.ts. */
   costs?: CostModel;
-  /** Applied identically to reference and hypothesis; defaults in normalize.ts. */
+  /** Applied identically to reference and hypothesis; defaults in transcript-normalizer.ts. */
   normalization?: TranscriptNormalization;
+  /**
+   * A named, versioned normalizer (normalizerByName: 'none', 'basic', 'english-v1'); when given
+   * it replaces `normalization`, and its id is the result's `normalizer`.
+   */
+  normalizer?: TextNormalizer;
   /** Also return each utterance's alignment path (slower; for showing examples). */
   includeOps?: boolean;
 }
@@ -65,14 +67,15 @@ export function scoreCorpus(
   options: ErrorRateOptions = {},
 ): CorpusScore {
   const costs = options.costs ?? 'sclite';
-  const normalize = createTranscriptNormalizer(options.normalization);
+  const normalizer = options.normalizer ?? configuredNormalizer(options.normalization);
+  const normalize = normalizer.normalize;
   const counter = new EditCounter(costs);
   const refBuffer = new TokenBuffer();
   const hypBuffer = new TokenBuffer();
   const totals: CorpusScore = {
     unit: encoder.unit,
     costs,
-    normalizer: normalizerId(options.normalization),
+    normalizer: normalizer.id,
     utterances: pairs.length,
     refWords: 0,
     hypWords: 0,

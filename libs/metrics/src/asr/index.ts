@@ -40,6 +40,15 @@ export {
   resolveTranscriptNormalization,
   splitWords,
 } from './transcript-normalizer';
+export {
+  NORMALIZER_NAMES,
+  type NormalizerName,
+  type TextNormalizer,
+  configuredNormalizer,
+  normalizerByName,
+  whisperBasicNormalize,
+  whisperEnglishNormalize,
+} from './normalizers';
 export { TranscriptMismatchError, pairTranscripts } from './pair-transcripts';
 export { type ScliteUtterance, parseScliteSgml } from './sclite-sgml';
 export { type SyntheticTranscriptOptions, generateTranscriptPairs } from './synthetic-transcripts';
@@ -47,4 +56,19 @@ export { CharEncoder, TokenBuffer, type TokenEncoder, WordEncoder } from './toke
 export { type Transcript, TranscriptFormatError } from './transcript';
 export { formatTranscriptJsonl, parseTranscriptJsonl } from './transcript-jsonl';
 export { formatTrn, parseTrn } from './trn';
-export { type AlignWordsOptions, alignWords, wordErrorRate } from './wer';
+export {
+  type AlignWordsOptions,
+  type WordErrorRateOptions,
+  alignWords,
+  wordErrorRate,
+} from './wer';
+export {
+  type GlmAlignment,
+  type GlmParseOptions,
+  type GlmRule,
+  type GlmRuleSet,
+  GlmFormatError,
+  alignWithGlm,
+  applyGlm,
+  parseGlm,
+} from './glm';

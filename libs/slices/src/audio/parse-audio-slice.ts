@@ -1,7 +1,7 @@
 import type { ArchiveContents } from '../archive/archive-entry';
 import { rowRef } from '../item-fields';
 import { ItemIds } from '../item-ids';
-import type { SliceItem } from '../parsed-slice';
+import type { SliceItem, SlicePurpose } from '../parsed-slice';
 import type { SliceLimits } from '../slice-limits';
 import type { ProblemList } from '../slice-problem';
 import { decodeUploadText } from '../text/decode-text';
@@ -21,6 +21,7 @@ export function parseAudioSlice(
   file: string,
   problems: ProblemList,
   limits: SliceLimits,
+  purpose: SlicePurpose = 'evaluation',
 ): SliceItem[] {
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   const manifests = entries.filter((entry) => entry.path.split('/').pop() === MANIFEST);
@@ -49,7 +50,7 @@ export function parseAudioSlice(
   const usedBy = new Map<string, string>();
   const items: SliceItem[] = [];
   for (const { ref, value } of lines) {
-    const row = readManifestRow(value, ref, baseDir, problems, limits);
+    const row = readManifestRow(value, ref, baseDir, problems, limits, purpose);
     if (!row || !ids.claim(row.id, ref, problems)) continue;
     const entry = byPath.get(row.audioPath);
     if (!entry) {
@@ -64,8 +65,9 @@ export function parseAudioSlice(
     }
     usedBy.set(row.audioPath, ref.row);
     const audio = inspectAudio(entry.path, entry.data, problems, limits);
-    if (audio)
-      items.push({ id: row.id, references: [row.reference], attributes: row.attributes, audio });
+    if (!audio) continue;
+    const references = row.reference === undefined ? {} : { references: [row.reference] };
+    items.push({ id: row.id, ...references, attributes: row.attributes, audio });
   }
   // A line that could not be read may have named a file: only then is "unnamed" not knowable.
   if (everyLineRead) {

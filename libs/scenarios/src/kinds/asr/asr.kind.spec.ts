@@ -1,9 +1,21 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
+import type { InstanceStats, ScenarioItem, ScoredInstance } from '../../scenario-kind';
 import { asrKind } from './asr.kind';
 
 const config = asrKind.configSchema.parse({});
+const WORD_STAT_KEYS = [
+  'errors',
+  'refWords',
+  'hypWords',
+  'hits',
+  'substitutions',
+  'deletions',
+  'insertions',
+  'charErrors',
+  'refChars',
+  'normalizer',
+];
 const context = { seed: 17 };
 
 function utterance(
@@ -54,7 +66,9 @@ describe('asr kind', () => {
   it('counts sclite word and character edits per utterance after normalization', async () => {
     const [u1, u2, u3, u4] = (await scoredCorpus()).map((i) => i.stats);
     const normalizer = 'lastmile-norm-v1:nfc,lower,strip-punct,collapse-ws';
-    assert.deepEqual(u1, {
+    const wordStats = (stats: InstanceStats) =>
+      Object.fromEntries(WORD_STAT_KEYS.map((key) => [key, stats[key]]));
+    assert.deepEqual(wordStats(u1), {
       errors: 1,
       refWords: 5,
       hypWords: 5,
@@ -66,6 +80,8 @@ describe('asr kind', () => {
       refChars: 26,
       normalizer,
     });
+    // no normalizer or GLM configured: no texts are stored, as in kind version 1
+    assert.equal('reference' in u1, false);
     assert.equal(u2.errors, 0);
     assert.deepEqual(
       [
@@ -83,9 +99,16 @@ describe('asr kind', () => {
     assert.deepEqual([u4.errors, u4.deletions, u4.refWords, u4.charErrors], [2, 2, 2, 6]);
   });
 
-  it('refuses an item without a reference transcript', async () => {
+  it('adds label-free stats, naming why the audio could not be decoded', async () => {
+    const [u1, , , u4] = (await scoredCorpus()).map((i) => i.stats);
+    assert.match(String(u1.acousticError), /WAV is 4 bytes/);
+    assert.deepEqual([u1.snrDb, u1.emptyTranscript, u1.transcriptWords], [null, 0, 5]);
+    assert.equal(u4.emptyTranscript, 1);
+  });
+
+  it('refuses an item with neither a reference transcript nor audio', async () => {
     const item = { id: 'n', attributes: {}, references: [] };
-    await assert.rejects(asrKind.score(item, 'x', config, context), /n has no reference/);
+    await assert.rejects(asrKind.score(item, 'x', config, context), /n has neither a reference/);
   });
 
   it('reports corpus WER and CER overall and per accent, and the largest accent gap', async () => {

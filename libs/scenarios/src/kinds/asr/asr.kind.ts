@@ -1,35 +1,30 @@
-import { characterErrorRate, wordErrorRate } from '@lastmile/metrics';
-import type { MetricDefinition, ScenarioItem, ScenarioKind } from '../../scenario-kind';
+import type { InstanceStats, ScenarioItem, ScenarioKind } from '../../scenario-kind';
 import { gapDefinitions, gapValues } from '../../support/gap';
-import { aggregateItemMetrics, ratioOfSums } from '../../support/item-metrics';
+import { aggregateItemMetrics } from '../../support/item-metrics';
 import { groupByItem } from '../../support/item-samples';
+import { labelFreeStats } from './asr-label-free';
+import { labelFreeMetrics, wordMetrics } from './asr-metrics';
+import { readAsrResponse } from './asr-response';
+import { wordScores } from './asr-word-scores';
 import { type AsrConfig, asrConfigSchema } from './asr.config';
-
-function referenceOf(item: ScenarioItem): string {
-  const reference = item.references?.[0];
-  if (reference === undefined)
-    throw new RangeError(`asr item ${item.id} has no reference transcript`);
-  return reference;
-}
-
-const itemMetrics = (): MetricDefinition[] => [
-  ratioOfSums('wer', 'lower_is_better', 'errors', 'refWords'),
-  ratioOfSums('cer', 'lower_is_better', 'charErrors', 'refChars'),
-  ratioOfSums('substitution_rate', 'lower_is_better', 'substitutions', 'refWords'),
-  ratioOfSums('deletion_rate', 'lower_is_better', 'deletions', 'refWords'),
-  ratioOfSums('insertion_rate', 'lower_is_better', 'insertions', 'refWords'),
-];
 
 const GAP_BASES = ['wer', 'cer'];
 
+function referenceOf(item: ScenarioItem): string | undefined {
+  return item.references?.[0];
+}
+
 /**
- * Speech recognition: audio in, transcript out, scored against the reference transcript with
- * sclite-compatible counts. Corpus WER = Σ errors / Σ reference words (never a mean of
- * per-utterance rates), with a bootstrap over utterances, or over whole speakers when known.
+ * Speech recognition: audio in, transcript out. Labelled items are scored against their
+ * reference with sclite-compatible counts (corpus WER = Σ errors / Σ reference words, never a
+ * mean of per-utterance rates). Every item with audio — labelled or from an unlabelled
+ * monitoring slice — also gets label-free signals: the recording's condition (SNR, level,
+ * clipping, tones, speech share) and the recognizer's behaviour (empty transcripts, rate,
+ * length, confidence). Intervals resample whole speakers (or sessions) when items carry them.
  */
 export const asrKind: ScenarioKind<AsrConfig> = {
   kind: 'asr',
-  version: '1',
+  version: '2',
   modality: 'audio',
   configSchema: asrConfigSchema,
   samplesPerItem: () => 1,
@@ -38,30 +33,24 @@ export const asrKind: ScenarioKind<AsrConfig> = {
     const { data, filename, mimeType } = item.audio;
     return { audio: { data, filename, mimeType }, params: { ...config.params } };
   },
-  async score(item, response, config) {
-    const pairs = [{ id: item.id, reference: referenceOf(item), hypothesis: response }];
-    const options = { costs: config.costs, normalization: config.normalization };
-    const words = wordErrorRate(pairs, options);
-    const chars = characterErrorRate(pairs, { ...options, countSpaces: config.cerCountSpaces });
-    return {
-      errors: words.errors,
-      refWords: words.refWords,
-      hypWords: words.hypWords,
-      hits: words.hits,
-      substitutions: words.substitutions,
-      deletions: words.deletions,
-      insertions: words.insertions,
-      charErrors: chars.errors,
-      refChars: chars.refChars,
-      normalizer: words.normalizer,
-    };
+  async score(item, raw, config) {
+    const response = readAsrResponse(raw, config);
+    const reference = referenceOf(item);
+    if (reference === undefined && !item.audio)
+      throw new RangeError(`asr item ${item.id} has neither a reference transcript nor audio`);
+    const stats: InstanceStats = {};
+    if (config.labelFreeSignals) Object.assign(stats, labelFreeStats(item, response));
+    if (reference !== undefined) Object.assign(stats, wordScores(reference, response.text, config));
+    else stats.hypothesis = response.text;
+    return stats;
   },
   metrics: (config) => [
-    ...itemMetrics(),
+    ...wordMetrics(),
     ...gapDefinitions(
-      itemMetrics().filter((m) => GAP_BASES.includes(m.name)),
+      wordMetrics().filter((m) => GAP_BASES.includes(m.name)),
       config.gapAttributes,
     ),
+    ...(config.labelFreeSignals ? labelFreeMetrics() : []),
   ],
   aggregate(instances, config, context) {
     const items = groupByItem(instances);
@@ -71,10 +60,11 @@ export const asrKind: ScenarioKind<AsrConfig> = {
       exclude: config.breakdownBy ? [] : config.blockAttributes,
       blockAttributes: config.blockAttributes,
     };
-    const bases = itemMetrics().filter((m) => GAP_BASES.includes(m.name));
+    const bases = wordMetrics().filter((m) => GAP_BASES.includes(m.name));
     return [
-      ...aggregateItemMetrics(itemMetrics(), items, options),
+      ...aggregateItemMetrics(wordMetrics(), items, options),
       ...gapValues(bases, config.gapAttributes, items, options),
+      ...(config.labelFreeSignals ? aggregateItemMetrics(labelFreeMetrics(), items, options) : []),
     ];
   },
 };

@@ -1,0 +1,9 @@
+export { applyGlm } from './glm-filter';
+export {
+  type GlmParseOptions,
+  type GlmRule,
+  type GlmRuleSet,
+  GlmFormatError,
+  parseGlm,
+} from './glm-rules';
+export { type GlmAlignment, alignWithGlm } from './glm-score';

@@ -1,0 +1,52 @@
+import type { InstanceStats, MetricDefinition, MetricDirection } from '../../scenario-kind';
+import { firstSampleProportion, ratioOfSums, sampleMean } from '../../support/item-metrics';
+import { numericStat } from '../../support/item-samples';
+
+/** Word and character error rates of labelled items (items without a reference contribute none). */
+export const wordMetrics = (): MetricDefinition[] => [
+  ratioOfSums('wer', 'lower_is_better', 'errors', 'refWords'),
+  ratioOfSums('cer', 'lower_is_better', 'charErrors', 'refChars'),
+  ratioOfSums('substitution_rate', 'lower_is_better', 'substitutions', 'refWords'),
+  ratioOfSums('deletion_rate', 'lower_is_better', 'deletions', 'refWords'),
+  ratioOfSums('insertion_rate', 'lower_is_better', 'insertions', 'refWords'),
+];
+
+const descriptive = (definition: MetricDefinition): MetricDefinition => ({
+  ...definition,
+  descriptive: true,
+});
+
+/** A per-item value present only on some items (confidence, a tone's frequency). */
+function presentMean(name: string, direction: MetricDirection, key: string): MetricDefinition {
+  return {
+    ...sampleMean(name, direction, key),
+    itemValue: (samples: InstanceStats[]) => {
+      const values = samples.map((s) => numericStat(s, key)).filter((v) => v !== null);
+      return values.length === 0 ? null : { num: values[0], den: 1 };
+    },
+  };
+}
+
+/**
+ * Label-free signals, for labelled and unlabelled (monitoring) items alike. Directions are the
+ * harm a change does: less SNR, more clipping, a stronger tone, more empty transcripts or less
+ * confidence are worse. Level, speech share, speaking rate, transcript length, duration and a
+ * tone's frequency have no better side: they are descriptive (tracked, never alerting alone);
+ * their drift against the group's baseline is the "relative to baseline" reading.
+ */
+export const labelFreeMetrics = (): MetricDefinition[] => [
+  sampleMean('snr_db', 'higher_is_better', 'snrDb'),
+  sampleMean('clipping_rate', 'lower_is_better', 'clippingRate'),
+  sampleMean('tonal_peak_prominence_db', 'lower_is_better', 'tonalPeakProminenceDb'),
+  firstSampleProportion('tonal_peak_rate', 'lower_is_better', 'tonalPeak'),
+  firstSampleProportion('empty_transcript_rate', 'lower_is_better', 'emptyTranscript'),
+  presentMean('confidence', 'higher_is_better', 'confidence'),
+  descriptive(sampleMean('rms_dbfs', 'higher_is_better', 'rmsDbfs')),
+  descriptive(sampleMean('speech_ratio', 'higher_is_better', 'speechRatio')),
+  descriptive(
+    ratioOfSums('words_per_second', 'higher_is_better', 'transcriptWords', 'speechSeconds'),
+  ),
+  descriptive(sampleMean('hyp_words', 'higher_is_better', 'transcriptWords')),
+  descriptive(sampleMean('duration_seconds', 'higher_is_better', 'durationSeconds')),
+  descriptive(presentMean('tonal_peak_hz', 'lower_is_better', 'tonalPeakHz')),
+];
