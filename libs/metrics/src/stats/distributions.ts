@@ -7,6 +7,7 @@ interface JStatSubset {
   normal: {
     inv(p: number, mean: number, sd: number): number;
   };
+  studentt: { inv(p: number, dof: number): number };
   hypgeom: { pdf(k: number, total: number, successes: number, draws: number): number };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -15,6 +16,11 @@ const jStat = require('jstat') as JStatSubset;
 /** Standard normal quantile Φ⁻¹(p) (jstat: erfc-inverse, accurate to ~1e-9 relative). */
 export function normalQuantile(p: number): number {
   return jStat.normal.inv(p, 0, 1);
+}
+
+/** Student t quantile with `df` degrees of freedom (jstat: within ~1e-8 of scipy's t.ppf). */
+export function studentTQuantile(p: number, df: number): number {
+  return jStat.studentt.inv(p, df);
 }
 
 /** Standard normal CDF Φ(x), by erfc: relative accuracy in the lower tail too. */

@@ -12,10 +12,14 @@ export {
 export {
   normalQuantile,
   normalCdf,
+  normalUpperTail,
+  studentTQuantile,
   twoSidedZ,
   binomialCdf,
   binomialUpperTail,
+  binomialPmf,
 } from './distributions';
+export { binomialTails, type BinomialTails } from './binomial-tails';
 export { bootstrapChangeTest } from './bootstrap-test';
 export { badSign, type MetricDirection } from './direction';
 export { binomialTest } from './binomial-test';
@@ -50,8 +54,17 @@ export {
   tostItemsPerGroup,
   tostMinimumItemsPerGroup,
   tostPower,
+  tostToleranceSupported,
   type TostSampleSizeInput,
 } from './tost-sample-size';
+export {
+  mdeFromStandardError,
+  pairedMeanMde,
+  unpairedMeanMde,
+  proportionMde,
+  pairedProportionMde,
+  type PowerOptions,
+} from './minimum-detectable-effect';
 export { cusum, type CusumOptions, type CusumResult } from './cusum';
 export {
   chooseCusumThreshold,
