@@ -71,3 +71,14 @@ export {
   simulateCusumArl,
   type CusumThresholdOptions,
 } from './cusum-threshold';
+export type { PairedRecord } from './paired-units';
+export {
+  SMALL_SAMPLE_MIN_ITEMS,
+  SMALL_SAMPLE_MIN_CLUSTERS,
+  smallSampleStatus,
+  type SmallSampleStatus,
+  type SmallSampleTest,
+  type SmallSampleTestName,
+} from './small-sample';
+export { pairedChangeTest, type PairedChangeOptions } from './paired-change-test';
+export { expandedConfidence } from './quantile';
