@@ -2,6 +2,7 @@
 export * from './asr';
 export * from './stats';
 export * from './fairness';
+export * from './disparity';
 export * from './text';
 export * from './toxicity';
 export * from './citations';

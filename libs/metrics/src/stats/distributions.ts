@@ -7,7 +7,7 @@ interface JStatSubset {
   normal: {
     inv(p: number, mean: number, sd: number): number;
   };
-  studentt: { inv(p: number, dof: number): number };
+  studentt: { inv(p: number, dof: number): number; cdf(x: number, dof: number): number };
   hypgeom: { pdf(k: number, total: number, successes: number, draws: number): number };
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,6 +21,13 @@ export function normalQuantile(p: number): number {
 /** Student t quantile with `df` degrees of freedom (jstat: within ~1e-8 of scipy's t.ppf). */
 export function studentTQuantile(p: number, df: number): number {
   return jStat.studentt.inv(p, df);
+}
+
+/** Student t CDF with `df` degrees of freedom; ±∞ map to 0 and 1. */
+export function studentTCdf(x: number, df: number): number {
+  if (x === Number.POSITIVE_INFINITY) return 1;
+  if (x === Number.NEGATIVE_INFINITY) return 0;
+  return Math.min(1, Math.max(0, jStat.studentt.cdf(x, df)));
 }
 
 /** Standard normal CDF Φ(x), by erfc: relative accuracy in the lower tail too. */

@@ -14,6 +14,7 @@ export {
   normalCdf,
   normalUpperTail,
   studentTQuantile,
+  studentTCdf,
   twoSidedZ,
   binomialCdf,
   binomialUpperTail,

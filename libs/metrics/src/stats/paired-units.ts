@@ -89,17 +89,41 @@ export const currentRatio = (m: Float64Array) => m[A] / m[B];
 export const baselineRatio = (m: Float64Array) => m[E] / m[F];
 
 /**
+ * Σ_c u_c² over the units summed in m, with u_c = (a_c − ra·b_c)/bTotal − (e_c − re·f_c)/fTotal
+ * for given ratios and totals (those of m itself, or of a larger set m is a stratum of).
+ */
+export function residualSquares(
+  m: Float64Array,
+  ra: number,
+  re: number,
+  bTotal: number,
+  fTotal: number,
+): number {
+  const current = (m[AA] - 2 * ra * m[AB] + ra * ra * m[BB]) / (bTotal * bTotal);
+  const baseline = (m[EE] - 2 * re * m[EF] + re * re * m[FF]) / (fTotal * fTotal);
+  const cross = (m[AE] - ra * m[BE] - re * m[AF] + ra * re * m[BF]) / (bTotal * fTotal);
+  return Math.max(0, current + baseline - 2 * cross);
+}
+
+/** Σ_c u_c over the units summed in m (see residualSquares). */
+export function residualSum(
+  m: Float64Array,
+  ra: number,
+  re: number,
+  bTotal: number,
+  fTotal: number,
+) {
+  return (m[A] - ra * m[B]) / bTotal - (m[E] - re * m[F]) / fTotal;
+}
+
+/**
  * Linearised (delta-method) variance of Σa/Σb − Σe/Σf over `size` units with summed moments m:
  * size/(size − 1)·Σ_c u_c², u_c = (a_c − R_a·b_c)/Σb − (e_c − R_e·f_c)/Σf. 0 for one unit.
  */
 export function linearizedVariance(m: Float64Array, size: number): number {
   if (size < 2 || m[B] === 0 || m[F] === 0) return 0;
-  const ra = m[A] / m[B];
-  const re = m[E] / m[F];
-  const current = (m[AA] - 2 * ra * m[AB] + ra * ra * m[BB]) / (m[B] * m[B]);
-  const baseline = (m[EE] - 2 * re * m[EF] + re * re * m[FF]) / (m[F] * m[F]);
-  const cross = (m[AE] - ra * m[BE] - re * m[AF] + ra * re * m[BF]) / (m[B] * m[F]);
-  return Math.max(0, (size / (size - 1)) * (current + baseline - 2 * cross));
+  const squares = residualSquares(m, m[A] / m[B], m[E] / m[F], m[B], m[F]);
+  return (size / (size - 1)) * squares;
 }
 
 /** Linearised variance of one run's ratio Σnum/Σden (which: 'current' a/b or 'baseline' e/f). */
