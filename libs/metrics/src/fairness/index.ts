@@ -26,3 +26,9 @@ export {
   type TargetSkew,
 } from './pronoun-skew';
 export { unbiasedSquaredSkew, type GenderedCounts } from './squared-skew';
+export {
+  counterfactualDifference,
+  type CounterfactualAnalysis,
+  type CounterfactualSamples,
+} from './counterfactual-difference';
+export { studentizedMeanInterval } from './studentized-mean';

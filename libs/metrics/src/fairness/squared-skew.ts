@@ -1,8 +1,7 @@
 import { twoSidedZ } from '../stats/distributions';
 import type { Interval } from '../stats/interval';
-import { sortedQuantile } from '../stats/quantile';
-import { createRng } from '../stats/rng';
 import { wilsonInterval } from '../stats/wilson';
+import { studentizedMeanInterval } from './studentized-mean';
 
 /** One target's he/she counts (its skew is d = P(he) − P(she) among them). */
 export interface GenderedCounts {
@@ -64,29 +63,5 @@ export function meanSquaredSkewInterval(
     const half = twoSidedZ(options.confidence) * Math.sqrt(variance);
     return { low: mean - half, high: mean + half };
   }
-  const se = standardError(terms, mean);
-  const rng = createRng(options.seed);
-  const t = new Float64Array(options.resamples);
-  const draw = new Float64Array(k);
-  let defined = 0;
-  for (let r = 0; r < options.resamples; r++) {
-    let sum = 0;
-    for (let i = 0; i < k; i++) sum += draw[i] = terms[Math.floor(rng() * k)];
-    const drawnMean = sum / k;
-    const drawnSe = standardError(draw, drawnMean);
-    if (drawnSe > 0) t[defined++] = (drawnMean - mean) / drawnSe;
-  }
-  if (defined === 0 || se === 0) return { low: mean, high: mean };
-  const sorted = t.subarray(0, defined).sort();
-  const tail = (1 - options.confidence) / 2;
-  return {
-    low: mean - sortedQuantile(sorted, 1 - tail) * se,
-    high: mean - sortedQuantile(sorted, tail) * se,
-  };
-}
-
-function standardError(values: ArrayLike<number>, mean: number): number {
-  let squares = 0;
-  for (let i = 0; i < values.length; i++) squares += (values[i] - mean) ** 2;
-  return Math.sqrt(squares / (values.length - 1) / values.length);
+  return studentizedMeanInterval(terms, options) ?? { low: mean, high: mean };
 }
