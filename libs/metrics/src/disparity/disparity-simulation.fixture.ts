@@ -41,7 +41,7 @@ export function simulateDisparity(
       direction: 'lower_is_better',
       seed: r,
       resamples: 200,
-      permutations: 999,
+      permutations: 199,
       ...options,
     });
     const named = disproportionatelyHurtGroups(result, { alpha: 0.05 });
