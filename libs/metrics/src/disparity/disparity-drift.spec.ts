@@ -111,7 +111,7 @@ describe('disparityDrift', () => {
     assert.deepEqual(disparityDrift(records, options), first);
   });
 
-  it('uses normal tests and intervals when every side has at least largeSample clusters', () => {
+  it('uses Welch’s t and normal intervals when every side has at least largeSample clusters', () => {
     const records = [
       ...changes(
         'a',
@@ -127,7 +127,7 @@ describe('disparityDrift', () => {
       seed: 1,
       largeSample: 30,
     }).groups;
-    assert.equal(a.test, 'normal');
+    assert.equal(a.test, 'welch-t');
     close(a.contrast, 1);
     // Each side: linearised variance (30/29)·Σ((d − 2)/30)² = (30/29)·(20/900), shrunk by one
     // pooled pseudo-unit; the 95% interval is contrast ± 1.96·se.

@@ -31,7 +31,7 @@ export interface DisparityOptions {
   permutations?: number;
   /** Enumerate every relabelling up to this many (default 20,000). */
   maxEnumeration?: number;
-  /** From this many clusters in the group and in the rest, normal test and intervals (default 500). */
+  /** From this many clusters in the group and in the rest: Welch's t, normal intervals (default 100). */
   largeSample?: number;
 }
 
@@ -58,7 +58,7 @@ export interface GroupDisparity {
   contrastInterval: Interval;
   /** The contrast oriented so that positive means disproportionately hurt. */
   badContrast: number;
-  test: 'permutation-exact' | 'permutation-monte-carlo' | 'normal' | null;
+  test: 'permutation-exact' | 'permutation-monte-carlo' | 'welch-t' | null;
   /** One-sided p of "not hurt more than the others", its mirror, and the two-sided p. */
   pWorse: number | null;
   pBetter: number | null;
