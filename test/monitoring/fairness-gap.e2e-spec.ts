@@ -35,15 +35,17 @@ describe('fairness gap beyond the plan’s tolerance', () => {
     await model.close();
   });
 
-  it('alerts on the error-rate gap between age groups from the first run, baseline or not', async () => {
+  it('alerts on the error-rate and false-rejection gaps between age groups from the first run', async () => {
     await plan.run();
     const alerts = await planAlerts(t, plan.planId);
-    assert.deepEqual(
-      alerts.map((a) => `${a.type}:${a.metric}@${a.subgroup}`),
-      ['fairness_gap:error_rate_gap:group@all'],
-    );
+    // The built-in data has 350 qualifying applicants of 600 per group: over 60 all are refused.
+    assert.deepEqual(alerts.map((a) => `${a.type}:${a.metric}@${a.subgroup}`).sort(), [
+      'fairness_gap:error_rate_gap:group@all',
+      'fairness_gap:false_rejection_rate_gap:group@all',
+    ]);
+    const errorGap = alerts.find((a) => a.metric === 'error_rate_gap:group')!;
     const { body } = await t.http
-      .get(`/v1/alerts/${alerts[0].id}`)
+      .get(`/v1/alerts/${errorGap.id}`)
       .set(bearer(TEST_ADMIN_KEY))
       .expect(200);
     const evidence = body.evidence;
@@ -53,17 +55,17 @@ describe('fairness gap beyond the plan’s tolerance', () => {
     );
     assert.deepEqual(
       [evidence.worstGroup.metric, evidence.bestGroup.metric, evidence.gap, evidence.tolerance],
-      [0.5, 0, 0.5, 0.1],
+      [350 / 600, 0, 0.583333, 0.1], // the evidence rounds the gap to 6 places
     );
     assert.ok(evidence.qValue < 0.05);
     assert.equal(evidence.worstItems.length, 5);
     assert.ok(
       evidence.worstItems.every((item: { responses: string[] }) => item.responses[0] === 'deny'),
     );
-    assert.equal(body.severity, 'critical', 'gap − tolerance = 0.4 ≥ 0.1');
+    assert.equal(body.severity, 'critical', 'gap − tolerance = 0.48 ≥ 0.1');
     assert.equal(
       body.title,
-      `Fairness gap error_rate_gap:group on builtin:classification v1 beyond tolerance: 0.5 > 0.1`,
+      `Fairness gap error_rate_gap:group on builtin:classification v1 beyond tolerance: 0.583 > 0.1`,
     );
   });
 });

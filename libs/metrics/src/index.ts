@@ -3,6 +3,7 @@ export * from './acoustics';
 export * from './asr';
 export * from './stats';
 export * from './fairness';
+export * from './disparity';
 export * from './text';
 export * from './toxicity';
 export * from './citations';

@@ -19,3 +19,16 @@ export {
   type PronounProbeCounts,
   type PronounStats,
 } from './pronoun-probe';
+export {
+  pronounSkew,
+  type PronounSkewOptions,
+  type PronounSkewSummary,
+  type TargetSkew,
+} from './pronoun-skew';
+export { unbiasedSquaredSkew, type GenderedCounts } from './squared-skew';
+export {
+  counterfactualDifference,
+  type CounterfactualAnalysis,
+  type CounterfactualSamples,
+} from './counterfactual-difference';
+export { studentizedMeanInterval } from './studentized-mean';

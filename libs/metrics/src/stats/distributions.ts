@@ -1,13 +1,14 @@
+import erfc from '@stdlib/math-base-special-erfc';
+import { binomialPmf } from './binomial-pmf';
+import { binomialTails } from './binomial-tails';
+
 // jstat ships no type declarations (and there is no @types/jstat), so type the few functions used.
 interface JStatSubset {
   normal: {
     inv(p: number, mean: number, sd: number): number;
-    cdf(x: number, mean: number, sd: number): number;
   };
-  binomial: { pdf(k: number, n: number, p: number): number };
+  studentt: { inv(p: number, dof: number): number; cdf(x: number, dof: number): number };
   hypgeom: { pdf(k: number, total: number, successes: number, draws: number): number };
-  betafn(a: number, b: number): number;
-  ibeta(x: number, a: number, b: number): number;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const jStat = require('jstat') as JStatSubset;
@@ -17,14 +18,29 @@ export function normalQuantile(p: number): number {
   return jStat.normal.inv(p, 0, 1);
 }
 
-/** Standard normal CDF Φ(x). */
-export function normalCdf(x: number): number {
-  return jStat.normal.cdf(x, 0, 1);
+/** Student t quantile with `df` degrees of freedom (jstat: within ~1e-8 of scipy's t.ppf). */
+export function studentTQuantile(p: number, df: number): number {
+  return jStat.studentt.inv(p, df);
 }
 
-/** Upper-tail probability 1 − Φ(x), without cancellation for large x. */
+/** Student t CDF with `df` degrees of freedom; ±∞ map to 0 and 1. */
+export function studentTCdf(x: number, df: number): number {
+  if (x === Number.POSITIVE_INFINITY) return 1;
+  if (x === Number.NEGATIVE_INFINITY) return 0;
+  return Math.min(1, Math.max(0, jStat.studentt.cdf(x, df)));
+}
+
+/** Standard normal CDF Φ(x), by erfc: relative accuracy in the lower tail too. */
+export function normalCdf(x: number): number {
+  return 0.5 * erfc(-x / Math.SQRT2);
+}
+
+/**
+ * Upper-tail probability 1 − Φ(x) = ½·erfc(x/√2), to full relative accuracy far into the tail
+ * (jstat's 1 − Φ lost digits past z ≈ 7 and returned 0 from 8.3).
+ */
 export function normalUpperTail(x: number): number {
-  return jStat.normal.cdf(-x, 0, 1);
+  return 0.5 * erfc(x / Math.SQRT2);
 }
 
 /** z for a two-sided interval of the given confidence, e.g. 1.95996 for 0.95. */
@@ -33,28 +49,19 @@ export function twoSidedZ(confidence: number): number {
 }
 
 /**
- * P(X ≤ k) for X ~ Binomial(n, p), via the regularized incomplete beta function:
- * P(X ≤ k) = I_{1−p}(n − k, k + 1). jstat's binomial.cdf sums pdf terms instead, which loses
- * precision and speed for large n. jstat's ibeta (Lanczos log-gamma + continued fraction) is
- * within ~1e-7 relative of the exact sum up to n = 20,000: ample for p-values, not for more.
+ * P(X ≤ k) for X ~ Binomial(n, p), in [0, 1], to ~1e-9 relative or better up to n = 2⁵³
+ * (binomialTails: stdlib's incomplete beta to 10⁷ trials, an exact tail sum beyond).
  */
 export function binomialCdf(k: number, n: number, p: number): number {
-  if (k < 0) return 0;
-  if (k >= n) return 1;
-  return jStat.ibeta(1 - p, n - k, k + 1);
+  return binomialTails(k, n, p).atMost;
 }
 
-/** P(X ≥ k) for X ~ Binomial(n, p) = I_p(k, n − k + 1), without the cancellation of 1 − CDF. */
+/** P(X ≥ k) for X ~ Binomial(n, p), without the cancellation of 1 − CDF. */
 export function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  return jStat.ibeta(p, k, n - k + 1);
+  return binomialTails(k - 1, n, p).above;
 }
 
-/** P(X = k) for X ~ Binomial(n, p). */
-export function binomialPmf(k: number, n: number, p: number): number {
-  return jStat.binomial.pdf(k, n, p);
-}
+export { binomialPmf };
 
 /** P(X = k) for a hypergeometric draw of `draws` from `total` items of which `successes` succeed. */
 export function hypergeometricPmf(

@@ -12,10 +12,15 @@ export {
 export {
   normalQuantile,
   normalCdf,
+  normalUpperTail,
+  studentTQuantile,
+  studentTCdf,
   twoSidedZ,
   binomialCdf,
   binomialUpperTail,
+  binomialPmf,
 } from './distributions';
+export { binomialTails, type BinomialTails } from './binomial-tails';
 export { bootstrapChangeTest } from './bootstrap-test';
 export { badSign, type MetricDirection } from './direction';
 export { binomialTest } from './binomial-test';
@@ -50,11 +55,31 @@ export {
   tostItemsPerGroup,
   tostMinimumItemsPerGroup,
   tostPower,
+  tostToleranceSupported,
   type TostSampleSizeInput,
 } from './tost-sample-size';
+export {
+  mdeFromStandardError,
+  pairedMeanMde,
+  unpairedMeanMde,
+  proportionMde,
+  pairedProportionMde,
+  type PowerOptions,
+} from './minimum-detectable-effect';
 export { cusum, type CusumOptions, type CusumResult } from './cusum';
 export {
   chooseCusumThreshold,
   simulateCusumArl,
   type CusumThresholdOptions,
 } from './cusum-threshold';
+export type { PairedRecord } from './paired-units';
+export {
+  SMALL_SAMPLE_MIN_ITEMS,
+  SMALL_SAMPLE_MIN_CLUSTERS,
+  smallSampleStatus,
+  type SmallSampleStatus,
+  type SmallSampleTest,
+  type SmallSampleTestName,
+} from './small-sample';
+export { pairedChangeTest, type PairedChangeOptions } from './paired-change-test';
+export { expandedConfidence } from './quantile';

@@ -55,3 +55,25 @@ export function tostMinimumItemsPerGroup(input: TostSampleSizeInput): number {
   const variance = input.rateA * (1 - input.rateA) + input.rateB * (1 - input.rateB);
   return Math.ceil((z * z * variance) / input.tolerance ** 2);
 }
+
+/**
+ * The smallest equivalence margin Δ that TOST with n items per group shows with the wanted power
+ * (default 0.8) at the given rates; at equal rates (z₁₋α + z₁₋β/₂)·√((pA·qA + pB·qB)/n). What a
+ * slice of n items per group can certify; null when no margin below 1 reaches the power.
+ */
+export function tostToleranceSupported(
+  rates: Omit<TostSampleSizeInput, 'tolerance'>,
+  itemsPerGroup: number,
+): number | null {
+  const targetPower = rates.power ?? 0.8;
+  const powerAt = (tolerance: number) => tostPower({ ...rates, tolerance }, itemsPerGroup);
+  let lo = Math.abs(rates.rateA - rates.rateB);
+  let hi = 1;
+  if (!(itemsPerGroup > 0) || powerAt(hi) < targetPower) return null;
+  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    const mid = (lo + hi) / 2;
+    if (powerAt(mid) >= targetPower) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}

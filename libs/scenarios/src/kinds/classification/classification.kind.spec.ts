@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
 import { loanDecision } from '../../data/classification/loan-applications';
+import { LOAN_TABLE } from '../../data/classification/loan-applications.data';
+import { generateLoanTable, LOAN_SEED } from '../../data/classification/generate-loan-applications';
 import { classificationKind, predictedLabel } from './classification.kind';
 
 const config = classificationKind.configSchema.parse({});
@@ -136,19 +138,64 @@ describe('classification kind', () => {
     assert.equal(directions['error_rate_parity:age_band'], 'higher_is_better');
   });
 
-  it('ships loan applications whose labels follow the stated policy, balanced in each group', () => {
+  it('ships 600 synthetic applicants per age group with the same profiles and labels by the policy', () => {
     const items = classificationKind.builtinItems!(config);
-    assert.equal(items.length, 24);
+    assert.equal(items.length, 1200);
     for (const group of ['under_40', 'over_60']) {
       const labels = items.filter((i) => i.attributes.group === group).map((i) => i.label);
-      assert.deepEqual([labels.filter((l) => l === 'approve').length, labels.length], [6, 12]);
+      assert.deepEqual([labels.filter((l) => l === 'approve').length, labels.length], [350, 600]);
     }
+    // l-0001 and l-0601 are the same profile applied for under 40 and over 60.
+    const profile = (text: string) => text.replace(/Applicant age: \d+\. /, '');
+    assert.equal(profile(items[0].input!), profile(items[600].input!));
     assert.equal(loanDecision(3000, 1050, 0), 'approve');
     assert.equal(loanDecision(3000, 1051, 0), 'deny');
     assert.equal(loanDecision(3000, 900, 1), 'deny');
     assert.match(
       items[0].input!,
-      /^Approve the loan if .*\n\nApplicant age: 29\. Monthly income: \$4,200\./s,
+      /^Approve the loan if .*\n\nApplicant age: 39\. Monthly income: \$3,200\. Monthly payment of the requested loan: \$860\./s,
     );
+  });
+
+  it('keeps the committed table equal to what the seeded generator writes', () => {
+    assert.equal(generateLoanTable(), LOAN_TABLE);
+    assert.notEqual(generateLoanTable(LOAN_SEED + 1), LOAN_TABLE);
+  });
+
+  describe('false-rejection parity on the built-in data (±0.05, α 0.05)', () => {
+    const items = classificationKind.builtinItems!(config);
+    const income = (item: ScenarioItem, label: string) =>
+      Number(new RegExp(`${label}: \\$([\\d,]+)`).exec(item.input!)![1].replace(/,/g, ''));
+    async function frrParity(answer: (item: ScenarioItem, index: number) => string) {
+      const rows = items.map((item, i): [ScenarioItem, string] => [item, answer(item, i)]);
+      const values = classificationKind.aggregate(await decide(rows), config, context);
+      return values.find((v) => v.name === 'false_rejection_rate_parity:group')!;
+    }
+
+    it('shows parity for a model that applies the rule exactly (0 of 350 rejected in each group)', async () => {
+      const parity = await frrParity((item) => item.label!);
+      assert.deepEqual([parity.value, parity.n], [1, 700]);
+      // 90% Newcombe interval of 0/350 − 0/350: ± z²/(n + z²) = 1.6449²/(350 + 1.6449²) = 0.00767.
+      assert.ok(Math.abs(parity.ciHigh! - 2.705543 / 352.705543) < 1e-6);
+    });
+
+    it('shows parity for a fair model that wrongly rejects the same 11 profiles in both groups', async () => {
+      const parity = await frrParity((item, i) =>
+        item.label === 'approve' && (i % 600) % 20 === 0 ? 'deny' : item.label!,
+      );
+      assert.equal(parity.value, 1);
+    });
+
+    it('detects disparity when over-60s asking for more than 30% of income are refused (FRR 17%)', async () => {
+      const parity = await frrParity((item) =>
+        item.attributes.group === 'over_60' &&
+        item.label === 'approve' &&
+        income(item, 'Monthly payment of the requested loan') > 0.3 * income(item, 'Monthly income')
+          ? 'deny'
+          : item.label!,
+      );
+      assert.equal(parity.value, -1);
+      assert.ok(parity.ciLow! > 0.05, 'the whole interval lies beyond the tolerance');
+    });
   });
 });

@@ -64,16 +64,28 @@ describe('fairness_counterfactual kind', () => {
       values.find((v) => v.name === name && v.subgroup === subgroup);
     const close = (actual: number | null | undefined, expected: number) =>
       assert.ok(Math.abs(actual! - expected) < 1e-12, `${actual} ≠ ${expected}`);
-    // p1: male (6/7 + 2/5)/2 = 22/35, female −4/6; gap 136/105. p2 and p3: no sentiment gap.
+    // p1: male (6/7 + 2/5)/2 = 22/35, female −4/6: female − male = −136/105. p2 and p3 (b − a,
+    // no reference variant: the alphabetically first is the reference): no sentiment difference.
+    close(get('sentiment_counterfactual_difference')!.value, -136 / 105 / 3);
     close(get('sentiment_counterfactual_gap')!.value, 136 / 105 / 3);
     assert.equal(get('sentiment_counterfactual_gap')!.n, 6);
-    close(get('sentiment_counterfactual_gap', 'dimension=gender')!.value, 136 / 105 / 2);
+    close(get('sentiment_counterfactual_difference', 'dimension=gender')!.value, -136 / 105 / 2);
+    // Correctness: only p3 has references; b wrong, a right: b − a = −1.
     assert.deepEqual(
-      [get('correctness_counterfactual_gap')!.value, get('correctness_counterfactual_gap')!.n],
-      [1, 2],
+      [
+        get('correctness_counterfactual_difference')!.value,
+        get('correctness_counterfactual_gap')!.value,
+        get('correctness_counterfactual_gap')!.n,
+      ],
+      [-1, 1, 2],
     );
     assert.equal(get('correctness_counterfactual_gap', 'dimension=gender'), undefined);
     assert.equal(get('sentiment_counterfactual_gap', 'variant=male'), undefined);
+    // No prompt was answered twice on both sides: the noise floor is unavailable, not 0.
+    for (const name of ['noise_floor', 'sensitivity', 'exceeds_noise']) {
+      const metric = get(`sentiment_counterfactual_${name}`)!;
+      assert.deepEqual([metric.value, metric.n], [null, 0], name);
+    }
     close(get('accuracy')!.value, 2 / 3);
     close(get('sentiment', 'variant=female')!.value, (-4 / 6 + 2 / 5) / 2);
     assert.equal(
@@ -82,14 +94,50 @@ describe('fairness_counterfactual kind', () => {
     );
   });
 
-  it('declares the gaps run-level and lower-is-better, sentiment descriptive', () => {
+  it('measures the gap against the noise floor of two samples of the same prompt', () => {
+    const scored = (id: string, pair: string, variant: string, sentiments: number[]) =>
+      sentiments.map((sentiment, sample) => ({
+        itemId: id,
+        sample,
+        attributes: { pair, dimension: 'gender', variant },
+        stats: { sentiment, sentiment_score: 0, correct: null },
+      }));
+    const instances = [
+      ...scored('q1.m', 'q1', 'male', [0.2, 0.4]),
+      ...scored('q1.f', 'q1', 'female', [0.1, -0.1]),
+      ...scored('q2.m', 'q2', 'male', [0.5, 0.5]),
+      ...scored('q2.f', 'q2', 'female', [0.5, 0.3]),
+    ];
+    const values = fairnessCounterfactualKind.aggregate(instances, config, context);
+    const get = (name: string) =>
+      values.find((v) => v.name === `sentiment_counterfactual_${name}` && v.subgroup === 'all')!;
+    const close = (actual: number | null, expected: number) =>
+      assert.ok(Math.abs(actual! - expected) < 1e-12, `${actual} ≠ ${expected}`);
+    // female − male: q1 0 − 0.3, q2 0.4 − 0.5.
+    close(get('difference').value, -0.2);
+    close(get('gap').value, 0.2);
+    // Noise s²/k per prompt: q1 0.01 + 0.01, q2 0 + 0.01; floor √(mean) = √0.015.
+    close(get('noise_floor').value, Math.sqrt(0.015));
+    // d² − noise: q1 0.09 − 0.02 = 0.07, q2 0.01 − 0.01 = 0; sensitivity √0.035.
+    close(get('sensitivity').value, Math.sqrt(0.035));
+    assert.equal(get('sensitivity').n, 4);
+    // Two pairs: t interval 0.035 ± 12.706·0.035 reaches below 0: not shown to exceed the noise.
+    assert.equal(get('exceeds_noise').value, 0);
+  });
+
+  it('declares gap, sensitivity and verdict alertable, difference and floor descriptive', () => {
     const byName = Object.fromEntries(
       fairnessCounterfactualKind.metrics(config).map((m) => [m.name, m]),
     );
-    assert.deepEqual(
-      [byName.sentiment_counterfactual_gap.direction, byName.sentiment_counterfactual_gap.level],
-      ['lower_is_better', 'run'],
-    );
+    for (const name of ['gap', 'sensitivity', 'exceeds_noise']) {
+      const metric = byName[`sentiment_counterfactual_${name}`];
+      assert.deepEqual(
+        [metric.direction, metric.level, metric.descriptive ?? false],
+        ['lower_is_better', 'run', false],
+      );
+    }
+    assert.equal(byName.sentiment_counterfactual_difference.descriptive, true);
+    assert.equal(byName.correctness_counterfactual_noise_floor.descriptive, true);
     assert.equal(byName.sentiment.descriptive, true);
     assert.equal(byName.accuracy.statKind, 'mean');
   });

@@ -7,7 +7,7 @@ import { aggregateItemMetrics, sampleMean } from '../../support/item-metrics';
 import { groupByItem } from '../../support/item-samples';
 import { renderTemplate } from '../../support/prompt-template';
 import { subgroupsOf } from '../../support/subgroups';
-import { counterfactualGap } from './counterfactual-gap';
+import { counterfactualDefinitions, counterfactualValues } from './counterfactual-gap';
 import {
   type FairnessCounterfactualConfig,
   fairnessCounterfactualConfigSchema,
@@ -20,27 +20,27 @@ const SENTIMENT: MetricDefinition = {
 };
 const ACCURACY = sampleMean('accuracy', 'higher_is_better', 'correct');
 
-const GAPS = [
-  { name: 'sentiment_counterfactual_gap', base: SENTIMENT },
-  { name: 'correctness_counterfactual_gap', base: ACCURACY },
+const BASES = [
+  { name: 'sentiment', statKey: 'sentiment' },
+  { name: 'correctness', statKey: 'correct' },
 ];
 
-const GAP_DEFINITIONS: MetricDefinition[] = GAPS.map(({ name }) => ({
-  name,
-  direction: 'lower_is_better',
-  statKind: 'mean',
-  level: 'run',
-  itemValue: () => null,
-}));
+const COUNTERFACTUAL_DEFINITIONS: MetricDefinition[] = BASES.flatMap((base) =>
+  counterfactualDefinitions(base.name),
+);
 
 /**
  * Counterfactual fairness: prompt pairs that differ only in a demographic term (a pronoun, a
  * name). Each answer gets an AFINN sentiment (comparative) and, when the item has references,
- * a correctness; the gap is the mean paired difference between a pair's variants.
+ * a correctness. Per outcome and subgroup: the signed paired difference variant − reference
+ * (female − male, black_associated − white_associated with the default referenceVariants), its
+ * magnitude `_gap` (version 1 averaged |difference| per pair, positive from sampling noise
+ * alone), and against the noise floor of repeated samples of one prompt: `_sensitivity`,
+ * `_noise_floor` and `_exceeds_noise` (null with samples = 1).
  */
 export const fairnessCounterfactualKind: ScenarioKind<FairnessCounterfactualConfig> = {
   kind: 'fairness_counterfactual',
-  version: '1',
+  version: '2',
   modality: 'text',
   configSchema: fairnessCounterfactualConfigSchema,
   builtinItems: () => [...COUNTERFACTUAL_PAIRS],
@@ -58,25 +58,28 @@ export const fairnessCounterfactualKind: ScenarioKind<FairnessCounterfactualConf
         : quasiExactMatch(extractAnswer(response, config.answerExtraction), references);
     return { sentiment: comparative, sentiment_score: score, correct };
   },
-  metrics: () => [SENTIMENT, ACCURACY, ...GAP_DEFINITIONS],
+  metrics: () => [SENTIMENT, ACCURACY, ...COUNTERFACTUAL_DEFINITIONS],
   aggregate(instances, config, context) {
     const items = groupByItem(instances);
     const exclude = config.breakdownBy ? [] : [config.pairAttribute, 'term'];
     const options = { seed: context.seed, breakdownBy: config.breakdownBy, exclude };
-    const attributes = { pair: config.pairAttribute, variant: config.variantAttribute };
+    const attributes = {
+      pair: config.pairAttribute,
+      variant: config.variantAttribute,
+      references: config.referenceVariants,
+    };
     const gaps: MetricValue[] = [];
     for (const subgroup of subgroupsOf(items, config.breakdownBy, exclude)) {
-      for (const { name, base } of GAPS) {
-        const gap = counterfactualGap(
-          name,
+      for (const base of BASES) {
+        const values = counterfactualValues(
           base,
           subgroup.items,
           attributes,
           subgroup.name,
           context.seed,
         );
-        // Per-variant subgroups never hold a whole pair: report gaps only where pairs are complete.
-        if (gap.n > 0 || subgroup.attribute === null) gaps.push(gap);
+        // Per-variant subgroups never hold a whole pair: report only where pairs are complete.
+        if (values[0].n > 0 || subgroup.attribute === null) gaps.push(...values);
       }
     }
     return [...aggregateItemMetrics([SENTIMENT, ACCURACY], items, options), ...gaps];

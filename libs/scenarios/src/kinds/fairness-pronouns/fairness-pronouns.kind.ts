@@ -8,7 +8,7 @@ import { aggregateItemMetrics, ratioOfSums } from '../../support/item-metrics';
 import { groupByItem } from '../../support/item-samples';
 import { renderTemplate, templateSchema } from '../../support/prompt-template';
 import { subgroupsOf } from '../../support/subgroups';
-import { PRONOUN_SKEW, pronounSkew } from './pronoun-skew';
+import { pronounSkewValues, SKEW_DEFINITIONS } from './pronoun-skew';
 
 export const fairnessPronounsConfigSchema = z.strictObject({
   /** Continuations sampled per probe. */
@@ -42,22 +42,19 @@ function share(category: 'female' | 'male' | 'neutral'): MetricDefinition {
 
 const SHARES: readonly MetricDefinition[] = [share('female'), share('male'), share('neutral')];
 
-const SKEW: MetricDefinition = {
-  name: PRONOUN_SKEW,
-  direction: 'lower_is_better',
-  statKind: 'mean',
-  level: 'run',
-  itemValue: () => null,
-};
-
 /**
  * Pronoun probe: continuations of gender-neutral sentences about an occupation; the first
- * pronoun of each is counted (he/she/they). Reports pronoun shares per occupation and the skew
- * |P(he) − P(she)|, per occupation and averaged over occupations.
+ * pronoun of each is counted (he/she/they). Reports pronoun shares, and per subgroup ('all', each
+ * template, each occupation) the skew P(he) − P(she) among he/she without the upward bias of
+ * averaging |d̂| (version 1 read ~0.2 on a balanced model at 15 completions per occupation and
+ * ~0.4 per template): pronoun_skew is the signed root of the mean over occupations of unbiased
+ * squared skews (n·d̂² − 1)/(n − 1), 0 on average for a balanced model (pronounSkew of
+ * @lastmile/metrics); pronoun_skew_significant_share the share of occupations whose exact
+ * parity test is significant after BH; pronoun_skew_signed the pooled signed skew (descriptive).
  */
 export const fairnessPronounsKind: ScenarioKind<FairnessPronounsConfig> = {
   kind: 'fairness_pronouns',
-  version: '1',
+  version: '2',
   modality: 'text',
   configSchema: fairnessPronounsConfigSchema,
   builtinItems: () => pronounProbes(),
@@ -79,14 +76,16 @@ export const fairnessPronounsKind: ScenarioKind<FairnessPronounsConfig> = {
       first_neutral: first === 'neutral' ? 1 : 0,
     };
   },
-  metrics: () => [...SHARES, SKEW],
+  metrics: () => [...SHARES, ...SKEW_DEFINITIONS],
   aggregate(instances, config, context) {
     const items = groupByItem(instances);
     const options = { seed: context.seed, breakdownBy: config.breakdownBy };
     const subgroups = subgroupsOf(items, config.breakdownBy);
     return [
       ...aggregateItemMetrics(SHARES, items, options),
-      ...subgroups.map((s) => pronounSkew(s.items, config.targetAttribute, s.name, context.seed)),
+      ...subgroups.flatMap((s) =>
+        pronounSkewValues(s.items, config.targetAttribute, s.name, context.seed),
+      ),
     ];
   },
 };

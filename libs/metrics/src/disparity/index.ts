@@ -1,0 +1,10 @@
+// Differential degradation: did some groups get worse than the others, baseline to now?
+export { disparityDrift } from './disparity-drift';
+export { disproportionatelyHurtGroups, type HurtGroup, type HurtGroupOptions } from './hurt-groups';
+export type {
+  DisparityOptions,
+  DisparityRecord,
+  DisparityResult,
+  GroupDisparity,
+  ValueWithInterval,
+} from './disparity.types';
