@@ -1,3 +1,4 @@
+import type { ModelRequest } from '@lastmile/adapters';
 import type { z } from 'zod';
 import type { JudgeClient } from './judges/judge-client';
 
@@ -12,13 +13,8 @@ export interface ScenarioItem {
   audio?: { data: Buffer; mimeType: string; filename: string } | null;
 }
 
-/** What the runner sends through a model adapter (matches @lastmile/adapters' ModelRequest). */
-export interface ScenarioRequest {
-  prompt?: string;
-  messages?: { role: 'system' | 'user' | 'assistant'; content: string }[];
-  audio?: { data: Buffer; filename: string; mimeType: string };
-  params?: Record<string, unknown>;
-}
+/** What the runner sends through a model adapter: the adapters' own request type, one declaration. */
+export type ScenarioRequest = ModelRequest;
 
 /** Per-instance numbers a kind's scorer produces, stored as instance_results.stats. */
 export type InstanceStats = Record<string, number | string | boolean | null>;

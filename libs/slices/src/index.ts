@@ -5,6 +5,8 @@ export type {
   SliceAudio,
   SliceModality,
   SlicePurpose,
+  StorableItem,
+  StorableSlice,
 } from './parsed-slice';
 export { DEFAULT_SLICE_LIMITS, resolveSliceLimits, type SliceLimits } from './slice-limits';
 export { SliceValidationError, type SliceProblem } from './slice-problem';

@@ -12,13 +12,35 @@ export interface SliceAudio {
   durationMs: number;
 }
 
-export interface SliceItem {
+/**
+ * A slice item as it is stored: what an upload parses to, what a kind's built-in data and the
+ * CLI's dataset are written as. The one declaration (libs/persistence stores it as it is).
+ */
+export interface StorableItem {
   id: string;
+  input?: string | null;
+  references?: string[] | null;
+  label?: string | null;
+  choices?: string[] | null;
+  attributes: Record<string, string>;
+  audio?: { data: Buffer; mimeType: string; durationMs?: number } | null;
+}
+
+/** A slice version to store: its items in upload order, and what identifies the content. */
+export interface StorableSlice {
+  modality: SliceModality;
+  contentHash: string;
+  /** Every attribute name with its distinct values, sorted. */
+  attributes: Record<string, string[]>;
+  items: readonly StorableItem[];
+}
+
+/** An uploaded item, validated: a StorableItem with its audio checked. */
+export interface SliceItem extends StorableItem {
   input?: string;
   references?: string[];
   label?: string;
   choices?: string[];
-  attributes: Record<string, string>;
   audio?: SliceAudio;
 }
 

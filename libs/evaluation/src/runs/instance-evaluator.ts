@@ -1,9 +1,4 @@
-import {
-  isModelCallError,
-  requestHash,
-  type ModelAdapter,
-  type ModelRequest,
-} from '@lastmile/adapters';
+import { isModelCallError, requestHash, type ModelAdapter } from '@lastmile/adapters';
 import type {
   ScenarioContext,
   ScenarioItem,
@@ -64,15 +59,13 @@ export async function evaluateInstance(
   let text: string;
   let latencyMs: number;
   try {
-    const cacheKey = settings.cache
-      ? requestHash(settings.adapterHash, request as ModelRequest)
-      : '';
+    const cacheKey = settings.cache ? requestHash(settings.adapterHash, request) : '';
     const cached = settings.cache ? await settings.cache.cachedResponse(cacheKey) : undefined;
     if (cached !== undefined) {
       text = cached;
       latencyMs = 0;
     } else {
-      const response = await adapter.invoke(request as ModelRequest, settings.signal);
+      const response = await adapter.invoke(request, settings.signal);
       text = response.text;
       latencyMs = Math.round(response.latencyMs);
       modelCallDuration.observe(
@@ -116,7 +109,11 @@ function storableRequest(request: ScenarioRequest): Record<string, unknown> {
   return audio
     ? {
         ...rest,
-        audio: { filename: audio.filename, mimeType: audio.mimeType, bytes: audio.data.length },
+        audio: {
+          filename: audio.filename,
+          mimeType: audio.mimeType,
+          bytes: audio.data?.length ?? null,
+        },
       }
     : rest;
 }

@@ -1,23 +1,10 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import { Slice } from '../entities/slice.entity';
 import { SliceItem } from '../entities/slice-item.entity';
+import type { StorableItem, StorableSlice } from '@lastmile/slices';
 import { jsonOrNull } from './json-parameter';
 
-/** A validated slice as @lastmile/slices produces it (kept structural: persistence has no parser). */
-export interface StorableSlice {
-  modality: 'text' | 'audio';
-  contentHash: string;
-  attributes: Record<string, string[]>;
-  items: {
-    id: string;
-    input?: string | null;
-    references?: string[] | null;
-    label?: string | null;
-    choices?: string[] | null;
-    attributes: Record<string, string>;
-    audio?: { data: Buffer; mimeType: string; durationMs?: number } | null;
-  }[];
-}
+export type { StorableSlice } from '@lastmile/slices';
 
 const INSERT_BATCH = 1000;
 /** Audio bytes travel hex-encoded in one parameter: batches stay well under a 1 GB string. */
@@ -29,7 +16,6 @@ const INSERT_ITEMS = `
   INSERT INTO slice_items (slice_id, item_key, ordinal, input, "references", label, choices, attributes, audio, audio_mime, audio_ms)
   SELECT $1::uuid, * FROM unnest($2::text[], $3::int[], $4::text[], $5::jsonb[], $6::text[], $7::jsonb[], $8::jsonb[], $9::bytea[], $10::text[], $11::int[])`;
 
-type StorableItem = StorableSlice['items'][number];
 type Numbered = { item: StorableItem; ordinal: number };
 
 /** A slice item as a run reads it (audio bytes included). */

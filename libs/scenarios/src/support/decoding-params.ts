@@ -29,6 +29,6 @@ export function decodingParamsSchema(defaults: DecodingDefaults) {
 export type DecodingParams = z.output<ReturnType<typeof decodingParamsSchema>>;
 
 /** Params for one sample: a fixed seed would make k samples identical, so it moves with the sample. */
-export function paramsForSample(params: DecodingParams, sample: number): Record<string, unknown> {
+export function paramsForSample(params: DecodingParams, sample: number): DecodingParams {
   return params.seed === undefined ? { ...params } : { ...params, seed: params.seed + sample };
 }
