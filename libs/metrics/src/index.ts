@@ -6,3 +6,5 @@ export * from './text';
 export * from './toxicity';
 export * from './citations';
 export * from './pronouns';
+export * from './bias';
+export * from './sentiment';
