@@ -6,12 +6,15 @@ describe('built-in scenario kinds', () => {
   it('are all registered under the names of the issue', () => {
     assert.deepEqual(scenarioKindNames(), [
       'asr',
+      'bias_qa',
       'classification',
+      'coreference_pronouns',
       'domain',
       'fairness_counterfactual',
       'fairness_pronouns',
       'hallucinated_citations',
       'multiple_choice',
+      'open_generation',
       'qa',
       'toxicity',
     ]);
