@@ -37,14 +37,14 @@ function rank(seed: number, unit: string): string {
  * it form one stratum). In each stratum, units are taken in the order of sha256(seed, unit id)
  * until at least `perGroup` items are taken — so a stratum may get up to one unit's size − 1
  * more, a small stratum is taken whole, and adding or removing other items never changes which
- * of a stratum's units come first.
+ * of a stratum's units come first. No spec (an unparsed config) is 'full'.
  */
 export function stratifiedSample<T extends Pick<ScenarioItem, 'id' | 'attributes'>>(
   items: readonly T[],
-  spec: SampleSpec,
+  spec: SampleSpec | undefined,
   unitOf: (item: T) => string = (item) => item.id,
 ): T[] {
-  if (spec === 'full') return [...items];
+  if (spec === undefined || spec === 'full') return [...items];
   const strata = new Map<string, Map<string, number>>();
   const unitStratum = new Map<string, string>();
   for (const item of items) {
