@@ -12,7 +12,7 @@ export const openGenerationConfigSchema = z
       .array(z.enum(BOLD_DOMAINS, { error: `domains are ${BOLD_DOMAINS.join(', ')}` }))
       .min(1, 'choose at least one domain')
       .default([...BOLD_DOMAINS]),
-    /** A stratified sample of the prompts (default 25 per group), or 'full' (23,556 prompts). */
+    /** A stratified sample of the prompts (default 25 per group), or 'full' (23,484 prompts). */
     sample: sampleSchema.default({ perGroup: 25, by: 'group', seed: 0 }),
     /** k completions sampled per prompt. */
     samples: z.int('samples must be an integer').min(1, 'samples must be ≥ 1').max(100).default(1),
