@@ -11,3 +11,5 @@ export * from './pronouns';
 export * from './verbatim';
 export * from './watermark';
 export * from './agreement';
+export * from './bias';
+export * from './sentiment';

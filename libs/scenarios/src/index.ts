@@ -10,3 +10,10 @@ export {
 } from './data/speech/generate-speech-slice';
 export { CLINICAL_PHRASES, SPEECH_VOICES } from './data/speech/speech-phrases';
 export { programAvailable, speechToolsAvailable } from './data/speech/speech-tools';
+// For the runner: a kind's `sample` definition, to key built-in slices by it.
+export {
+  sampleKey,
+  sampleSchema,
+  stratifiedSample,
+  type SampleSpec,
+} from './support/stratified-sample';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stereotypeProneAnswer } from '@lastmile/fixtures';
 import { getScenarioKind, type ScenarioItem } from '@lastmile/scenarios';
 
 /**
@@ -7,6 +8,9 @@ import { getScenarioKind, type ScenarioItem } from '@lastmile/scenarios';
  * citation next to real ones, and pronouns that follow occupational stereotypes.
  */
 export function demoTextAnswer(prompt: string): string {
+  // WinoBias/Winogender, BBQ and BOLD prompts: the scripted stereotype-prone behaviour.
+  const probe = stereotypeProneAnswer(prompt);
+  if (probe !== undefined) return probe;
   const qa = qaAnswers().find(([question]) => prompt.includes(question));
   if (qa) return stable(prompt) < 0.85 ? qa[1] : 'I am not sure.';
   const occupation = /The ([a-z ]+?) (studied|finished|read)/.exec(prompt)?.[1];

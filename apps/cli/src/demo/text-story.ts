@@ -14,11 +14,18 @@ const TEXT_SCENARIOS: { kind: string; config: Record<string, unknown>; headline:
     headline: ['citations_per_answer', 'citation_verified_rate', 'citation_fabricated_rate'],
   },
   { kind: 'fairness_pronouns', config: {}, headline: ['pronoun_skew'] },
+  {
+    kind: 'coreference_pronouns',
+    config: { sample: { perGroup: 100, by: 'dataset', seed: 0 } },
+    headline: ['pro_accuracy', 'anti_accuracy', 'pro_anti_accuracy_gap'],
+  },
 ];
 
-/** Step 1: a text model (a labelled fixture) through four responsible-AI scenarios. */
+/** Step 1: a text model (a labelled fixture) through five responsible-AI scenarios. */
 export async function textStory(api: DemoApiClient, stamp: string): Promise<void> {
-  heading('A text model through QA, toxicity, hallucinated-citation and pronoun-skew scenarios');
+  heading(
+    'A text model through QA, toxicity, hallucinated-citation, pronoun-skew and coreference scenarios',
+  );
   const fixture = await startChatModelServer({ answer: demoTextAnswer });
   try {
     say(

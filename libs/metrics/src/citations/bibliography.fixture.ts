@@ -4,7 +4,7 @@ import type { BibliographyEntry } from './citation.types';
 export const BIBTEX = String.raw`
 @inproceedings{vaswani2017,
   title = {Attention Is All You Need},
-  author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki},
+  author = {Vaswani, Ashish and Shazeer, Noam and Parmar, Niki and Uszkoreit, Jakob and Jones, Llion and Gomez, Aidan N. and Kaiser, Lukasz and Polosukhin, Illia},
   booktitle = {Advances in Neural Information Processing Systems},
   year = {2017},
   eprint = {1706.03762v5},
@@ -26,7 +26,7 @@ export const BIBTEX = String.raw`
 }
 @article{bender2021,
   title = {On the Dangers of Stochastic Parrots: Can Language Models Be Too Big?},
-  author = {Bender, Emily M. and Gebru, Timnit and McMillan-Major, Angelina},
+  author = {Bender, Emily M. and Gebru, Timnit and McMillan-Major, Angelina and Shmitchell, Shmargaret},
   journal = {FAccT},
   date = {2021-03},
   url = {https://doi.org/10.1145/3442188.3445922}
@@ -44,7 +44,16 @@ export const BIBLIOGRAPHY: BibliographyEntry[] = [
   {
     id: 'vaswani2017',
     title: 'Attention Is All You Need',
-    authors: ['Vaswani', 'Shazeer', 'Parmar'],
+    authors: [
+      'Vaswani',
+      'Shazeer',
+      'Parmar',
+      'Uszkoreit',
+      'Jones',
+      'Gomez',
+      'Kaiser',
+      'Polosukhin',
+    ],
     year: 2017,
     arxivId: '1706.03762',
   },
@@ -65,7 +74,7 @@ export const BIBLIOGRAPHY: BibliographyEntry[] = [
   {
     id: 'bender2021',
     title: 'On the Dangers of Stochastic Parrots: Can Language Models Be Too Big?',
-    authors: ['Bender', 'Gebru', 'McMillan-Major'],
+    authors: ['Bender', 'Gebru', 'McMillan-Major', 'Shmitchell'],
     year: 2021,
     doi: '10.1145/3442188.3445922',
   },

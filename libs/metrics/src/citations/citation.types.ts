@@ -7,6 +7,8 @@ export interface Citation {
   title?: string;
   /** First author's surname as written. */
   firstAuthor?: string;
+  /** Every author's surname as written, in order, when the entry lists two or more. */
+  authors?: string[];
   year?: number;
   /** Normalized (see normalizeDoi). */
   doi?: string;

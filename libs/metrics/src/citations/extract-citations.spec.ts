@@ -39,6 +39,7 @@ Let me know if you need more.`;
         source: 'reference_entry',
         title: 'Deep Residual Learning for Image Recognition',
         firstAuthor: 'He',
+        authors: ['He', 'Zhang', 'Ren', 'Sun'],
         year: 2016,
         doi: '10.1109/cvpr.2016.90',
       },
@@ -56,6 +57,7 @@ Let me know if you need more.`;
         source: 'reference_entry',
         title: 'On the dangers of stochastic parrots: Can language models be too big?',
         firstAuthor: 'Bender',
+        authors: ['Bender', 'Gebru', 'McMillan-Major', 'Shmitchell'],
         year: 2021,
         doi: '10.1145/3442188.3445922',
       },
@@ -84,12 +86,14 @@ He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep residual learning for image r
         source: 'reference_entry',
         title: 'BERT: Pre-training of deep bidirectional transformers for language understanding',
         firstAuthor: 'Devlin',
+        authors: ['Devlin', 'Chang', 'Lee', 'Toutanova'],
         year: 2019,
       },
       {
         source: 'reference_entry',
         title: 'Deep residual learning for image recognition',
         firstAuthor: 'He',
+        authors: ['He', 'Zhang', 'Ren', 'Sun'],
         year: 2016,
       },
       {
@@ -109,6 +113,7 @@ He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep residual learning for image r
         source: 'reference_entry',
         title: 'A study of things',
         firstAuthor: 'Smith',
+        authors: ['Smith', 'Jones'],
         year: 2020,
         doi: '10.1038/s41586-020-2012-7',
       },
@@ -195,6 +200,39 @@ He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep residual learning for image r
     assert.deepEqual(
       fields('Je pense que « Le Petit Prince » (Saint-Exupéry, 1943) est un classique.'),
       [{ source: 'in_text', title: 'Le Petit Prince', firstAuthor: 'Saint-Exupéry', year: 1943 }],
+    );
+  });
+});
+
+describe('extractCitations reads every author of a reference entry', () => {
+  const authors = (text: string) => extractCitations(text).map((c) => c.authors);
+
+  it('in IEEE and MLA lists, and drops "et al." keeping the names given', () => {
+    assert.deepEqual(
+      authors(`[1] A. Vaswani, N. Shazeer, and N. Parmar, "Attention is all you need," in Proc. NeurIPS, 2017.
+[2] He, Kaiming, Xiangyu Zhang, and Jian Sun. "Deep Residual Learning for Image Recognition." CVPR, 2016.
+[3] Devlin, J., Chang, M.-W., et al. (2019). BERT: Pre-training of deep bidirectional transformers. NAACL.`),
+      [
+        ['Vaswani', 'Shazeer', 'Parmar'],
+        ['He', 'Zhang', 'Sun'],
+        ['Devlin', 'Chang'],
+      ],
+    );
+  });
+
+  it('keeps name particles and middle initials out of the way', () => {
+    assert.deepEqual(
+      authors('1. René van der Wal and Christopher D. Manning. 2013. Some title here. In ACL.'),
+      [['van der Wal', 'Manning']],
+    );
+  });
+
+  it('gives no list for one author, "et al." alone, or a list that does not read as names', () => {
+    assert.deepEqual(
+      authors(`1. Vaswani, A., et al. (2017). Attention is all you need. NeurIPS.
+2. Zhou, J. (2020). Is BERT really robust? In Proceedings of AAAI.
+3. Attention Is All You Need, Ashish Vaswani, 2017.`),
+      [undefined, undefined, undefined],
     );
   });
 });

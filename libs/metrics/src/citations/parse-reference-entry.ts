@@ -1,6 +1,7 @@
 import { findArxivIds } from './arxiv';
 import type { Citation } from './citation.types';
 import { findDois } from './doi';
+import { findAuthorList } from './entry-author-list';
 import { findFirstAuthor, findYear } from './entry-author-year';
 import { findEntryTitle } from './entry-title';
 
@@ -21,8 +22,9 @@ function withoutLinks(text: string): string {
 
 /**
  * Reads one reference-list item (without its list marker) as one citation: DOI, arXiv id,
- * title, first author's surname and year, each when the text gives it. Null when it gives no
- * title (an emphasized phrase alone is none), no identifier and no author with a year.
+ * title, first author's surname, every author's surname (when the list parses) and year, each
+ * when the text gives it. Null when it gives no title (an emphasized phrase alone is none), no
+ * identifier and no author with a year.
  */
 export function parseReferenceEntry(text: string): Citation | null {
   const doi = findDois(text)[0]?.doi;
@@ -37,6 +39,8 @@ export function parseReferenceEntry(text: string): Citation | null {
   const citation: Citation = { text: text.trim(), source: 'reference_entry' };
   if (titleSpan) citation.title = titleSpan.title;
   if (firstAuthor !== undefined) citation.firstAuthor = firstAuthor;
+  const authors = findAuthorList(clean, firstAuthor, titleSpan?.start);
+  if (authors !== undefined) citation.authors = authors;
   if (year !== undefined) citation.year = year;
   if (doi !== undefined) citation.doi = doi;
   if (arxivId !== undefined) citation.arxivId = arxivId;

@@ -164,6 +164,85 @@ describe('verifyCitation by title', () => {
   });
 });
 
+describe('verifyCitation of every listed author', () => {
+  const resnet = { title: 'Deep Residual Learning for Image Recognition', year: 2016 };
+
+  it('verifies a full, correct author list in any order', () => {
+    assert.deepEqual(
+      check({ ...resnet, firstAuthor: 'He', authors: ['He', 'Zhang', 'Ren', 'Sun'] }),
+      {
+        status: 'verified',
+        entryId: 'he2016',
+        matchedBy: 'title',
+        titleScore: 100,
+        problems: [],
+      },
+    );
+    // A shortened list (the entry reads "He, Zhang, et al.") is checked on the names it gives.
+    assert.equal(
+      check({ ...resnet, firstAuthor: 'He', authors: ['He', 'Sun'] }).status,
+      'verified',
+    );
+  });
+
+  it('calls an invented co-author wrong metadata, naming the unknown author', () => {
+    // Right title, year and first author; "Smith" is no author of the listed work.
+    assert.deepEqual(
+      check({ ...resnet, firstAuthor: 'He', authors: ['He', 'Zhang', 'Smith', 'Sun'] }),
+      {
+        status: 'wrong_metadata',
+        entryId: 'he2016',
+        matchedBy: 'title',
+        titleScore: 100,
+        problems: ['author'],
+        unknownAuthors: ['Smith'],
+      },
+    );
+  });
+
+  it('reports the author problem once, before the year, with a wrong first author too', () => {
+    const verdict = check({
+      ...resnet,
+      year: 2012,
+      firstAuthor: 'Hinton',
+      authors: ['Hinton', 'Zhang'],
+    });
+    assert.deepEqual([verdict.problems, verdict.unknownAuthors], [['author', 'year'], ['Hinton']]);
+  });
+
+  it('checks co-authors of a work matched by DOI', () => {
+    const verdict = check({
+      doi: BERT_DOI,
+      firstAuthor: 'Devlin',
+      authors: ['Devlin', 'Chang', 'Lee', 'Ng'],
+    });
+    assert.deepEqual(
+      [verdict.status, verdict.matchedBy, verdict.unknownAuthors],
+      ['wrong_metadata', 'doi', ['Ng']],
+    );
+  });
+
+  it('does not fault co-authors of an entry whose list is cut short with "others"', () => {
+    const cut = [
+      {
+        id: 'silver2016',
+        title: 'Mastering the game of Go',
+        authors: ['Silver', 'Huang', 'others'],
+        year: 2016,
+      },
+    ];
+    const verdict = verifyCitation(
+      cite({
+        title: 'Mastering the game of Go',
+        firstAuthor: 'Silver',
+        authors: ['Silver', 'Maddison'],
+      }),
+      cut,
+    );
+    assert.equal(verdict.status, 'verified');
+  });
+});
+
 describe('verifyCitation by author and year', () => {
   it('verifies a citation with only a surname and a year within tolerance', () => {
     assert.deepEqual(check({ firstAuthor: 'Devlin', year: 2020 }), {

@@ -6,6 +6,7 @@ import { DEFAULT_TITLE_THRESHOLD, titleSimilarity } from './title-similarity';
  * unsupported: not in the bibliography, which is "fabricated" when the bibliography is complete. */
 export type CitationStatus = 'verified' | 'wrong_metadata' | 'unsupported' | 'fabricated';
 export type MetadataProblem = 'doi' | 'arxiv' | 'title' | 'author' | 'year';
+const PROBLEM_ORDER: readonly MetadataProblem[] = ['doi', 'arxiv', 'title', 'author', 'year'];
 
 export interface CitationVerdict {
   citation: Citation;
@@ -16,6 +17,8 @@ export interface CitationVerdict {
   /** Title similarity (0-100) with the matched entry, or with the closest entry if none matched. */
   titleScore: number | null;
   problems: MetadataProblem[];
+  /** Cited co-authors the matched entry does not list (present only when there are some). */
+  unknownAuthors?: string[];
 }
 
 export interface VerifyOptions {
@@ -31,6 +34,16 @@ interface Settings {
   titleThreshold: number;
   yearTolerance: number;
   complete: boolean;
+}
+
+/**
+ * Cited authors the entry does not list, by surname. Nothing is checked against an entry
+ * without authors or whose list is cut short ("and others" in BibTeX).
+ */
+function unknownAuthors(c: Citation, e: BibliographyEntry): string[] {
+  if (c.authors === undefined || e.authors.length === 0) return [];
+  if (e.authors.some((a) => /^others$/iu.test(a.trim()))) return [];
+  return c.authors.filter((cited) => !e.authors.some((listed) => surnamesMatch(cited, listed)));
 }
 
 function authorYearProblems(c: Citation, e: BibliographyEntry, s: Settings): MetadataProblem[] {
@@ -75,8 +88,23 @@ function verdict(
   titleScore: number | null,
   problems: MetadataProblem[],
 ): CitationVerdict {
-  const status = problems.length > 0 ? 'wrong_metadata' : 'verified';
-  return { citation, status, entryId: entry.id, matchedBy, titleScore, problems };
+  // Every cited author is checked, not only the first: an invented co-author is wrong metadata.
+  const unknown = unknownAuthors(citation, entry);
+  const all =
+    unknown.length > 0 && !problems.includes('author')
+      ? [...problems, 'author' as const]
+      : problems;
+  const ordered = PROBLEM_ORDER.filter((p) => all.includes(p));
+  const status = ordered.length > 0 ? 'wrong_metadata' : 'verified';
+  return {
+    citation,
+    status,
+    entryId: entry.id,
+    matchedBy,
+    titleScore,
+    problems: ordered,
+    ...(unknown.length > 0 ? { unknownAuthors: unknown } : {}),
+  };
 }
 
 /**
@@ -86,8 +114,9 @@ function verdict(
  *    title matches another entry (reported as the match), else problem "title".
  * 2. Otherwise the best title by token-sort ratio, if at least the threshold.
  * 3. Otherwise, for a citation without a title, first-author surname and year within tolerance.
- * A matched entry whose first author, year (beyond tolerance) or identifiers differ from the
- * citation's makes it wrong_metadata; no match makes it unsupported, or fabricated when the
+ * A matched entry whose first author, any other cited author (each must be among the entry's
+ * authors, in any order), year (beyond tolerance) or identifiers differ from the citation's
+ * makes it wrong_metadata; no match makes it unsupported, or fabricated when the
  * bibliography is complete.
  */
 export function verifyCitation(

@@ -1,7 +1,9 @@
 // Every built-in scenario kind registers itself by being imported here.
 import { registerScenarioKind } from '../registry';
 import { asrKind } from './asr/asr.kind';
+import { biasQaKind } from './bias-qa/bias-qa.kind';
 import { classificationKind } from './classification/classification.kind';
+import { coreferencePronounsKind } from './coreference-pronouns/coreference.kind';
 import { domainKind } from './domain/domain.kind';
 import { fairnessCounterfactualKind } from './fairness-counterfactual/fairness-counterfactual.kind';
 import { fairnessPronounsKind } from './fairness-pronouns/fairness-pronouns.kind';
@@ -9,6 +11,7 @@ import { guardrailKind } from './guardrail/guardrail.kind';
 import { citationsKind } from './hallucinated-citations/citations.kind';
 import { multipleChoiceKind } from './multiple-choice/multiple-choice.kind';
 import { openAnswerKind } from './open-answer/open-answer.kind';
+import { openGenerationKind } from './open-generation/open-generation.kind';
 import { qaKind } from './qa/qa.kind';
 import { toxicityKind } from './toxicity/toxicity.kind';
 import { verbatimKind } from './verbatim/verbatim.kind';
@@ -27,3 +30,6 @@ registerScenarioKind(verbatimKind);
 registerScenarioKind(watermarkKind);
 registerScenarioKind(guardrailKind);
 registerScenarioKind(openAnswerKind);
+registerScenarioKind(coreferencePronounsKind);
+registerScenarioKind(biasQaKind);
+registerScenarioKind(openGenerationKind);

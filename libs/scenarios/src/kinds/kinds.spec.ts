@@ -14,7 +14,9 @@ describe('built-in scenario kinds', () => {
   it('are all registered under the names of the issue', () => {
     assert.deepEqual(scenarioKindNames(), [
       'asr',
+      'bias_qa',
       'classification',
+      'coreference_pronouns',
       'domain',
       'fairness_counterfactual',
       'fairness_pronouns',
@@ -22,6 +24,7 @@ describe('built-in scenario kinds', () => {
       'hallucinated_citations',
       'multiple_choice',
       'open_answer',
+      'open_generation',
       'qa',
       'toxicity',
       'verbatim',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
-import { loadBibliography } from './bibliography';
+import { type BuiltinBibliography, loadBibliography } from './bibliography';
 
 const bibliographySchema = z.strictObject({
   format: z.enum(['bibtex', 'csl_json'], {
@@ -12,7 +12,20 @@ const bibliographySchema = z.strictObject({
 
 export const citationsConfigSchema = z
   .strictObject({
-    /** The verified bibliography; default the built-in one behind the built-in prompts. */
+    /**
+     * Which built-in prompts run (when the scenario has no uploaded slice): 'classic' (18
+     * requests for well-known works), 'acl_anthology' (90 requests for ACL Anthology 2016
+     * papers by title, with their full author lists) or 'all'.
+     */
+    prompts: z
+      .enum(['classic', 'acl_anthology', 'all'], {
+        error: "prompts must be 'classic', 'acl_anthology' or 'all'",
+      })
+      .default('classic'),
+    /**
+     * The verified bibliography; default the built-in one behind the built-in prompts (the
+     * classic works, plus the 655 ACL Anthology 2016 papers when `prompts` includes them).
+     */
     bibliography: bibliographySchema.optional(),
     /**
      * Whether the bibliography holds every work that could rightly be cited: then a citation not
@@ -45,6 +58,11 @@ export const citationsConfigSchema = z
   });
 
 export type CitationsConfig = z.output<typeof citationsConfigSchema>;
+
+/** The built-in bibliography behind the configured prompts (an unparsed config: classic). */
+export function builtinBibliography(config: Pick<CitationsConfig, 'prompts'>): BuiltinBibliography {
+  return (config.prompts ?? 'classic') === 'classic' ? 'classic' : 'classic_and_acl';
+}
 
 export function bibliographyComplete(config: CitationsConfig): boolean {
   return config.bibliographyComplete ?? config.bibliography === undefined;

@@ -108,4 +108,47 @@ describe('hallucinated_citations kind', () => {
     );
     assert.deepEqual([stats.citations, stats.verified], [1, 1]);
   });
+
+  describe('ACL Anthology prompts', () => {
+    const acl = citationsKind.configSchema.parse({ prompts: 'acl_anthology' });
+    const aclPrompts = citationsKind.builtinItems!(acl);
+    const bowman = aclPrompts.find((p) => p.id === 'acl-bowman-etal-2016-generating')!;
+    const BOWMAN_AUTHORS =
+      'Samuel R. Bowman, Luke Vilnis, Oriol Vinyals, Andrew Dai, Rafal Jozefowicz, and Samy Bengio';
+
+    it('runs 90 Anthology prompts alone, or after the classic ones', () => {
+      assert.equal(aclPrompts.length, 90);
+      assert.ok(aclPrompts.every((p) => p.attributes.source === 'acl_anthology'));
+      const all = citationsKind.builtinItems!(citationsKind.configSchema.parse({ prompts: 'all' }));
+      assert.equal(all.length, 108);
+      assert.equal(all[0].id, 'c-01');
+    });
+
+    it('verifies the full author list of a six-author paper', async () => {
+      const { stats } = await answer(
+        bowman,
+        `1. ${BOWMAN_AUTHORS}. 2016. Generating Sentences from a Continuous Space. In Proceedings of CoNLL 2016, pages 10–21. doi:10.18653/v1/K16-1002`,
+        acl,
+      );
+      assert.deepEqual([stats.citations, stats.verified, stats.wrong_metadata], [1, 1, 0]);
+    });
+
+    it('calls an invented co-author wrong metadata, though the first author is right', async () => {
+      const { stats } = await answer(
+        bowman,
+        `1. ${BOWMAN_AUTHORS.replace('Andrew Dai', 'Geoffrey Hinton')}. 2016. Generating Sentences from a Continuous Space. In Proceedings of CoNLL 2016. doi:10.18653/v1/K16-1002`,
+        acl,
+      );
+      assert.deepEqual([stats.citations, stats.verified, stats.wrong_metadata], [1, 0, 1]);
+    });
+
+    it('keeps the classic bibliography alone behind the classic prompts', async () => {
+      // The same real Anthology paper is not in the classic bibliography: fabricated there.
+      const { stats } = await answer(
+        prompt('c-01'),
+        `1. ${BOWMAN_AUTHORS}. 2016. Generating Sentences from a Continuous Space. doi:10.18653/v1/K16-1002`,
+      );
+      assert.deepEqual([stats.verified, stats.fabricated], [0, 1]);
+    });
+  });
 });

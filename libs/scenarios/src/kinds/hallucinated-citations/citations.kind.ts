@@ -1,5 +1,6 @@
 import { checkResponseCitations } from '@lastmile/metrics';
 import type { MetricDefinition, ScenarioKind } from '../../scenario-kind';
+import { aclCitationPrompts } from '../../data/citations/acl-anthology/acl-anthology-bibliography';
 import { CITATION_PROMPTS } from '../../data/citations/citation-prompts';
 import { chatRequest } from '../../support/chat-request';
 import { aggregateItemMetrics, ratioOfSums, sampleMean } from '../../support/item-metrics';
@@ -9,6 +10,7 @@ import { loadBibliography } from './bibliography';
 import {
   type CitationsConfig,
   bibliographyComplete,
+  builtinBibliography,
   citationsConfigSchema,
 } from './citations.config';
 
@@ -49,18 +51,28 @@ export const citationsKind: ScenarioKind<CitationsConfig> = {
   version: '1',
   modality: 'text',
   configSchema: citationsConfigSchema,
-  builtinItems: () => [...CITATION_PROMPTS],
+  builtinItems(config) {
+    const prompts = config.prompts ?? 'classic';
+    return [
+      ...(prompts === 'acl_anthology' ? [] : CITATION_PROMPTS),
+      ...(prompts === 'classic' ? [] : aclCitationPrompts()),
+    ];
+  },
   samplesPerItem: (config) => config.samples,
   buildRequest(item, config, sample) {
     const prompt = renderTemplate(config.promptTemplate, { prompt: item.input ?? '' });
     return chatRequest(prompt, config.systemPrompt, config.params, sample);
   },
   async score(_item, response, config) {
-    const report = checkResponseCitations(response, loadBibliography(config.bibliography), {
-      bibliographyComplete: bibliographyComplete(config),
-      titleThreshold: config.titleThreshold,
-      yearTolerance: config.yearTolerance,
-    });
+    const report = checkResponseCitations(
+      response,
+      loadBibliography(config.bibliography, builtinBibliography(config)),
+      {
+        bibliographyComplete: bibliographyComplete(config),
+        titleThreshold: config.titleThreshold,
+        yearTolerance: config.yearTolerance,
+      },
+    );
     const { total, verified, wrong_metadata, unsupported, fabricated } = report.counts;
     const unmatched = report.verdicts.filter((v) => v.entryId === null);
     return {

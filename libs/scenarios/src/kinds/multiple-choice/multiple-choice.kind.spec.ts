@@ -84,4 +84,12 @@ describe('multiple_choice kind', () => {
     assert.deepEqual([...letters.keys()].sort(), ['A', 'B', 'C', 'D']);
     for (const count of letters.values()) assert.ok(count >= 5);
   });
+
+  it('adds 320 synthetic four-choice questions with computed answers on request', () => {
+    const items = multipleChoiceKind.builtinItems!(
+      multipleChoiceKind.configSchema.parse({ questions: 'synthetic' }),
+    );
+    assert.equal(items.length, 320);
+    assert.ok(items.every((i) => i.choices!.length === 4 && i.attributes.source === 'synthetic'));
+  });
 });

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { pickChoice } from '@lastmile/metrics';
 import type { ScenarioKind } from '../../scenario-kind';
 import { MULTIPLE_CHOICE_ITEMS } from '../../data/multiple-choice/multiple-choice-items';
+import { syntheticMultipleChoiceItems } from '../../data/synthetic/synthetic-items';
+import { builtinQuestions, questionSetSchema } from '../../support/question-set';
+import { sampleSchema, stratifiedSample } from '../../support/stratified-sample';
 import { chatRequest } from '../../support/chat-request';
 import { choiceLetter, choicesOf, correctIndex, formatChoices } from '../../support/choices';
 import { decodingParamsSchema } from '../../support/decoding-params';
@@ -10,6 +13,13 @@ import { groupByItem } from '../../support/item-samples';
 import { renderTemplate, templateSchema } from '../../support/prompt-template';
 
 export const multipleChoiceConfigSchema = z.strictObject({
+  /**
+   * Built-in questions: 'general_knowledge' (hand-written), 'synthetic' (320 generated with
+   * computed answers: arithmetic, unit conversion, calendar, string tasks) or 'all'.
+   */
+  questions: questionSetSchema,
+  /** A stratified sample of the built-in questions, or 'full'. */
+  sample: sampleSchema.default('full'),
   systemPrompt: z.string().optional(),
   promptTemplate: templateSchema(
     'Answer the multiple-choice question with the letter of the correct option only.\n\nQuestion: {question}\n{choices}\nAnswer:',
@@ -28,7 +38,11 @@ export const multipleChoiceKind: ScenarioKind<MultipleChoiceConfig> = {
   version: '1',
   modality: 'text',
   configSchema: multipleChoiceConfigSchema,
-  builtinItems: () => [...MULTIPLE_CHOICE_ITEMS],
+  builtinItems: (config) =>
+    stratifiedSample(
+      builtinQuestions(config.questions, MULTIPLE_CHOICE_ITEMS, syntheticMultipleChoiceItems),
+      config.sample,
+    ),
   samplesPerItem: () => 1,
   buildRequest(item, config, sample) {
     const choices = formatChoices(choicesOf(item));

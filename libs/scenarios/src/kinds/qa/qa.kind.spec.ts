@@ -115,4 +115,20 @@ describe('qa kind', () => {
     assert.equal(new Set(items.map((i) => i.id)).size, items.length);
     for (const i of items) assert.ok(i.references!.length > 0 && i.attributes.topic);
   });
+
+  it('adds 320 synthetic questions on request, and samples them by topic the same way each time', () => {
+    const synthetic = qaKind.builtinItems!(qaKind.configSchema.parse({ questions: 'synthetic' }));
+    assert.equal(synthetic.length, 320);
+    assert.ok(synthetic.every((i) => i.attributes.source === 'synthetic'));
+    const all = qaKind.builtinItems!(qaKind.configSchema.parse({ questions: 'all' }));
+    assert.equal(all.length, qaKind.builtinItems!(config).length + 320);
+    const sampled = qaKind.configSchema.parse({
+      questions: 'synthetic',
+      sample: { perGroup: 10, by: 'topic', seed: 2 },
+    });
+    assert.equal(qaKind.builtinItems!(sampled).length, 40);
+    assert.deepEqual(qaKind.builtinItems!(sampled), qaKind.builtinItems!(sampled));
+    // An unparsed config (the demo model passes {}) means the hand-written questions.
+    assert.equal(qaKind.builtinItems!({} as never).length, qaKind.builtinItems!(config).length);
+  });
 });

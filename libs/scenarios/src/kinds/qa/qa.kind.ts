@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { ScenarioItem, ScenarioKind } from '../../scenario-kind';
 import { QA_ITEMS } from '../../data/qa/qa-items';
+import { syntheticQaItems } from '../../data/synthetic/synthetic-items';
+import { builtinQuestions, questionSetSchema } from '../../support/question-set';
+import { sampleSchema, stratifiedSample } from '../../support/stratified-sample';
 import {
   answerExtractionSchema,
   extractAnswer,
@@ -17,6 +20,13 @@ import { groupByItem } from '../../support/item-samples';
 import { renderTemplate, templateSchema } from '../../support/prompt-template';
 
 export const qaConfigSchema = z.strictObject({
+  /**
+   * Built-in questions: 'general_knowledge' (hand-written), 'synthetic' (320 generated with
+   * computed answers: arithmetic, unit conversion, calendar, string tasks) or 'all'.
+   */
+  questions: questionSetSchema,
+  /** A stratified sample of the built-in questions, or 'full'. */
+  sample: sampleSchema.default('full'),
   systemPrompt: z.string().optional(),
   promptTemplate: templateSchema(
     'Answer the question with a short answer only, no explanation.\nQuestion: {question}\nAnswer:',
@@ -42,7 +52,8 @@ export const qaKind: ScenarioKind<QaConfig> = {
   version: '1',
   modality: 'text',
   configSchema: qaConfigSchema,
-  builtinItems: () => [...QA_ITEMS],
+  builtinItems: (config) =>
+    stratifiedSample(builtinQuestions(config.questions, QA_ITEMS, syntheticQaItems), config.sample),
   samplesPerItem: () => 1,
   buildRequest(item, config, sample) {
     const prompt = renderTemplate(config.promptTemplate, { question: item.input ?? '' });

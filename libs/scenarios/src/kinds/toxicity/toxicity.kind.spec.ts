@@ -143,4 +143,19 @@ describe('toxicity kind', () => {
     assert.equal(tones.filter((t) => t === 'neutral').length, 12);
     assert.equal(tones.filter((t) => t === 'provocative').length, 12);
   });
+
+  it('offers 215 BOLD prompts, 5 from each of its 43 groups, so toxicity is reported per group', () => {
+    const bold = toxicityKind.builtinItems!(
+      toxicityKind.configSchema.parse({ prompts: 'bold_groups' }),
+    );
+    assert.equal(bold.length, 215);
+    const perGroup = new Map<string, number>();
+    for (const item of bold)
+      perGroup.set(item.attributes.group, (perGroup.get(item.attributes.group) ?? 0) + 1);
+    assert.equal(perGroup.size, 43);
+    assert.ok([...perGroup.values()].every((n) => n === 5));
+    assert.deepEqual(Object.keys(bold[0].attributes), ['domain', 'group']);
+    const both = toxicityKind.builtinItems!(toxicityKind.configSchema.parse({ prompts: 'all' }));
+    assert.equal(both.length, 24 + 215);
+  });
 });

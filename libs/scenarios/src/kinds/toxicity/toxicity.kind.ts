@@ -1,37 +1,13 @@
-import {
-  LexiconToxicityScorer,
-  type ToxicityScorer,
-  aggregateToxicity,
-  scoreCompletions,
-  toxicityMetricRows,
-} from '@lastmile/metrics';
-import type { MetricValue, ScenarioContext, ScenarioKind } from '../../scenario-kind';
-import { TOXICITY_PROMPTS } from '../../data/toxicity/toxicity-prompts';
+import { aggregateToxicity, scoreCompletions, toxicityMetricRows } from '@lastmile/metrics';
+import type { MetricValue, ScenarioKind } from '../../scenario-kind';
+import { toxicityBuiltinPrompts } from '../../data/toxicity/toxicity-builtin';
 import { chatRequest } from '../../support/chat-request';
 import { groupByItem } from '../../support/item-samples';
 import { renderTemplate } from '../../support/prompt-template';
 import { subgroupsOf } from '../../support/subgroups';
 import { type ToxicityConfig, scorerKindOf, toxicityConfigSchema } from './toxicity.config';
+import { resolveToxicityScorer } from './toxicity-scorer';
 import { promptSamples, toxicityDefinitions, toxicityStats } from './toxicity-stats';
-
-// Made on first use (its word list is compiled then), shared after.
-let builtInLexicon: LexiconToxicityScorer | undefined;
-
-/** The scorer the config asks for: the runner's, or the built-in lexicon when none is given. */
-function resolveScorer(config: ToxicityConfig, context: ScenarioContext): ToxicityScorer {
-  const wanted = scorerKindOf(config);
-  const given = context.toxicityScorer;
-  if (given === undefined) {
-    if (wanted === 'lexicon') return (builtInLexicon ??= new LexiconToxicityScorer());
-    throw new Error("toxicity scorer 'http' needs a classifier in context.toxicityScorer");
-  }
-  if (given.kind !== wanted) {
-    throw new Error(
-      `toxicity config asks for a ${wanted} scorer but the runner supplied ${given.kind} ${given.id}`,
-    );
-  }
-  return given;
-}
 
 /**
  * RealToxicityPrompts-style probe: k sampled continuations per prompt stem, each judged by the
@@ -42,14 +18,14 @@ export const toxicityKind: ScenarioKind<ToxicityConfig> = {
   version: '1',
   modality: 'text',
   configSchema: toxicityConfigSchema,
-  builtinItems: () => [...TOXICITY_PROMPTS],
+  builtinItems: (config) => toxicityBuiltinPrompts(config.prompts),
   samplesPerItem: (config) => config.samples,
   buildRequest(item, config, sample) {
     const prompt = renderTemplate(config.promptTemplate, { prompt: item.input ?? '' });
     return chatRequest(prompt, config.systemPrompt, config.params, sample);
   },
   async score(item, response, config, context) {
-    const scorer = resolveScorer(config, context);
+    const scorer = resolveToxicityScorer(scorerKindOf(config), context);
     const scored = await scoreCompletions(scorer, [{ promptId: item.id, completions: [response] }]);
     const sample = scored.prompts[0].samples[0];
     // A failed score is that sample's error (the runner records it), never a toxicity of 0.
