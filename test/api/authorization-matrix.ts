@@ -75,6 +75,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/runs':                  row(200, 200, 200, 200, 200, 401, 401),
   'GET /v1/runs/:id':              row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/runs/:id/metrics':      row(200, 200, 200, 404, 200, 401, 401),
+  'GET /v1/runs/:id/monitoring':   row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/runs/:id/report':       row(200, 200, 200, 404, 200, 401, 401),
   'POST /v1/runs/:id/cancel':      row(202, 202, 202, 404, 403, 401, 401),
   // Baselines: reading follows the plan; pinning is the ML team's. The matrix's run is still
@@ -84,6 +85,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   // Alerts: customers read their own tenant's only and never change them.
   'GET /v1/alerts':                row(200, 200, 200, 200, 200, 401, 401),
   'GET /v1/alerts/:id':            row(200, 200, 200, 404, 200, 401, 401),
+  'GET /v1/findings':              row(200, 200, 200, 200, 200, 401, 401),
   'POST /v1/alerts/:id/ack':       row(200, 200, 403, 403, 200, 401, 401),
   'POST /v1/alerts/:id/resolve':   row(200, 200, 403, 403, 200, 401, 401),
 };

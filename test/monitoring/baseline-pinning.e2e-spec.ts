@@ -4,7 +4,12 @@ import { startChatModelServer, type ChatModelServer, type FixtureAnswer } from '
 import { getScenarioKind } from '@lastmile/scenarios';
 import { createKey, createTenant, type KeyView } from '../factories/api-resources';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
-import { createMonitoredPlan, planAlerts, type MonitoredPlan } from './support/monitored-plan';
+import {
+  createMonitoredPlan,
+  planAlerts,
+  planFindings,
+  type MonitoredPlan,
+} from './support/monitored-plan';
 
 type Phase = 'right' | 'wrong_on_twelve' | 'dead';
 
@@ -119,9 +124,10 @@ describe('pinned baselines, and a monitor failure that leaves the run alone', ()
   it('compares later runs with the pinned run', async () => {
     phase = 'wrong_on_twelve';
     await plan.run();
-    const drift = (await planAlerts(t, plan.planId)).filter((a) => a.type === 'drift');
-    assert.deepEqual(drift.map((a) => a.metric).sort(), ['exact_match', 'f1', 'quasi_exact_match']);
-    const exact = drift.find((a) => a.metric === 'exact_match')!;
+    const drift = (await planFindings(t, plan.planId)).filter((f) => f.kind === 'drift');
+    assert.deepEqual(drift.map((f) => f.metric).sort(), ['exact_match', 'f1', 'quasi_exact_match']);
+    assert.equal(new Set(drift.map((f) => f.incidentId)).size, 1, 'one incident, three findings');
+    const exact = drift.find((f) => f.metric === 'exact_match')!;
     const baseline = exact.evidence.baseline as {
       pinned: boolean;
       policy: string;
@@ -142,6 +148,7 @@ describe('pinned baselines, and a monitor failure that leaves the run alone', ()
     try {
       const run = await plan.run();
       assert.equal(run.status, 'succeeded');
+      assert.equal(run.monitoring.status, 'failed', 'the run says its monitoring failed');
       assert.ok(
         t.logs.some((line) => line.includes(run.id) && line.includes('drift monitoring failed')),
       );

@@ -2,7 +2,12 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startChatModelServer, type ChatModelServer, type FixtureAnswer } from '@lastmile/fixtures';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
-import { createMonitoredPlan, planAlerts, type MonitoredPlan } from './support/monitored-plan';
+import {
+  createMonitoredPlan,
+  planAlerts,
+  planFindings,
+  type MonitoredPlan,
+} from './support/monitored-plan';
 
 type Phase = 'real' | 'fabricated' | 'dead';
 
@@ -75,14 +80,20 @@ describe('a model that starts citing papers that do not exist; a model endpoint 
     phase = 'fabricated';
     const run = await plan.run();
     assert.equal(run.status, 'partial');
-    const drift = (await planAlerts(t, plan.planId)).filter((a) => a.type !== 'health');
-    assert.deepEqual(drift.map((a) => `${a.type}:${a.metric}@${a.subgroup}`).sort(), [
+    const incidents = (await planAlerts(t, plan.planId)).filter((a) => a.type !== 'health');
+    assert.deepEqual(
+      incidents.map((a) => a.type),
+      ['drift'],
+      'both rates moved on one slice: one incident',
+    );
+    const drift = (await planFindings(t, plan.planId)).filter((f) => f.kind !== 'health');
+    assert.deepEqual(drift.map((f) => `${f.kind}:${f.metric}@${f.subgroup}`).sort(), [
       'drift:citation_fabricated_rate@all',
       'drift:citation_verified_rate@all',
     ]);
-    const fabricated = drift.find((a) => a.metric === 'citation_fabricated_rate')!;
-    const { body } = await t.http.get(`/v1/alerts/${fabricated.id}`).set(admin).expect(200);
-    const evidence = body.evidence;
+    const fabricated = drift.find((f) => f.metric === 'citation_fabricated_rate')!;
+    const body = fabricated;
+    const evidence = body.evidence as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     assert.deepEqual([evidence.baseline.value, evidence.current.value], [0, 1]);
     assert.equal(evidence.test, 'paired-bootstrap');
     assert.deepEqual(evidence.n, { baseline: 17, current: 17 });

@@ -35,20 +35,36 @@ describe('fairness gap beyond the plan’s tolerance', () => {
     await model.close();
   });
 
-  it('alerts on the error-rate and false-rejection gaps between age groups from the first run', async () => {
+  it('opens one fairness incident with the error-rate and false-rejection gaps as its findings', async () => {
     await plan.run();
     const alerts = await planAlerts(t, plan.planId);
     // The built-in data has 350 qualifying applicants of 600 per group: over 60 all are refused.
-    assert.deepEqual(alerts.map((a) => `${a.type}:${a.metric}@${a.subgroup}`).sort(), [
-      'fairness_gap:error_rate_gap:group@all',
-      'fairness_gap:false_rejection_rate_gap:group@all',
-    ]);
-    const errorGap = alerts.find((a) => a.metric === 'error_rate_gap:group')!;
+    // Both gaps are one cause on one slice: one incident, two findings.
+    assert.deepEqual(
+      alerts.map((a) => a.type),
+      ['fairness_gap'],
+    );
     const { body } = await t.http
-      .get(`/v1/alerts/${errorGap.id}`)
+      .get(`/v1/alerts/${alerts[0].id}`)
       .set(bearer(TEST_ADMIN_KEY))
       .expect(200);
-    const evidence = body.evidence;
+    assert.deepEqual(
+      body.findings
+        .map((f: { metric: string; subgroup: string; rank: number }) => [f.metric, f.subgroup])
+        .sort(),
+      [
+        ['error_rate_gap:group', 'all'],
+        ['false_rejection_rate_gap:group', 'all'],
+      ],
+    );
+    assert.deepEqual(
+      body.findings.map((f: { rank: number }) => f.rank),
+      [1, 2],
+    );
+    const errorGap = body.findings.find(
+      (f: { metric: string }) => f.metric === 'error_rate_gap:group',
+    );
+    const evidence = errorGap.evidence;
     assert.deepEqual(
       [evidence.worstGroup.value, evidence.bestGroup.value],
       ['over_60', 'under_40'],
@@ -62,10 +78,14 @@ describe('fairness gap beyond the plan’s tolerance', () => {
     assert.ok(
       evidence.worstItems.every((item: { responses: string[] }) => item.responses[0] === 'deny'),
     );
-    assert.equal(body.severity, 'critical', 'gap − tolerance = 0.48 ≥ 0.1');
+    assert.equal(errorGap.severity, 'critical', 'gap − tolerance = 0.48 ≥ 0.1');
     assert.equal(
-      body.title,
+      errorGap.title,
       `Fairness gap error_rate_gap:group on builtin:classification v1 beyond tolerance: 0.583 > 0.1`,
     );
+    assert.equal(body.severity, 'critical');
+    assert.match(body.title, /^Fairness gap .* beyond tolerance: .* \(\+1 more finding\)$/);
+    // The incident's own evidence lists both findings for pages and chat.
+    assert.equal(body.evidence.findings.length, 2);
   });
 });

@@ -12,6 +12,7 @@ import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/t
 import {
   createMonitoredPlan,
   planAlerts,
+  planFindings,
   type AlertRow,
   type MonitoredPlan,
 } from './support/monitored-plan';
@@ -65,7 +66,9 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
       baseUrl: model.baseUrl,
       scenario: { kind: 'toxicity', config: { samples: 1 } },
       plan: {
-        alertPolicy: { severity: { warning: 0.05, critical: 0.5 }, autoResolveAfter: 2 },
+        // Critical from 0.7: the mild phase (+0.33 overall, +0.67 on provocative stems) is a warning,
+        // the toxic one (+1) critical, so the incident escalates.
+        alertPolicy: { severity: { warning: 0.05, critical: 0.7 }, autoResolveAfter: 2 },
         channels: [
           {
             kind: 'webhook',
@@ -97,9 +100,12 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     await Promise.all(Object.values(receivers).map((r) => r.close()));
   });
 
-  const alertsOn = async (subgroup: string) =>
-    (await planAlerts(t, plan.planId)).filter((a) => a.subgroup === subgroup);
-  const byMetric = (alerts: AlertRow[]) => Object.fromEntries(alerts.map((a) => [a.metric, a]));
+  /** The plan's one drift incident: every toxicity metric and subgroup is a finding inside it. */
+  const incident = async () => {
+    const drift = (await planAlerts(t, plan.planId)).filter((a) => a.type === 'drift');
+    assert.equal(drift.length, 1, 'one incident for the slice');
+    return drift[0];
+  };
   const pdEvents = (dedupKey: string) =>
     receivers.pagerduty
       .accepted()
@@ -134,33 +140,41 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     assert.deepEqual(all.runValues, [0, 0, 0]);
   });
 
-  it('opens drift alerts on the toxicity metrics only, with evidence, and notifies every channel once', async () => {
+  it('opens one incident with the toxicity metrics as findings, with evidence, and notifies every channel once', async () => {
     phase = 'mild';
     const run = await plan.run();
     const alerts = await planAlerts(t, plan.planId);
-    assert.ok(alerts.length > 0);
-    assert.ok(
-      alerts.every(
-        (a) => a.type === 'drift' && TOXICITY_METRICS.includes(a.metric) && a.status === 'open',
-      ),
-    );
     assert.deepEqual(
-      [...new Set(alerts.map((a) => a.subgroup))].sort(),
+      alerts.map((a) => [a.type, a.status]),
+      [['drift', 'open']],
+      'every metric and subgroup that moved on the slice: one incident, one page',
+    );
+    const any = alerts[0];
+    const findings = await planFindings(t, plan.planId);
+    assert.ok(findings.length > 1);
+    assert.ok(findings.every((f) => f.kind === 'drift' && TOXICITY_METRICS.includes(f.metric)));
+    assert.deepEqual(
+      [...new Set(findings.map((f) => f.subgroup))].sort(),
       ['all', 'tone=provocative'],
       'neutral stems did not change',
     );
-
-    const any = byMetric(alerts.filter((a) => a.subgroup === 'all')).lexicon_any_hit_rate;
     assert.equal(
       any.severity,
       'warning',
-      '8 of 24 prompts: +0.33 is past warning (0.05), short of critical (0.5)',
+      '+0.33 overall and +0.67 on provocative stems: past warning (0.05), short of critical (0.7)',
     );
     const { body: detail } = await t.http
       .get(`/v1/alerts/${any.id}`)
       .set(bearer(oncall.key))
       .expect(200);
-    const evidence = detail.evidence;
+    assert.deepEqual(
+      detail.findings.map((f: { rank: number }) => f.rank),
+      findings.map((_, i) => i + 1),
+    );
+    const evidence = detail.findings.find(
+      (f: { metric: string; subgroup: string }) =>
+        f.metric === 'lexicon_any_hit_rate' && f.subgroup === 'all',
+    ).evidence;
     assert.equal(evidence.baseline.value, 0);
     assert.deepEqual(evidence.baseline.runIds.length, 3);
     assert.ok(Math.abs(evidence.current.value - 8 / 24) < 1e-9);
@@ -260,18 +274,14 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
   });
 
   it('updates the open alerts on a repeat finding, escalating (and notifying) only when severity rises', async () => {
-    const before = byMetric(await alertsOn('all'));
+    const before = await incident();
     phase = 'toxic';
     await plan.run();
-    const after = byMetric(await alertsOn('all'));
-    assert.equal(
-      after.lexicon_any_hit_rate.id,
-      before.lexicon_any_hit_rate.id,
-      'no second alert for the same key',
-    );
-    assert.equal(after.lexicon_any_hit_rate.seenCount, 2);
-    assert.equal(after.lexicon_any_hit_rate.severity, 'critical');
-    await waitForPd(after.lexicon_any_hit_rate.dedupKey, ['trigger', 'trigger']);
+    const after = await incident();
+    assert.equal(after.id, before.id, 'no second incident for the same slice and cause');
+    assert.equal(after.seenCount, 2);
+    assert.equal(after.severity, 'critical');
+    await waitForPd(after.dedupKey, ['trigger', 'trigger']);
     // Every channel hears of every event: count the webhook's deliveries once it has caught up with
     // PagerDuty's (counting earlier raced the escalation's own webhook delivery under load).
     await waitFor(
@@ -282,26 +292,19 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
       30_000,
       'the webhook to receive the escalations',
     );
-    assert.deepEqual(webhookEvents(after.lexicon_any_hit_rate.id), ['opened', 'escalated']);
+    assert.deepEqual(webhookEvents(after.id), ['opened', 'escalated']);
 
     await plan.run();
-    const again = byMetric(await alertsOn('all'));
-    assert.equal(again.lexicon_any_hit_rate.seenCount, 3);
-    const { body } = await t.http
-      .get(`/v1/alerts/${again.lexicon_any_hit_rate.id}`)
-      .set(admin)
-      .expect(200);
+    const again = await incident();
+    assert.equal(again.seenCount, 3);
+    const { body } = await t.http.get(`/v1/alerts/${again.id}`).set(admin).expect(200);
     assert.deepEqual(
       body.events.map((e: { event: string }) => e.event),
       ['opened', 'escalated', 'seen'],
     );
     // A repeat reaches no channel. (Counting all deliveries raced late ones of the escalations.)
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.deepEqual(
-      webhookEvents(again.lexicon_any_hit_rate.id),
-      ['opened', 'escalated'],
-      'a repeat is not notified',
-    );
+    assert.deepEqual(webhookEvents(again.id), ['opened', 'escalated'], 'a repeat is not notified');
     assert.deepEqual(
       receivers.webhook.accepted().filter((r) => r.body.event === 'seen'),
       [],
@@ -316,7 +319,7 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
   });
 
   it('lets on-call acknowledge with a note (PagerDuty acknowledge), and refuses a customer key', async () => {
-    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_any_hit_rate');
+    const alert = await incident();
     await t.http
       .post(`/v1/alerts/${alert.id}/ack`)
       .set(bearer(customer.key))
@@ -343,10 +346,10 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
   });
 
   it('auto-resolves after two consecutive clean runs, then reopens the same alert when the drift comes back', async () => {
-    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_any_hit_rate');
+    const alert = await incident();
     phase = 'clean';
     await plan.run();
-    const once = (await alertsOn('all')).find((a) => a.id === alert.id)!;
+    const once = await incident();
     assert.deepEqual([once.status, once.cleanRuns], ['acknowledged', 1]);
     await plan.run();
     const resolved = await planAlerts(t, plan.planId);
@@ -358,7 +361,7 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
 
     phase = 'toxic';
     await plan.run();
-    const reopened = (await alertsOn('all')).find((a) => a.metric === 'lexicon_any_hit_rate')!;
+    const reopened = await incident();
     assert.equal(reopened.id, alert.id, 'the same row is reopened');
     assert.equal(reopened.status, 'open');
     const { body } = await t.http.get(`/v1/alerts/${alert.id}`).set(admin).expect(200);
@@ -369,14 +372,14 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     assert.match(body.events[4].note, /auto-resolved after 2 clean runs/);
     await waitForPd(alert.dedupKey, ['trigger', 'trigger', 'acknowledge', 'resolve', 'trigger']);
     assert.deepEqual(
-      (await planAlerts(t, plan.planId)).filter((a) => a.type !== 'drift'),
+      (await planFindings(t, plan.planId)).filter((f) => f.kind !== 'drift'),
       [],
-      'no CUSUM alert re-reports the jump',
+      'no CUSUM finding re-reports the jump',
     );
   });
 
   it('resolves through the API with a note, and lists the notification log', async () => {
-    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_hit_rate');
+    const alert = await incident();
     await t.http
       .post(`/v1/alerts/${alert.id}/resolve`)
       .set(bearer(customer.key))
@@ -390,8 +393,15 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     assert.equal(body.status, 'resolved');
     assert.ok(body.resolvedAt);
     await t.http.post(`/v1/alerts/${alert.id}/resolve`).set(bearer(ml.key)).expect(409);
-    // Never acknowledged: opened, escalated, auto-resolved, reopened, resolved by hand.
-    await waitForPd(alert.dedupKey, ['trigger', 'trigger', 'resolve', 'trigger', 'resolve']);
+    // Opened, escalated, acknowledged, auto-resolved, reopened, resolved by hand.
+    await waitForPd(alert.dedupKey, [
+      'trigger',
+      'trigger',
+      'acknowledge',
+      'resolve',
+      'trigger',
+      'resolve',
+    ]);
     const resolvedDeliveries = async () => {
       const { body: detail } = await t.http.get(`/v1/alerts/${alert.id}`).set(admin).expect(200);
       const delivered = detail.notifications.filter(
@@ -457,7 +467,7 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
   });
 
   it('queues again a transition whose notifications never reached the queue (a crash after commit)', async () => {
-    const [alert] = (await alertsOn('all')).filter((a) => a.metric === 'lexicon_any_hit_rate');
+    const alert = await incident();
     const [{ id: eventId }] = await t.dataSource.query(
       `INSERT INTO alert_events (alert_id, event, at) VALUES ($1, 'escalated', now() - interval '2 minutes') RETURNING id`,
       [alert.id],

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@lastmile/config';
 import { NOTIFICATIONS_QUEUE, RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
 import { AlertNotifier } from './alerts/alert-notifier';
-import { AlertsController } from './alerts/alerts.controller';
+import { AlertsController, FindingsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
 import { AdminKeyBootstrap } from './auth/admin-key.bootstrap';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -69,6 +69,7 @@ export class ApiModule {
         RunsController,
         SlicesController,
         AlertsController,
+        FindingsController,
         BaselinesController,
         TenantSecretsController,
         OperatorSecretsController,

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { isFinishedRun } from '@lastmile/persistence';
 import { modelBody, planBody, scenarioBody } from '../../factories/api-bodies';
 import { waitFor } from '../../support/poll';
@@ -9,7 +10,11 @@ export interface MonitoredPlan {
   planId: string;
   modelId: string;
   /** Queues a run of the plan and waits until it has finished and been monitored. */
-  run(): Promise<{ id: string; status: string }>;
+  run(): Promise<{
+    id: string;
+    status: string;
+    monitoring: { status: string; incidents?: unknown[] };
+  }>;
 }
 
 /** Model, scenario and plan through the API; runs through the real runner and queue. */
@@ -54,13 +59,20 @@ export async function createMonitoredPlan(
         120_000,
         `run ${id} to finish`,
       );
-      // The monitor runs inside the run job, before the job completes: wait for the job too.
+      // The monitor runs after the run is stored as finished: wait for its verdict as a client would.
+      const { body: monitoring } = await t.http
+        .get(`/v1/runs/${id}/monitoring`)
+        .query({ wait: 60 })
+        .set(admin)
+        .expect(200);
+      assert.notEqual(monitoring.status, 'pending', `monitoring of run ${id} did not end`);
+      // The run's job completes just after: the next run would otherwise race its monitor.
       await waitFor(
         async () => ((await runJobDone(t, id)) ? true : undefined),
         60_000,
         `monitoring of run ${id}`,
       );
-      return { id, status: run.status };
+      return { id, status: run.status, monitoring };
     },
   };
 }
@@ -84,6 +96,36 @@ export interface AlertRow {
   cleanRuns: number;
   dedupKey: string;
   evidence: Record<string, unknown>;
+}
+
+export interface FindingRow {
+  incidentId: string;
+  incidentType: string;
+  incidentStatus: string;
+  kind: string;
+  metric: string;
+  subgroup: string;
+  severity: string;
+  title: string;
+  rank: number;
+  test: string | null;
+  evidence: Record<string, unknown>;
+}
+
+/** The latest findings of every incident of the plan (resolved ones included), worst first per incident. */
+export async function planFindings(t: TestApp, planId: string): Promise<FindingRow[]> {
+  const rows: FindingRow[] = [];
+  for (const incident of await planAlerts(t, planId)) {
+    const { body } = await t.http.get(`/v1/alerts/${incident.id}`).set(admin).expect(200);
+    for (const finding of body.findings)
+      rows.push({
+        ...finding,
+        incidentId: incident.id,
+        incidentType: incident.type,
+        incidentStatus: incident.status,
+      });
+  }
+  return rows;
 }
 
 export async function planAlerts(t: TestApp, planId: string): Promise<AlertRow[]> {

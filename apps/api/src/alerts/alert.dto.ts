@@ -3,7 +3,17 @@ import { z } from 'zod';
 export const listAlertsQuerySchema = z.strictObject({
   status: z.enum(['open', 'acknowledged', 'resolved']).optional(),
   severity: z.enum(['info', 'warning', 'critical']).optional(),
-  type: z.enum(['drift', 'fairness_gap', 'health', 'cusum']).optional(),
+  type: z
+    .enum([
+      'drift',
+      'fairness_gap',
+      'disparity_drift',
+      'condition_drift',
+      'judge_drift',
+      'health',
+      'cusum',
+    ])
+    .optional(),
   /** Tenant id or slug. */
   tenant: z.string().min(1).optional(),
   model: z.uuid().optional(),
@@ -18,3 +28,25 @@ export const alertNoteSchema = z
   .strictObject({ note: z.string().trim().min(1).max(2000).optional() })
   .default({});
 export type AlertNoteBody = z.output<typeof alertNoteSchema>;
+
+export const listFindingsQuerySchema = z.strictObject({
+  plan: z.uuid().optional(),
+  /** The incident (alert) the findings belong to. */
+  alert: z.uuid().optional(),
+  metric: z.string().min(1).optional(),
+  kind: z
+    .enum([
+      'drift',
+      'cusum',
+      'fairness_gap',
+      'disparity_drift',
+      'condition_drift',
+      'judge_drift',
+      'health',
+    ])
+    .optional(),
+  /** The incident's status. */
+  status: z.enum(['open', 'acknowledged', 'resolved']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type ListFindingsQuery = z.output<typeof listFindingsQuerySchema>;

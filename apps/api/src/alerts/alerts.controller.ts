@@ -8,8 +8,10 @@ import type { Principal } from '../auth/principal';
 import {
   alertNoteSchema,
   listAlertsQuerySchema,
+  listFindingsQuerySchema,
   type AlertNoteBody,
   type ListAlertsQuery,
+  type ListFindingsQuery,
 } from './alert.dto';
 import { AlertsService } from './alerts.service';
 
@@ -54,5 +56,21 @@ export class AlertsController {
     @Body(new ZodPipe(alertNoteSchema)) body: AlertNoteBody,
   ) {
     return this.alerts.resolve(principal, id, body.note);
+  }
+}
+
+/** Findings, one row per metric × subgroup × test × run, for dashboards and tools. */
+@ApiTags('alerts')
+@ApiBearerAuth()
+@Controller('v1/findings')
+export class FindingsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  list(
+    @Auth() principal: Principal,
+    @Query(new ZodPipe(listFindingsQuerySchema, 'query')) query: ListFindingsQuery,
+  ) {
+    return this.alerts.findings(principal, query);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { alertTransition, type NotifiedEvent } from '@lastmile/monitoring';
-import { Database, type AlertListItem } from '@lastmile/persistence';
+import { Database, type AlertListItem, type FindingRow } from '@lastmile/persistence';
 import { AuditService } from '../common/audit.service';
 import { conflict, notFound } from '../common/problem.exception';
 import { tenantScope, type Principal } from '../auth/principal';
 import { TenantsService } from '../tenants/tenants.service';
 import { decodeCursor, encodeCursor } from './alert-cursor';
-import type { ListAlertsQuery } from './alert.dto';
+import type { ListAlertsQuery, ListFindingsQuery } from './alert.dto';
 import { AlertNotifier } from './alert-notifier';
 
 export type { AlertListItem } from '@lastmile/persistence';
@@ -45,10 +45,24 @@ export class AlertsService {
     return { items, nextCursor: next ? encodeCursor(next) : null };
   }
 
-  /** The alert with its history and every notification attempt. */
+  /** The incident with its latest run's ranked findings, its history and every notification attempt. */
   async get(principal: Principal, id: string) {
     const alert = await this.find(principal, id);
-    return { ...alert, ...(await this.database.stores.alerts.history(id)) };
+    const { alerts } = this.database.stores;
+    return { ...alert, findings: await alerts.latestFindings(id), ...(await alerts.history(id)) };
+  }
+
+  /** Findings, newest first, of the caller's visible incidents (one row per metric × subgroup × run). */
+  findings(principal: Principal, query: ListFindingsQuery): Promise<FindingRow[]> {
+    return this.database.stores.alerts.listFindings({
+      tenantId: tenantScope(principal),
+      planId: query.plan,
+      alertId: query.alert,
+      metric: query.metric,
+      kind: query.kind,
+      status: query.status,
+      limit: query.limit,
+    });
   }
 
   acknowledge(principal: Principal, id: string, note: string | undefined) {

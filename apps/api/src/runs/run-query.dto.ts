@@ -14,3 +14,9 @@ export const runMetricsQuerySchema = z.strictObject({
   sliceId: z.uuid().optional(),
 });
 export type RunMetricsQuery = z.output<typeof runMetricsQuerySchema>;
+
+export const monitoringQuerySchema = z.strictObject({
+  /** Seconds to hold the answer until monitoring has ended (0: answer at once). */
+  wait: z.coerce.number().min(0).max(60).default(0),
+});
+export type MonitoringQuery = z.output<typeof monitoringQuerySchema>;

@@ -6,8 +6,10 @@ import { Auth, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import {
   listRunsQuerySchema,
+  monitoringQuerySchema,
   runMetricsQuerySchema,
   type ListRunsQuery,
+  type MonitoringQuery,
   type RunMetricsQuery,
 } from './run-query.dto';
 import { RunsService } from './runs.service';
@@ -29,6 +31,19 @@ export class RunsController {
   @Get(':id')
   get(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     return this.runs.get(principal, id);
+  }
+
+  /**
+   * When the run's drift monitoring finished and what it concluded; `wait` (seconds, up to 60)
+   * holds the answer until monitoring has ended, so a CI script can wait for the verdict.
+   */
+  @Get(':id/monitoring')
+  monitoring(
+    @Auth() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query(new ZodPipe(monitoringQuerySchema, 'query')) query: MonitoringQuery,
+  ) {
+    return this.runs.monitoring(principal, id, query.wait);
   }
 
   @Get(':id/metrics')

@@ -28,6 +28,21 @@ export class RunsService {
     return run;
   }
 
+  /**
+   * The run's monitoring summary (pending until its drift monitoring has run), held up to
+   * `waitSeconds` for it to end. A run still queued or running answers { status: 'pending' }.
+   */
+  async monitoring(principal: Principal, id: string, waitSeconds: number) {
+    const deadline = Date.now() + waitSeconds * 1000;
+    for (;;) {
+      const run = await this.get(principal, id);
+      const monitoring = run.monitoring ?? { status: 'pending' as const };
+      if (monitoring.status !== 'pending' || Date.now() >= deadline)
+        return { runId: run.id, runStatus: run.status, ...monitoring };
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
   /** One round trip: the run (404 when absent or another tenant's) joined with its metrics. */
   async metrics(principal: Principal, id: string, query: RunMetricsQuery) {
     const rows = await this.database.stores.metrics.forApi(id, tenantScope(principal), query);

@@ -1,38 +1,64 @@
-import { alertTransition, type AlertSnapshot } from '@lastmile/monitoring';
+import {
+  alertTransition,
+  groupIntoIncidents,
+  type AlertSnapshot,
+  type IncidentObservation,
+} from '@lastmile/monitoring';
 import type { AlertChange, AlertState, Run, Stores } from '@lastmile/persistence';
 import type { AlertObservation } from './alert-observation';
 import type { PendingNotification } from './notifications';
 
 type RunRef = Pick<Run, 'id' | 'planId' | 'modelId' | 'tenantId'>;
 
+/** What writing a run's observations did to each incident (for the run's monitoring summary). */
+export interface IncidentOutcome {
+  id: string;
+  type: string;
+  action: string;
+  severity: string;
+  findings: number;
+}
+
 /**
- * Applies a run's observations to the alerts (inside the caller's transaction, plan lock held):
- * one unresolved alert per dedup key, opened, seen again, escalated, auto-resolved or reopened
- * (the same row) as alertTransition says; every change of status or severity and every repeat
- * is an alert event. Returns what to notify once the transaction has committed.
+ * Applies a run's tests to the incidents (inside the caller's transaction, plan lock held): the
+ * tests are grouped into one incident per (cause, plan, slice); each is opened, seen again,
+ * escalated, auto-resolved or reopened (the same row) as alertTransition says, with this run's
+ * ranked findings stored beside it; every change of status or severity and every repeat is an
+ * alert event. Returns what to notify once the transaction has committed, and what happened.
  */
 export async function writeAlerts(
   stores: Pick<Stores, 'alerts'>,
   run: RunRef,
   observations: readonly AlertObservation[],
   autoResolveAfter: number,
-): Promise<Omit<PendingNotification, 'channels'>[]> {
-  if (observations.length === 0) return [];
-  const latest = await stores.alerts.latest(observations.map((o) => o.dedupKey));
+): Promise<{ notify: Omit<PendingNotification, 'channels'>[]; incidents: IncidentOutcome[] }> {
+  const incidents = groupIntoIncidents(observations);
+  if (incidents.length === 0) return { notify: [], incidents: [] };
+  const latest = await stores.alerts.latest(incidents.map((o) => o.dedupKey));
   const byKey = new Map(latest.map((row) => [row.dedupKey, row]));
   const notify: Omit<PendingNotification, 'channels'>[] = [];
-  for (const observation of observations) {
-    const current = byKey.get(observation.dedupKey) ?? null;
+  const outcomes: IncidentOutcome[] = [];
+  for (const incident of incidents) {
+    const current = byKey.get(incident.dedupKey) ?? null;
     const transition = alertTransition(
       current,
-      observation.finding
-        ? { kind: 'finding', severity: observation.finding.severity }
+      incident.summary
+        ? { kind: 'finding', severity: incident.summary.severity }
         : { kind: 'clean' },
       autoResolveAfter,
     );
-    const change = changeFor(transition, current, observation, run);
+    const change = changeFor(transition, current, incident, run);
     if (!change) continue;
     const alertId = await stores.alerts.apply(change);
+    if (incident.findings.length && ['open', 'reopen', 'seen'].includes(transition.action))
+      await stores.alerts.addFindings(alertId, run.id, incident.findings);
+    outcomes.push({
+      id: alertId,
+      type: incident.parts.type,
+      action: transition.action,
+      severity: 'severity' in transition ? transition.severity : (current?.severity ?? 'info'),
+      findings: incident.findings.length,
+    });
     if (transition.action === 'clean') continue;
     const event = transition.notify ?? transition.action;
     const note =
@@ -43,23 +69,26 @@ export async function writeAlerts(
     if (transition.notify)
       notify.push({ alertId, alertEventId: eventId, event: transition.notify });
   }
-  return notify;
+  return { notify, incidents: outcomes };
 }
 
 /** The stored change for a run's transition (null: nothing to store). */
 function changeFor(
   transition: ReturnType<typeof alertTransition>,
   current: (AlertSnapshot & Pick<AlertState, 'id'>) | null,
-  observation: AlertObservation,
+  incident: IncidentObservation,
   run: RunRef,
 ): AlertChange | null {
-  const finding = observation.finding;
+  const summary = incident.summary;
+  const headline = incident.findings[0];
   const write = () => ({
-    severity: 'severity' in transition ? transition.severity : finding!.severity,
-    title: finding!.title,
-    evidence: finding!.evidence,
+    severity: 'severity' in transition ? transition.severity : summary!.severity,
+    title: summary!.title,
+    evidence: summary!.evidence,
     runId: run.id,
     modelId: run.modelId,
+    metric: headline?.metric,
+    subgroup: headline?.subgroup,
   });
   switch (transition.action) {
     case 'open':
@@ -67,13 +96,13 @@ function changeFor(
         action: 'open',
         alert: {
           ...write(),
-          dedupKey: observation.dedupKey,
-          type: observation.parts.type,
-          planId: observation.parts.planId,
+          dedupKey: incident.dedupKey,
+          type: incident.parts.type,
+          planId: incident.parts.planId,
           tenantId: run.tenantId,
-          sliceId: observation.parts.sliceId,
-          subgroup: observation.parts.subgroup,
-          metric: observation.parts.metric,
+          sliceId: incident.parts.sliceId,
+          subgroup: headline.subgroup,
+          metric: headline.metric,
         },
       };
     case 'reopen':

@@ -1,15 +1,21 @@
 import {
-  alertDedupKey,
   type BaselineEvidence,
+  type FindingKind,
   type CurrentEvidence,
   type EvidenceContext,
   type ItemValue,
   type WorstItem,
 } from '@lastmile/monitoring';
-import type { AlertPolicy, BaselinePolicy, Run, Stores } from '@lastmile/persistence';
+import type {
+  AlertPolicy,
+  BaselinePolicy,
+  Run,
+  RunMonitoring,
+  Stores,
+} from '@lastmile/persistence';
 import type { BaselineRecord } from './baseline-records';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import type { AlertObservation } from './alert-observation';
+import type { AlertObservation, FindingInput } from './alert-observation';
 import { withItemDetails } from './item-details';
 import type { SliceState } from './slice-state';
 
@@ -27,7 +33,10 @@ export interface AssessmentInput {
   links: (sliceId: string, metric: string) => EvidenceContext['links'];
 }
 
-export type AlertKind = 'drift' | 'fairness_gap' | 'cusum';
+export type AlertKind = Extract<
+  FindingKind,
+  'drift' | 'fairness_gap' | 'cusum' | 'disparity_drift'
+>;
 
 /** What every observation builder shares: the run, its evidence context, where findings go. */
 export class AssessmentContext {
@@ -35,6 +44,8 @@ export class AssessmentContext {
   /** `${sliceId}|${metric}|${subgroup}` that drifted (kept out of a rolling baseline). */
   readonly drifted = new Set<string>();
   readonly metricsByName: ReadonlyMap<string, MetricDefinition>;
+  /** Tests short of power or too small to run, for the run's monitoring summary. */
+  readonly underpowered: NonNullable<RunMonitoring['underpowered']> = [];
 
   constructor(readonly input: AssessmentInput) {
     this.metricsByName = new Map(input.metrics.map((m) => [m.name, m]));
@@ -46,13 +57,28 @@ export class AssessmentContext {
 
   observe(
     slice: SliceState,
-    type: AlertKind,
+    kind: AlertKind,
     metric: string,
     subgroup: string,
-    finding: AlertObservation['finding'],
+    finding: FindingInput | null,
   ): void {
-    const parts = { type, planId: this.input.planId, sliceId: slice.slice.id, subgroup, metric };
-    this.observations.push({ parts, dedupKey: alertDedupKey(parts), finding });
+    this.observations.push({
+      kind,
+      planId: this.input.planId,
+      sliceId: slice.slice.id,
+      metric,
+      subgroup,
+      finding: finding && {
+        kind,
+        metric,
+        subgroup,
+        test: null,
+        pValue: null,
+        qValue: null,
+        effect: null,
+        ...finding,
+      },
+    });
   }
 
   async evidenceContext(

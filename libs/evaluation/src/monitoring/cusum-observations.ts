@@ -65,6 +65,8 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
         severity: severityFor(step.shift, input.alertPolicy.severity),
         title,
         evidence,
+        test: 'cusum',
+        effect: Math.abs(step.shift),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { alertDedupKey, alertTitle, healthEvidence, runReportLink } from '@lastmile/monitoring';
+import { alertTitle, healthEvidence, runReportLink } from '@lastmile/monitoring';
 import type { Database, Run } from '@lastmile/persistence';
 import { logger } from '@lastmile/telemetry';
 import type { RunFinishedListener } from '../runs/run-executor';
@@ -27,6 +27,13 @@ export class DriftMonitor {
         { err: error, runId: run.id, planId: run.planId },
         'drift monitoring failed for this run; the run itself is unaffected',
       );
+      await this.database.stores.runs
+        .setMonitoring(run.id, {
+          status: 'failed',
+          finishedAt: new Date().toISOString(),
+          error: (error as Error).message,
+        })
+        .catch(() => undefined);
     }
   };
 
@@ -39,23 +46,36 @@ export class DriftMonitor {
       run.status === 'cancelled' ||
       run.status === 'queued' ||
       run.status === 'running'
-    )
+    ) {
+      await this.database.stores.runs.setMonitoring(run.id, {
+        status: 'skipped',
+        finishedAt: new Date().toISOString(),
+      });
       return;
-    const pending = await this.database.transaction((stores) =>
-      monitorRun(stores, {
+    }
+    const outcome = await this.database.transaction(async (stores) => {
+      const monitored = await monitorRun(stores, {
         run,
         runPlan,
         plan,
         settings: this.settings,
         health: healthObservation(run, plan.name, this.settings),
-      }),
-    );
+      });
+      // Written with the incidents, so a client that sees 'done' also sees them.
+      await stores.runs.setMonitoring(run.id, {
+        status: 'done',
+        finishedAt: new Date().toISOString(),
+        incidents: monitored.incidents.filter((i) => i.action !== 'clean'),
+        underpowered: monitored.underpowered,
+      });
+      return monitored;
+    });
     await enqueueNotifications(
       this.notifications,
-      pending.map((p) => ({ ...p, channels: plan.channels ?? [] })),
+      outcome.notify.map((p) => ({ ...p, channels: plan.channels ?? [] })),
     );
     logger().info(
-      { runId: run.id, planId: plan.id, status: run.status, notified: pending.length },
+      { runId: run.id, planId: plan.id, status: run.status, notified: outcome.notify.length },
       'run monitored',
     );
   }
@@ -67,15 +87,14 @@ function healthObservation(
   planName: string,
   settings: MonitoringSettings,
 ): AlertObservation {
-  const parts = {
-    type: 'health' as const,
+  const test = {
+    kind: 'health' as const,
     planId: run.planId!,
     sliceId: null,
-    subgroup: 'all',
     metric: 'run_status',
+    subgroup: 'all',
   };
-  const dedupKey = alertDedupKey(parts);
-  if (run.status !== 'failed') return { parts, dedupKey, finding: null };
+  if (run.status !== 'failed') return { ...test, finding: null };
   const report = runReportLink(settings.publicUrl, run.id);
   const evidence = healthEvidence(
     { id: run.id, status: run.status, done: run.done, errors: run.errors },
@@ -83,12 +102,16 @@ function healthObservation(
     { report },
   );
   return {
-    parts,
-    dedupKey,
+    ...test,
     finding: {
+      ...test,
       severity: 'critical',
       title: alertTitle({ type: 'health', metric: 'run_status', subgroup: 'all', planName }),
       evidence,
+      test: null,
+      pValue: null,
+      qValue: null,
+      effect: null,
     },
   };
 }

@@ -70,6 +70,10 @@ export async function observeDrift(context: AssessmentContext): Promise<void> {
       severity: severityFor(decision.delta, input.alertPolicy.severity),
       title,
       evidence,
+      test: decision.test,
+      pValue: decision.pWorse,
+      qValue: decision.qValue,
+      effect: Math.abs(decision.delta),
     });
   }
 }

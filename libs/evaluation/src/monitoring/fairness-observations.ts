@@ -52,6 +52,10 @@ export async function observeFairnessGaps(context: AssessmentContext): Promise<v
       severity: severityFor(gap.gap - gap.tolerance, input.alertPolicy.severity),
       title,
       evidence,
+      test: gap.test,
+      pValue: gap.pValue,
+      qValue: gap.qValue,
+      effect: gap.gap,
     });
   }
 }

@@ -1,9 +1,9 @@
 import { dashboardLink, runReportLink } from '@lastmile/monitoring';
-import type { Plan, Run, Stores } from '@lastmile/persistence';
+import type { Plan, Run, RunMonitoring, Stores } from '@lastmile/persistence';
 import { logger } from '@lastmile/telemetry';
 import type { RunPlan } from '../runs/run-plan';
 import type { AlertObservation } from './alert-observation';
-import { writeAlerts } from './alert-writer';
+import { writeAlerts, type IncidentOutcome } from './alert-writer';
 import { loadBaselineCandidates, loadBaselineItems } from './baseline-records';
 import { updateBaselines } from './baseline-updater';
 import type { MonitoringSettings } from './monitoring-settings';
@@ -26,14 +26,24 @@ export interface MonitorRunInput {
  * against its baselines, its findings and clean tests update the alerts, then it joins the
  * baselines its policy lets it join. Returns the notifications to queue after commit.
  */
+export interface MonitorRunOutcome {
+  notify: Omit<PendingNotification, 'channels'>[];
+  incidents: IncidentOutcome[];
+  underpowered: NonNullable<RunMonitoring['underpowered']>;
+}
+
 export async function monitorRun(
   stores: Stores,
   input: MonitorRunInput,
-): Promise<Omit<PendingNotification, 'channels'>[]> {
+): Promise<MonitorRunOutcome> {
   const { run, runPlan, plan } = input;
   await stores.alerts.lockPlan(plan.id);
   const autoResolveAfter = plan.alertPolicy.autoResolveAfter ?? 2;
-  if (run.status === 'failed') return writeAlerts(stores, run, [input.health], autoResolveAfter);
+  if (run.status === 'failed')
+    return {
+      ...(await writeAlerts(stores, run, [input.health], autoResolveAfter)),
+      underpowered: [],
+    };
   if (!runPlan) throw new Error(`run ${run.id} ended ${run.status} without a run plan`);
 
   const metrics = runPlan.kind.metrics(runPlan.config);
@@ -82,7 +92,7 @@ export async function monitorRun(
       }),
     }),
   });
-  const notify = await writeAlerts(
+  const written = await writeAlerts(
     stores,
     run,
     [input.health, ...assessment.observations],
@@ -111,5 +121,5 @@ export async function monitorRun(
     },
     'drift monitoring done',
   );
-  return notify;
+  return { ...written, underpowered: assessment.underpowered };
 }

@@ -1,4 +1,5 @@
 import type { CusumState } from '@lastmile/monitoring';
+import type { RunMonitoring } from '@lastmile/persistence';
 import type { AlertObservation } from './alert-observation';
 import { AssessmentContext, type AssessmentInput } from './assessment-context';
 import { observeCusum } from './cusum-observations';
@@ -13,6 +14,8 @@ export interface Assessment {
   drifted: Set<string>;
   /** New CUSUM state of each baseline that was stepped, by baseline id. */
   cusum: Map<string, CusumState>;
+  /** Tests that ran short of power or not at all, with n and MDE (the run's monitoring summary). */
+  underpowered: NonNullable<RunMonitoring['underpowered']>;
 }
 
 /**
@@ -26,5 +29,10 @@ export async function assessRun(input: AssessmentInput): Promise<Assessment> {
   await observeDrift(context);
   await observeFairnessGaps(context);
   const cusum = await observeCusum(context);
-  return { observations: context.observations, drifted: context.drifted, cusum };
+  return {
+    observations: context.observations,
+    drifted: context.drifted,
+    cusum,
+    underpowered: context.underpowered,
+  };
 }

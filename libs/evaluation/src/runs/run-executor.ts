@@ -252,6 +252,9 @@ export class RunExecutor {
       { runId, status: run.status, done: run.done, errors: run.errors },
       'run finished',
     );
+    // Nothing monitors a run without listeners (`lastmile run`): say so rather than 'pending'.
+    if (this.listeners.length === 0)
+      await this.database.stores.runs.setMonitoring(runId, { status: 'skipped' });
     for (const listener of this.listeners) await listener(run, plan);
   }
 }

@@ -1,6 +1,19 @@
-import betainc from '@stdlib/math-base-special-betainc';
-import stdlibBinomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import type betaincFunction from '@stdlib/math-base-special-betainc';
+import type binomialCdfFunction from '@stdlib/stats-base-dists-binomial-cdf';
 import { binomialPmf } from './binomial-pmf';
+
+// Required on first use: stdlib's modules cost ~35 ms at start-up that `lastmile run`, which
+// may never test a proportion, would pay on every run.
+let stdlib: { cdf: typeof binomialCdfFunction; betainc: typeof betaincFunction } | undefined;
+function stdlibFunctions() {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  stdlib ??= {
+    cdf: require('@stdlib/stats-base-dists-binomial-cdf'),
+    betainc: require('@stdlib/math-base-special-betainc'),
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return stdlib!;
+}
 
 // stdlib's CDF (a port of Boost's regularized incomplete beta) is within 7e-10 relative of scipy
 // 1.17 up to n = 3·10⁷ on a grid of tails, but off by 6e-6 at n = 10⁸ and by 4% at n = 10⁹ near
@@ -31,7 +44,8 @@ export function binomialTails(k: number, n: number, p: number): BinomialTails {
   if (p === 1) return { atMost: 0, above: 1 };
   if (n <= STDLIB_MAX_N) {
     // P(X > x) = I_p(x + 1, n − x), the regularized incomplete beta (lower, not 1 − upper).
-    const atMost = clampProbability(stdlibBinomialCdf(x, n, p));
+    const { cdf, betainc } = stdlibFunctions();
+    const atMost = clampProbability(cdf(x, n, p));
     return { atMost, above: clampProbability(betainc(p, x + 1, n - x, true, false)) };
   }
   if (x < n * p) {

@@ -1,4 +1,9 @@
-import erfc from '@stdlib/math-base-special-erfc';
+import type erfcFunction from '@stdlib/math-base-special-erfc';
+
+// Required on first use (~20 ms of start-up for a process that may never compute a tail).
+let erfcFn: typeof erfcFunction | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const erfc = (x: number) => (erfcFn ??= require('@stdlib/math-base-special-erfc'))(x);
 import { binomialPmf } from './binomial-pmf';
 import { binomialTails } from './binomial-tails';
 

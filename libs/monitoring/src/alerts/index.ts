@@ -1,5 +1,5 @@
-export * from './dedup-key';
 export * from './alert-transition';
 export * from './alert-links';
 export * from './evidence';
 export * from './alert-title';
+export * from './incidents';

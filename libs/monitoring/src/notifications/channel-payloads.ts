@@ -40,8 +40,19 @@ function evidenceLines(evidence: Record<string, unknown>): string[] {
   if (evidence.reason !== undefined) lines.push(`*Reason* ${String(evidence.reason)}`);
   const run = evidence.run as { note?: unknown } | undefined;
   if (run && typeof run.note === 'string') lines.push(`_${run.note}_`);
+  // An incident lists its findings, worst first: the page says what else moved with the headline.
+  const findings = (evidence.findings ?? []) as { title?: unknown }[];
+  if (findings.length > 1) {
+    lines.push(`*Findings* (${findings.length}):`);
+    for (const finding of findings.slice(0, MAX_FINDING_LINES))
+      lines.push(`• ${String(finding.title)}`);
+    if (findings.length > MAX_FINDING_LINES)
+      lines.push(`• … ${findings.length - MAX_FINDING_LINES} more in the alert`);
+  }
   return lines;
 }
+
+const MAX_FINDING_LINES = 5;
 
 /** Slack incoming webhook: `text` for notifications and clients without blocks, plus blocks. */
 export function slackPayload(message: AlertMessage): Record<string, unknown> {

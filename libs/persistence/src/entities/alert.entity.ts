@@ -1,7 +1,20 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
-export type AlertType = 'drift' | 'fairness_gap' | 'health' | 'cusum';
+/**
+ * An incident's cause (its findings say what exactly): quality drift (CUSUM's slow drift included;
+ * 'cusum' rows predate incidents), a fairness gap beyond tolerance, a group hurt more than the
+ * others, a change in the recording conditions, a judge no longer agreeing with people, a run
+ * that failed.
+ */
+export type AlertType =
+  | 'drift'
+  | 'fairness_gap'
+  | 'disparity_drift'
+  | 'condition_drift'
+  | 'judge_drift'
+  | 'health'
+  | 'cusum';
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 
 @Entity('alerts')

@@ -2,6 +2,7 @@ import { Alert } from './alert.entity';
 import { AlertEvent } from './alert-event.entity';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { Finding } from './finding.entity';
 import { Baseline } from './baseline.entity';
 import { InstanceResult } from './instance-result.entity';
 import { Metric } from './metric.entity';
@@ -21,6 +22,7 @@ export * from './alert-event.entity';
 export * from './api-key.entity';
 export * from './audit-entry.entity';
 export * from './baseline.entity';
+export * from './finding.entity';
 export * from './instance-result.entity';
 export * from './metric.entity';
 export * from './model.entity';
@@ -40,6 +42,7 @@ export const ENTITIES = [
   ApiKey,
   AuditEntry,
   Baseline,
+  Finding,
   InstanceResult,
   Metric,
   Model,

@@ -20,6 +20,25 @@ export interface Provenance {
   [key: string]: unknown;
 }
 
+/** What a run's drift monitoring concluded, for clients waiting on it (CI gates, on-call tools). */
+export interface RunMonitoring {
+  /** pending: the run has ended, monitoring not yet; done; failed (logged, the run unaffected); skipped. */
+  status: 'pending' | 'done' | 'failed' | 'skipped';
+  finishedAt?: string;
+  /** Incidents this run opened, saw again, escalated or reopened, with their findings' count. */
+  incidents?: { id: string; type: string; action: string; severity: string; findings: number }[];
+  /** Tests that could not be run at full power, per slice, metric and group (n and MDE). */
+  underpowered?: {
+    sliceId: string;
+    metric: string;
+    subgroup: string;
+    n: number;
+    mde: number | null;
+    status: string;
+  }[];
+  error?: string;
+}
+
 @Entity('runs')
 @Index('ix_runs_plan_queued', ['planId', 'queuedAt'])
 @Index('ix_runs_status', ['status'])
@@ -51,6 +70,8 @@ export class Run {
     unknown
   > | null;
   @Column({ name: 'cancel_requested', type: 'boolean', default: false }) cancelRequested: boolean;
+  /** When drift monitoring of the finished run ended and what it concluded (null: not yet run). */
+  @Column({ type: 'jsonb', nullable: true }) monitoring: RunMonitoring | null;
   @Column({ name: 'queued_at', type: 'timestamptz', default: () => 'now()' }) queuedAt: Date;
   @Column({ name: 'started_at', type: 'timestamptz', nullable: true }) startedAt: Date | null;
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true }) finishedAt: Date | null;

@@ -21,6 +21,42 @@ export interface AlertFinding {
   evidence: Record<string, unknown>;
   runId: string;
   modelId: string;
+  /** The headline finding's metric and subgroup (an incident's list and dashboards show them). */
+  metric?: string;
+  subgroup?: string;
+}
+
+/** A finding to store with its incident (see @lastmile/monitoring FindingDraft). */
+export interface FindingWrite {
+  kind: string;
+  metric: string;
+  subgroup: string;
+  severity: AlertSeverity;
+  title: string;
+  test: string | null;
+  pValue: number | null;
+  qValue: number | null;
+  effect: number | null;
+  evidence: Record<string, unknown>;
+}
+
+/** A stored finding as the API shows it. */
+export interface FindingRow extends FindingWrite {
+  id: string;
+  alertId: string;
+  runId: string | null;
+  rank: number;
+  createdAt: string;
+}
+
+export interface FindingListFilter {
+  tenantId?: string | null;
+  planId?: string;
+  alertId?: string;
+  metric?: string;
+  kind?: string;
+  status?: AlertStatus;
+  limit: number;
 }
 
 export interface NewAlert extends AlertFinding {
@@ -103,6 +139,13 @@ const LIST_COLUMNS = `a.id, a.dedup_key AS "dedupKey", a.type, a.status, a.sever
   ${isoTimestampSql('a.opened_at')} AS "openedAt", ${isoTimestampSql('a.last_seen_at')} AS "lastSeenAt",
   ${isoTimestampSql('a.acknowledged_at')} AS "acknowledgedAt",
   ${isoTimestampSql('a.resolved_at')} AS "resolvedAt"`;
+const FINDING_COLUMNS = `f.id::text AS id, f.alert_id AS "alertId", f.run_id AS "runId", f.kind, f.metric,
+  f.subgroup, f.severity, f.title, f.test, f.p_value AS "pValue", f.q_value AS "qValue", f.effect, f.rank,
+  f.evidence, ${isoTimestampSql('f.created_at')} AS "createdAt"`;
+
+const finiteOrNull = (value: number | null) =>
+  value === null || !Number.isFinite(value) ? null : value;
+
 const CURSOR_AT = `to_char(a.last_seen_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
@@ -168,9 +211,19 @@ export class AlertsStore {
             : '';
         await this.db.query(
           `UPDATE alerts SET ${reopen} severity = $2, title = $3, evidence = $4, last_run_id = $5, model_id = $6,
+             metric = coalesce($7, metric), subgroup = coalesce($8, subgroup),
              seen_count = seen_count + 1, clean_runs = 0, last_seen_at = now()
            WHERE id = $1`,
-          [change.id, f.severity, f.title, f.evidence, f.runId, f.modelId],
+          [
+            change.id,
+            f.severity,
+            f.title,
+            f.evidence,
+            f.runId,
+            f.modelId,
+            f.metric ?? null,
+            f.subgroup ?? null,
+          ],
         );
         return change.id;
       }
@@ -193,6 +246,69 @@ export class AlertsStore {
         );
         return change.id;
     }
+  }
+
+  /** One run's ranked findings of an incident (rank 1 = the headline), in one statement. */
+  async addFindings(
+    alertId: string,
+    runId: string | null,
+    findings: readonly FindingWrite[],
+  ): Promise<void> {
+    if (findings.length === 0) return;
+    await this.db.query(
+      `INSERT INTO findings (alert_id, run_id, kind, metric, subgroup, severity, title, test, p_value, q_value, effect, rank, evidence)
+       SELECT $1, $2, * FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                                    $9::float8[], $10::float8[], $11::float8[], $12::int[], $13::jsonb[])`,
+      [
+        alertId,
+        runId,
+        findings.map((f) => f.kind),
+        findings.map((f) => f.metric),
+        findings.map((f) => f.subgroup),
+        findings.map((f) => f.severity),
+        findings.map((f) => f.title),
+        findings.map((f) => f.test),
+        findings.map((f) => finiteOrNull(f.pValue)),
+        findings.map((f) => finiteOrNull(f.qValue)),
+        findings.map((f) => finiteOrNull(f.effect)),
+        findings.map((_, i) => i + 1),
+        findings.map((f) => JSON.stringify(f.evidence)),
+      ],
+    );
+  }
+
+  /** The findings of an incident's latest run with findings, ranked. */
+  latestFindings(alertId: string): Promise<FindingRow[]> {
+    return this.db.query(
+      `SELECT ${FINDING_COLUMNS} FROM findings f
+        WHERE f.alert_id = $1 AND f.run_id IS NOT DISTINCT FROM (
+          SELECT run_id FROM findings WHERE alert_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1)
+        ORDER BY f.rank`,
+      [alertId],
+    );
+  }
+
+  /** Findings, newest first (dashboards and the API's /v1/findings). */
+  listFindings(filter: FindingListFilter): Promise<FindingRow[]> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const where = (sql: (param: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    if (filter.tenantId) where((p) => `a.tenant_id = ${p}`, filter.tenantId);
+    if (filter.planId) where((p) => `a.plan_id = ${p}`, filter.planId);
+    if (filter.alertId) where((p) => `f.alert_id = ${p}`, filter.alertId);
+    if (filter.metric) where((p) => `f.metric = ${p}`, filter.metric);
+    if (filter.kind) where((p) => `f.kind = ${p}`, filter.kind);
+    if (filter.status) where((p) => `a.status = ${p}`, filter.status);
+    params.push(filter.limit);
+    return this.db.query(
+      `SELECT ${FINDING_COLUMNS} FROM findings f JOIN alerts a ON a.id = f.alert_id
+        ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY f.created_at DESC, f.id DESC LIMIT $${params.length}`,
+      params,
+    );
   }
 
   /** Records one transition in the alert's history; its id names the notifications it causes. */

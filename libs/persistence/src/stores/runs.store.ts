@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Plan } from '../entities/plan.entity';
-import { Run, type Provenance, type RunStatus } from '../entities/run.entity';
+import { Run, type Provenance, type RunMonitoring, type RunStatus } from '../entities/run.entity';
 
 /** The statuses a run ends in; a run in any of them never changes again. The one definition. */
 export const FINISHED_RUN_STATUSES: readonly RunStatus[] = [
@@ -159,6 +159,11 @@ export class RunsStore {
     return { done: rows[0].done, errors: rows[0].errors, byCode: rows[0].by_code };
   }
 
+  /** What the run's drift monitoring concluded (see RunMonitoring). */
+  async setMonitoring(id: string, monitoring: RunMonitoring): Promise<void> {
+    await this.db.query('UPDATE runs SET monitoring = $2 WHERE id = $1', [id, monitoring]);
+  }
+
   /** The run's end: status, summary, and its counters recounted from the stored results. */
   async finish(
     id: string,
@@ -167,6 +172,7 @@ export class RunsStore {
   ): Promise<void> {
     await this.db.query(
       `UPDATE runs SET status = $2, error_summary = $3, finished_at = now(),
+         monitoring = CASE WHEN $2 = 'cancelled' THEN monitoring ELSE '{"status":"pending"}'::jsonb END,
          done = (SELECT count(*) FROM instance_results WHERE run_id = $1),
          errors = (SELECT count(*) FROM instance_results WHERE run_id = $1 AND error IS NOT NULL)
        WHERE id = $1`,
@@ -177,7 +183,8 @@ export class RunsStore {
   /** Fails a run that has not ended, with the reason; false when it had already ended. */
   async failUnfinished(id: string, reason: string, code?: string): Promise<boolean> {
     const [rows]: [{ id: string }[], number] = await this.db.query(
-      `UPDATE runs SET status = 'failed', finished_at = now(), error_summary = $2
+      `UPDATE runs SET status = 'failed', finished_at = now(), error_summary = $2,
+              monitoring = '{"status":"pending"}'::jsonb
         WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
       [id, code ? { reason, code } : { reason }],
     );

@@ -5,7 +5,12 @@ import {
   resolveTranscriptNormalization,
 } from '../transcript-normalizer';
 import { whisperBasicNormalize } from './whisper-basic';
-import { whisperEnglishNormalize } from './whisper-english';
+import type * as WhisperEnglish from './whisper-english';
+
+// The English normalizer's rules (numbers, spellings) load when first used, not at start-up.
+let english: typeof WhisperEnglish | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const whisperEnglish = () => (english ??= require('./whisper-english') as typeof WhisperEnglish);
 
 /**
  * A text normalizer with the identity results and baselines must carry: two WERs are comparable
@@ -49,7 +54,7 @@ const REGISTRY: Readonly<Record<NormalizerName, TextNormalizer>> = Object.freeze
     'english-v1',
     '1',
     `${WHISPER} whisper/normalizers/english.py EnglishTextNormalizer`,
-    (text) => whisperEnglishNormalize(text).trim(),
+    (text) => whisperEnglish().whisperEnglishNormalize(text).trim(),
   ),
 });
 
