@@ -15,7 +15,6 @@ const REAL =
   '1. Vaswani, A., Shazeer, N., et al. (2017). Attention Is All You Need. NeurIPS. arXiv:1706.03762';
 const FABRICATED =
   '1. Smith, J. (2018). Transformers for Everything. Journal of Imaginary Results. doi:10.9999/fake.2018.1';
-const admin = bearer(TEST_ADMIN_KEY);
 
 describe('a model that starts citing papers that do not exist; a model endpoint that dies', () => {
   let t: TestApp;
