@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startChatModelServer, type ChatModelServer, type FixtureAnswer } from '@lastmile/fixtures';
-import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createMonitoredPlan,
   planAlerts,
