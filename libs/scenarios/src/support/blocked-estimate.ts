@@ -4,7 +4,7 @@ import { type Contribution, EMPTY_ESTIMATE, type Estimate, pointValue } from './
 import { extremeGroups, gapMetricName, groupValues } from './gap';
 import type { ItemSamples } from './item-samples';
 import { contributionsOf } from './item-metrics';
-import { ALL_SUBGROUP, subgroupsOf } from './subgroups';
+import { ALL_SUBGROUP, type Breakdown, subgroupsOf } from './subgroups';
 
 const ratioItems = (contributions: readonly Contribution[]) =>
   contributions.map(({ num, den, block }) =>
@@ -32,7 +32,7 @@ export function blockedEstimate(
 export function aggregateBlocked(
   definitions: readonly MetricDefinition[],
   items: readonly ItemSamples[],
-  options: { seed: number; breakdownBy: readonly string[]; blockAttributes: readonly string[] },
+  options: { seed: number; breakdownBy: Breakdown; blockAttributes: readonly string[] },
 ): MetricValue[] {
   const values: MetricValue[] = [];
   for (const subgroup of subgroupsOf(items, options.breakdownBy)) {

@@ -6,12 +6,12 @@ import type {
 } from '../scenario-kind';
 import { type Contribution, estimate } from './estimate';
 import { type ItemSamples, numericStat, sumStat } from './item-samples';
-import { subgroupsOf } from './subgroups';
+import { type Breakdown, subgroupsOf } from './subgroups';
 
 export interface ItemMetricsOptions {
   seed: number;
-  /** Attributes to break down by; default every attribute the items carry. */
-  breakdownBy?: readonly string[];
+  /** Attributes (and cross cells) to break down by; default every attribute the items carry. */
+  breakdownBy?: Breakdown;
   /** Attributes never broken down by (ids). */
   exclude?: readonly string[];
   /** Items sharing the value of the first of these they carry are resampled together. */

@@ -6,7 +6,9 @@ import { pySplit } from './python-text';
 let spellings: ReadonlyMap<string, string> | undefined;
 export function spellingMapping(): ReadonlyMap<string, string> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  spellings ??= new Map(Object.entries(require('./whisper/english.json') as Record<string, string>));
+  spellings ??= new Map(
+    Object.entries(require('./whisper/english.json') as Record<string, string>),
+  );
   return spellings;
 }
 

@@ -1,5 +1,6 @@
 import { NORMALIZER_NAMES, parseGlm } from '@lastmile/metrics';
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 
 const normalizationSchema = z
   .strictObject({
@@ -49,7 +50,7 @@ export const asrConfigSchema = z
     /** Utterances sharing the first of these attributes are resampled together (speaker, session). */
     blockAttributes: z.array(z.string().min(1)).default(['speaker', 'session']),
     /** Attributes to break down by; default every attribute except the block attributes. */
-    breakdownBy: z.array(z.string()).optional(),
+    breakdownBy: breakdownSchema.optional(),
     /** Passed to the transcription API as they are (language, prompt, temperature…). */
     params: z.record(z.string(), z.json()).default({}),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { BBQ_CATEGORIES } from '../../data/public/bbq';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
@@ -24,7 +25,7 @@ export const biasQaConfigSchema = z.strictObject({
   ),
   params: decodingParamsSchema({ temperature: 0, max_tokens: 8 }),
   /** Default: category, context_condition and question_polarity. */
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type BiasQaConfig = z.output<typeof biasQaConfigSchema>;

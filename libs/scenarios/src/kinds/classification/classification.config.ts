@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
 
@@ -28,7 +29,7 @@ export const classificationConfigSchema = z
       ['input'],
     ),
     params: decodingParamsSchema({ temperature: 0, max_tokens: 8 }),
-    breakdownBy: z.array(z.string()).optional(),
+    breakdownBy: breakdownSchema.optional(),
   })
   .superRefine((config, ctx) => {
     if (!config.labels.includes(config.positiveLabel)) {

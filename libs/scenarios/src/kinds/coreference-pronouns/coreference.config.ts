@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
 import { sampleSchema } from '../../support/stratified-sample';
@@ -29,7 +30,7 @@ export const coreferenceConfigSchema = z.strictObject({
   ),
   params: decodingParamsSchema({ temperature: 0, max_tokens: 16 }),
   /** Default: dataset, type, stereotype and pronoun (not ids such as pair or template). */
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type CoreferenceConfig = z.output<typeof coreferenceConfigSchema>;

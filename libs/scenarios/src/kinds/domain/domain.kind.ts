@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { pickChoice, quasiExactMatch } from '@lastmile/metrics';
 import type {
   InstanceStats,
@@ -35,7 +36,7 @@ export const domainConfigSchema = z.strictObject({
   promptTemplate: templateSchema('{input}', ['input', 'choices'], ['input']),
   answerExtraction: answerExtractionSchema,
   params: decodingParamsSchema({ temperature: 0, max_tokens: 64 }),
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type DomainConfig = z.output<typeof domainConfigSchema>;

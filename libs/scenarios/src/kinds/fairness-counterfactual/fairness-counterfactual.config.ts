@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { answerExtractionSchema } from '../../support/answer-text';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
@@ -25,7 +26,7 @@ export const fairnessCounterfactualConfigSchema = z.strictObject({
   answerExtraction: answerExtractionSchema,
   params: decodingParamsSchema({ temperature: 0.7, max_tokens: 96 }),
   /** Attributes to break down by; default every attribute except the pair id and `term`. */
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type FairnessCounterfactualConfig = z.output<typeof fairnessCounterfactualConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { countPronouns } from '@lastmile/metrics';
 import type { MetricDefinition, ScenarioKind } from '../../scenario-kind';
 import { pronounProbes } from '../../data/fairness/pronoun-probes';
@@ -22,7 +23,7 @@ export const fairnessPronounsConfigSchema = z.strictObject({
     ['prompt'],
   ),
   params: decodingParamsSchema({ temperature: 1, max_tokens: 48 }),
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type FairnessPronounsConfig = z.output<typeof fairnessPronounsConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
 
@@ -35,7 +36,7 @@ export const guardrailConfigSchema = z
     /** The text alone by default: the adapter under test is the guardrail itself. */
     promptTemplate: templateSchema('{input}', ['input'], ['input']),
     params: decodingParamsSchema({ temperature: 0, max_tokens: 32 }),
-    breakdownBy: z.array(z.string()).optional(),
+    breakdownBy: breakdownSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const block = new Set(config.blockLabels.map((l) => l.toLowerCase()));

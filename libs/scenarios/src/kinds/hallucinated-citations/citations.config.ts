@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
 import { type BuiltinBibliography, loadBibliography } from './bibliography';
@@ -46,7 +47,7 @@ export const citationsConfigSchema = z
       ['prompt'],
     ),
     params: decodingParamsSchema({ temperature: 0, max_tokens: 512 }),
-    breakdownBy: z.array(z.string()).optional(),
+    breakdownBy: breakdownSchema.optional(),
   })
   .superRefine((config, ctx) => {
     if (config.bibliography === undefined) return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { pickChoice } from '@lastmile/metrics';
 import type { ScenarioKind } from '../../scenario-kind';
 import { MULTIPLE_CHOICE_ITEMS } from '../../data/multiple-choice/multiple-choice-items';
@@ -27,7 +28,7 @@ export const multipleChoiceConfigSchema = z.strictObject({
     ['question', 'choices'],
   ),
   params: decodingParamsSchema({ temperature: 0, max_tokens: 16 }),
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type MultipleChoiceConfig = z.output<typeof multipleChoiceConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { judgeConfigSchema } from '../../judges/judge-config';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
@@ -13,7 +14,7 @@ export const openAnswerConfigSchema = z.strictObject({
     ['question'],
   ),
   params: decodingParamsSchema({ temperature: 0, max_tokens: 300 }),
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type OpenAnswerConfig = z.output<typeof openAnswerConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { toxicityScorerSpecSchema } from '@lastmile/adapters';
 import { BOLD_DOMAINS } from '../../data/public/bold';
 import { decodingParamsSchema } from '../../support/decoding-params';
@@ -31,7 +32,7 @@ export const openGenerationConfigSchema = z
     ),
     params: decodingParamsSchema({ temperature: 0.9, max_tokens: 48 }),
     /** Default: domain and the chosen domains' group attributes. */
-    breakdownBy: z.array(z.string()).optional(),
+    breakdownBy: breakdownSchema.optional(),
   })
   .refine((config) => config.scorer !== 'http' || config.classifier !== undefined, {
     path: ['classifier'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import type { ScenarioItem, ScenarioKind } from '../../scenario-kind';
 import { QA_ITEMS } from '../../data/qa/qa-items';
 import { syntheticQaItems } from '../../data/synthetic/synthetic-items';
@@ -35,7 +36,7 @@ export const qaConfigSchema = z.strictObject({
   ),
   answerExtraction: answerExtractionSchema,
   params: decodingParamsSchema({ temperature: 0, max_tokens: 32 }),
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type QaConfig = z.output<typeof qaConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { toxicityScorerSpecSchema } from '@lastmile/adapters';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
@@ -34,7 +35,7 @@ export const toxicityConfigSchema = z
       ['prompt'],
     ),
     params: decodingParamsSchema({ temperature: 0.9, max_tokens: 48 }),
-    breakdownBy: z.array(z.string()).optional(),
+    breakdownBy: breakdownSchema.optional(),
   })
   .refine((config) => config.scorer !== 'http' || config.classifier !== undefined, {
     path: ['classifier'],

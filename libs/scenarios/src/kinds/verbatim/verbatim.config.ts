@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { BPE_ENCODINGS, CODE_LANGUAGES } from '@lastmile/metrics';
 import { decodingParamsSchema } from '../../support/decoding-params';
 import { templateSchema } from '../../support/prompt-template';
@@ -25,7 +26,7 @@ export const verbatimConfigSchema = z.strictObject({
   /** The prefix alone by default, as HELM's copyright scenario prompts. */
   promptTemplate: templateSchema('{prefix}', ['prefix'], ['prefix']),
   params: decodingParamsSchema({ temperature: 0.2, max_tokens: 256 }),
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type VerbatimConfig = z.output<typeof verbatimConfigSchema>;

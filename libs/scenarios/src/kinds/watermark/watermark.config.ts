@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { breakdownSchema } from '../../support/subgroups';
 import { adapterSpecSchema } from '@lastmile/adapters';
 import { BPE_ENCODINGS, WORD_PERTURBATIONS } from '@lastmile/metrics';
 import { decodingParamsSchema } from '../../support/decoding-params';
@@ -36,7 +37,7 @@ export const watermarkConfigSchema = z.strictObject({
   systemPrompt: z.string().optional(),
   promptTemplate: templateSchema('{prompt}', ['prompt'], ['prompt']),
   params: decodingParamsSchema({ temperature: 0.7, max_tokens: 300 }),
-  breakdownBy: z.array(z.string()).optional(),
+  breakdownBy: breakdownSchema.optional(),
 });
 
 export type WatermarkConfig = z.output<typeof watermarkConfigSchema>;
