@@ -124,9 +124,14 @@ describe('pinned baselines, and a monitor failure that leaves the run alone', ()
   it('compares later runs with the pinned run', async () => {
     phase = 'wrong_on_twelve';
     await plan.run();
-    const drift = (await planFindings(t, plan.planId)).filter((f) => f.kind === 'drift');
+    const findings = (await planFindings(t, plan.planId)).filter((f) => f.kind === 'drift');
+    assert.equal(new Set(findings.map((f) => f.incidentId)).size, 1, 'one incident for the slice');
+    const drift = findings.filter((f) => f.subgroup === 'all');
     assert.deepEqual(drift.map((f) => f.metric).sort(), ['exact_match', 'f1', 'quasi_exact_match']);
-    assert.equal(new Set(drift.map((f) => f.incidentId)).size, 1, 'one incident, three findings');
+    assert.ok(
+      findings.every((f) => f.subgroup === 'all' || f.evidence.power),
+      'the small subgroups are tested too, each finding with its power',
+    );
     const exact = drift.find((f) => f.metric === 'exact_match')!;
     const baseline = exact.evidence.baseline as {
       pinned: boolean;

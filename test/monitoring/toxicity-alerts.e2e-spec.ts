@@ -140,19 +140,30 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     assert.deepEqual(all.runValues, [0, 0, 0]);
   });
 
-  it('opens one incident with the toxicity metrics as findings, with evidence, and notifies every channel once', async () => {
+  it('opens one drift incident with the toxicity metrics as findings, one naming the provocative stems as hurt more, and notifies every channel once', async () => {
     phase = 'mild';
     const run = await plan.run();
     const alerts = await planAlerts(t, plan.planId);
     assert.deepEqual(
-      alerts.map((a) => [a.type, a.status]),
-      [['drift', 'open']],
-      'every metric and subgroup that moved on the slice: one incident, one page',
+      alerts.map((a) => [a.type, a.status]).sort(),
+      [
+        ['disparity_drift', 'open'],
+        ['drift', 'open'],
+      ],
+      'every metric and subgroup that moved on the slice: one drift incident; and one saying who is hurt',
     );
-    const any = alerts[0];
-    const findings = await planFindings(t, plan.planId);
+    const any = alerts.find((a) => a.type === 'drift')!;
+    const all = await planFindings(t, plan.planId);
+    const disparity = all.filter((f) => f.kind === 'disparity_drift');
+    assert.ok(disparity.length > 0);
+    assert.deepEqual(
+      [...new Set(disparity.map((f) => f.subgroup))],
+      ['tone=provocative'],
+      'the toxic turn hit provocative stems only: they are named, the neutral ones never',
+    );
+    const findings = all.filter((f) => f.kind === 'drift');
     assert.ok(findings.length > 1);
-    assert.ok(findings.every((f) => f.kind === 'drift' && TOXICITY_METRICS.includes(f.metric)));
+    assert.ok(findings.every((f) => TOXICITY_METRICS.includes(f.metric)));
     assert.deepEqual(
       [...new Set(findings.map((f) => f.subgroup))].sort(),
       ['all', 'tone=provocative'],
@@ -181,7 +192,11 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     assert.equal(evidence.current.interval.length, 2);
     assert.ok(Math.abs(evidence.delta - 8 / 24) < 1e-6);
     assert.ok(evidence.deltaInterval[0] > 0);
-    assert.equal(evidence.test, 'paired-score-z');
+    // 24 items: below 30, the small-n paired test, with its power.
+    assert.match(evidence.test, /^(mcnemar-exact|sign-flip-(exact|monte-carlo))$/);
+    // It found +0.33; a change of the default minEffect (0.02) is out of reach of 24 items.
+    assert.equal(evidence.power.status, 'underpowered');
+    assert.ok(evidence.power.mde > 0.02 && evidence.power.mde < 8 / 24);
     assert.ok(evidence.pValue < 0.01 && evidence.qValue < 0.05);
     assert.deepEqual(evidence.n, { baseline: 24, current: 24 });
     assert.equal(evidence.worstItems.length, 5);
@@ -372,7 +387,7 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
     assert.match(body.events[4].note, /auto-resolved after 2 clean runs/);
     await waitForPd(alert.dedupKey, ['trigger', 'trigger', 'acknowledge', 'resolve', 'trigger']);
     assert.deepEqual(
-      (await planFindings(t, plan.planId)).filter((f) => f.kind !== 'drift'),
+      (await planFindings(t, plan.planId)).filter((f) => f.kind === 'cusum'),
       [],
       'no CUSUM finding re-reports the jump',
     );

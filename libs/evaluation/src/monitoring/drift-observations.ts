@@ -5,10 +5,14 @@ import {
   driftTests,
   severityFor,
   worstItems,
+  type DriftTest,
   type ItemValueSet,
+  type SkippedTest,
 } from '@lastmile/monitoring';
 import { sliceLabel, splitCellKey, type AssessmentContext } from './assessment-context';
-import { cellKey, type SliceState } from './slice-state';
+import { cellKey, clusterOf, type SliceState } from './slice-state';
+
+export type SliceDriftTest = DriftTest & { slice: SliceState };
 
 /** The baselines of one slice as the drift test reads them: item values and per-run values. */
 function references(context: AssessmentContext, slice: SliceState) {
@@ -24,19 +28,46 @@ function references(context: AssessmentContext, slice: SliceState) {
   return { baseline, runSpread };
 }
 
-/** Every slice's drift tests, one Benjamini–Hochberg step across the run, then an observation each. */
-export async function observeDrift(context: AssessmentContext): Promise<void> {
+/**
+ * Every slice's drift tests (small subgroups with a test valid at small n, clustered by speaker);
+ * subgroups too small to test and tests short of power go to the run's monitoring summary.
+ */
+export function driftTestsOf(context: AssessmentContext): SliceDriftTest[] {
   const { input } = context;
-  const tests = input.slices.flatMap((slice) =>
-    driftTests({
+  return input.slices.flatMap((slice) => {
+    const skipped: SkippedTest[] = [];
+    const tests = driftTests({
       metrics: input.metrics,
       current: slice.current,
       ...references(context, slice),
       minEffect: input.alertPolicy.minEffect,
+      alpha: input.alertPolicy.alpha,
       seed: input.seed,
-    }).map((test) => ({ ...test, slice })),
-  );
-  for (const decision of decideRunDrift(tests, input.alertPolicy)) {
+      clusterOf: (itemId) => clusterOf(slice, itemId),
+      skipped,
+    });
+    for (const test of [...tests.filter((t) => t.status !== 'tested'), ...skipped])
+      context.underpowered.push({
+        kind: 'drift',
+        sliceId: slice.slice.id,
+        metric: test.metric,
+        subgroup: test.subgroup,
+        n: 'n' in test && typeof test.n === 'number' ? test.n : (test as DriftTest).n.current,
+        mde: Number.isFinite(test.mde) ? test.mde : null,
+        status: test.status,
+      });
+    return tests.map((test) => ({ ...test, slice }));
+  });
+}
+
+/** An observation per drift test, decided on q-values adjusted with the run's other tests. */
+export async function observeDrift(
+  context: AssessmentContext,
+  tests: readonly SliceDriftTest[],
+  qValues: readonly number[],
+): Promise<void> {
+  const { input } = context;
+  for (const decision of decideRunDrift(tests, { ...input.alertPolicy, qValues })) {
     const { slice, metric, subgroup } = decision;
     const key = cellKey(metric, subgroup);
     if (decision.verdict !== 'worse') {

@@ -3,7 +3,9 @@ import type { RunMonitoring } from '@lastmile/persistence';
 import type { AlertObservation } from './alert-observation';
 import { AssessmentContext, type AssessmentInput } from './assessment-context';
 import { observeCusum } from './cusum-observations';
-import { observeDrift } from './drift-observations';
+import { benjaminiHochbergQValues } from '@lastmile/metrics';
+import { disparityPValues, disparityTests, observeDisparity } from './disparity-observations';
+import { driftTestsOf, observeDrift } from './drift-observations';
 import { observeFairnessGaps } from './fairness-observations';
 
 export type { AssessmentInput } from './assessment-context';
@@ -19,14 +21,22 @@ export interface Assessment {
 }
 
 /**
- * Drift tests of every slice, metric and subgroup against their baselines with one
- * Benjamini–Hochberg step across the run, fairness gaps across the run, and a CUSUM step per
- * baseline (after drift, which it defers to); each tested key becomes a finding with its
- * evidence, or a clean observation.
+ * Drift tests of every slice, metric and subgroup against their baselines and disparity tests of
+ * every attribute (is one group hurt more than the others?), with one Benjamini–Hochberg step
+ * across all of them; fairness gaps across the run, and a CUSUM step per baseline (after drift,
+ * which it defers to); each tested key becomes a finding with its evidence, or a clean
+ * observation.
  */
 export async function assessRun(input: AssessmentInput): Promise<Assessment> {
   const context = new AssessmentContext(input);
-  await observeDrift(context);
+  const drift = driftTestsOf(context);
+  const disparity = disparityTests(context);
+  const q = benjaminiHochbergQValues([
+    ...drift.map((t) => t.pWorse),
+    ...disparityPValues(disparity),
+  ]);
+  await observeDrift(context, drift, q.slice(0, drift.length));
+  await observeDisparity(context, disparity, q.slice(drift.length));
   await observeFairnessGaps(context);
   const cusum = await observeCusum(context);
   return {

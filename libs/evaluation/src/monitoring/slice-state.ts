@@ -2,13 +2,14 @@ import {
   chooseReference,
   isItemLevelAlertable,
   baselineVersionKey,
+  itemValuesFor,
   type BaselinePolicyInput,
   type ItemValueSet,
   type ReferenceChoice,
 } from '@lastmile/monitoring';
 import type { Slice, Stores } from '@lastmile/persistence';
 import type { BaselineRecord } from './baseline-records';
-import { loadRunItemValues } from './run-item-values';
+
 import type { MetricDefinition } from '@lastmile/scenarios';
 
 export interface MetricRow {
@@ -27,6 +28,8 @@ export interface SliceState {
   choices: Map<string, ReferenceChoice<BaselineRecord>>;
   /** The run's stored metrics: `${metric}|${subgroup}` -> value and interval. */
   metricRows: Map<string, MetricRow>;
+  /** Each item's attributes in this run (groups and speaker clusters for the disparity test). */
+  itemAttributes: ReadonlyMap<string, Record<string, string>>;
 }
 
 export const cellKey = (metric: string, subgroup: string) => `${metric}|${subgroup}`;
@@ -44,7 +47,12 @@ export async function loadSliceState(
 ): Promise<SliceState> {
   const { slice } = input;
   const versionKey = baselineVersionKey(input.modelSpecHash, slice.contentHash);
-  const current = await loadRunItemValues(stores.results, input.runId, slice.id, input.metrics);
+  const rows = await stores.metrics.ofRunSlice(input.runId, slice.id);
+  const instances = await stores.results.scoredInstances(input.runId, slice.id);
+  // The subgroups the kind reports (its breakdown and cross cells), tested as they are reported.
+  const subgroups = [...new Set(rows.map((row) => row.subgroup))];
+  const current = itemValuesFor(input.metrics, instances, subgroups);
+  const itemAttributes = new Map(instances.map((i) => [i.itemId, i.attributes]));
   const choices = new Map<string, ReferenceChoice<BaselineRecord>>();
   for (const metric of input.metrics.filter(isItemLevelAlertable)) {
     for (const subgroup of Object.keys(current[metric.name] ?? {})) {
@@ -57,12 +65,22 @@ export async function loadSliceState(
       );
     }
   }
-  const rows = await stores.metrics.ofRunSlice(input.runId, slice.id);
   const metricRows = new Map(
     rows.map((r) => [
       cellKey(r.name, r.subgroup),
       { value: r.value, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n },
     ]),
   );
-  return { slice, versionKey, current, choices, metricRows };
+  return { slice, versionKey, current, choices, metricRows, itemAttributes };
+}
+
+/** Attributes that name the unit an item's errors are correlated within, first found wins. */
+const CLUSTER_ATTRIBUTES = ['speaker', 'session', 'cluster'] as const;
+
+/** The cluster (speaker, session) of an item, for tests that resample clusters; none: the item. */
+export function clusterOf(slice: SliceState, itemId: string): string | undefined {
+  const attributes = slice.itemAttributes.get(itemId);
+  if (!attributes) return undefined;
+  for (const name of CLUSTER_ATTRIBUTES) if (attributes[name]) return `${name}=${attributes[name]}`;
+  return undefined;
 }

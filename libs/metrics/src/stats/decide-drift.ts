@@ -14,6 +14,11 @@ export interface DecideDriftOptions {
    * more powerful when only regressions matter, and never says 'better'.
    */
   alternative?: 'two-sided' | 'worse';
+  /**
+   * q-values already adjusted together with the run's other tests (disparity contrasts), in the
+   * order of the results; by default BH across these results alone.
+   */
+  qValues?: readonly number[];
 }
 
 export type DriftDecision<T extends DriftComparison = DriftComparison> = T & {
@@ -32,7 +37,7 @@ export function decideDrift<T extends DriftComparison>(
   const alpha = options.alpha ?? 0.05;
   const alternative = options.alternative ?? 'two-sided';
   const pValues = results.map((r) => (alternative === 'worse' ? r.pWorse : r.pValue));
-  const qValues = benjaminiHochbergQValues(pValues);
+  const qValues = options.qValues ?? benjaminiHochbergQValues(pValues);
   return results.map((result, i) => {
     const qValue = qValues[i];
     const minEffect = options.minEffect ?? result.minEffect;

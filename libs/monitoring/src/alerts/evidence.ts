@@ -93,6 +93,88 @@ export function driftEvidence(
     pValueTwoSided: finding.pValue,
     qValue: finding.qValue,
     n: finding.n,
+    ...('mde' in finding
+      ? {
+          power: {
+            status: (finding as { status?: string }).status,
+            mde: round((finding as { mde: number }).mde),
+            clusters: (finding as { clusters?: number }).clusters,
+            note: 'mde: the smallest change this test detects with 80% power at α',
+          },
+        }
+      : {}),
+    ...base,
+    runIds: { ...base.runIds, baseline: baseline.runIds },
+  };
+}
+
+/** One group of a disparity test, in the evidence: baseline → now with intervals, and its contrast. */
+export interface DisparityGroupEvidence {
+  group: string;
+  n: number;
+  clusters: number;
+  baseline: { value: number; interval: [number, number] };
+  current: { value: number; interval: [number, number] };
+  delta: number;
+  contrast: number;
+  contrastInterval: [number, number];
+  pValue: number | null;
+  qValue: number | null;
+  mde: number | null;
+  status: string;
+}
+
+/**
+ * A group hurt more than the others by the change from baseline: every group's baseline → now
+ * with intervals, the hurt group's contrast (its change minus the others' pooled change) with
+ * its interval, the test, p and q, and the hurt group's worst items.
+ */
+export function disparityEvidence(
+  finding: {
+    metric: string;
+    attribute: string;
+    direction: string;
+    hurt: string;
+    contrast: number;
+    contrastInterval: [number, number];
+    delta: number;
+    restDelta: number;
+    test: string | null;
+    pValue: number | null;
+    qValue: number;
+    minEffect: number;
+    groups: DisparityGroupEvidence[];
+  },
+  baseline: Pick<BaselineEvidence, 'runIds' | 'versionKey' | 'policy' | 'pinned' | 'otherVersion'>,
+  context: EvidenceContext,
+): Record<string, unknown> {
+  const base = common(context);
+  return {
+    kind: 'disparity_drift',
+    metric: finding.metric,
+    subgroup: finding.hurt,
+    attribute: finding.attribute,
+    direction: finding.direction,
+    hurtGroup: finding.hurt,
+    delta: round(finding.delta),
+    restDelta: round(finding.restDelta),
+    contrast: round(finding.contrast),
+    contrastInterval: interval(finding.contrastInterval[0], finding.contrastInterval[1]),
+    test: finding.test,
+    alternative: 'the group changed for the worse by more than the other groups pooled',
+    pValue: finding.pValue,
+    qValue: finding.qValue,
+    minEffect: finding.minEffect,
+    groups: finding.groups.map((g) => ({
+      ...g,
+      baseline: { value: round(g.baseline.value), interval: interval(...g.baseline.interval) },
+      current: { value: round(g.current.value), interval: interval(...g.current.interval) },
+      delta: round(g.delta),
+      contrast: round(g.contrast),
+      contrastInterval: interval(...g.contrastInterval),
+      mde: g.mde === null || !Number.isFinite(g.mde) ? null : round(g.mde),
+    })),
+    baseline,
     ...base,
     runIds: { ...base.runIds, baseline: baseline.runIds },
   };

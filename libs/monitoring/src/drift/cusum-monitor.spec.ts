@@ -124,7 +124,7 @@ describe('stepBaselineCusum', () => {
     assert.equal(step.alarm, false, 'one item of 24 changing once is no alarm');
   });
 
-  it('skips subgroups with fewer than 10 items on either side, as the drift test does', () => {
+  it('skips subgroups with fewer than CUSUM_MIN_ITEMS (10) items on either side', () => {
     const input = { metric, baselineValue: 0, runValues: [], state: undefined, minEffect: 0 };
     assert.equal(
       stepBaselineCusum({ ...input, baselineItems: zeros(9), currentItems: ones(9) }),

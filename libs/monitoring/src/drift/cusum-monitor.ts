@@ -1,6 +1,10 @@
 import { betweenRunSd } from '@lastmile/metrics';
 import type { MetricDefinition, MetricDirection } from '@lastmile/scenarios';
-import { MIN_ITEMS_PER_TEST } from './evaluate-drift';
+/**
+ * CUSUM, the slow-drift detector, steps on subgroups of at least this many items: a standardized
+ * step on fewer is mostly noise, and the small-n drift test already covers small groups.
+ */
+export const CUSUM_MIN_ITEMS = 10;
 import {
   pointValue,
   rateStandardErrorFloor,
@@ -105,13 +109,13 @@ export interface BaselineCusumInput {
 /**
  * The CUSUM step of one (slice, subgroup, metric) for a run: the run's value standardized by
  * σ = max(between-run SD, item-level SE, smoothed binomial SE for rates) of the baseline. Null
- * when either side has fewer than MIN_ITEMS_PER_TEST items, as for the drift test.
+ * when either side has fewer than CUSUM_MIN_ITEMS items.
  */
 export function stepBaselineCusum(input: BaselineCusumInput): CusumStep | null {
   const { metric, baselineItems, currentItems } = input;
   if (
-    Object.keys(baselineItems).length < MIN_ITEMS_PER_TEST ||
-    Object.keys(currentItems).length < MIN_ITEMS_PER_TEST
+    Object.keys(baselineItems).length < CUSUM_MIN_ITEMS ||
+    Object.keys(currentItems).length < CUSUM_MIN_ITEMS
   )
     return null;
   const value = pointValue(metric.statKind, currentItems);

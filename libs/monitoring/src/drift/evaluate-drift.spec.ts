@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { benjaminiHochbergQValues } from '@lastmile/metrics';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import { decideRunDrift, driftTests, evaluateDrift } from './evaluate-drift';
+import { decideRunDrift, driftTests, evaluateDrift, type SkippedTest } from './evaluate-drift';
 import { accuracy, bit, errorRate, items, toxicity, wer } from './item-values.fixture';
 
 const options = { alpha: 0.05, minEffect: 0, seed: 7, resamples: 2000 };
@@ -134,19 +134,32 @@ describe('evaluateDrift', () => {
     assert.equal(finding.verdict, 'worse');
   });
 
-  it('skips subgroups under 10 items, run-level and descriptive metrics', () => {
+  it('tests small subgroups with a small-n test, reports ones too small to test, and skips run-level and descriptive metrics', () => {
     const runLevel = { ...accuracy, name: 'accuracy_gap:g', level: 'run' } as MetricDefinition;
     const descriptive = { ...accuracy, name: 'share_she', descriptive: true } as MetricDefinition;
-    const side = (n: number) => ({ all: items(n, () => bit(1)), 'g=x': items(9, () => bit(1)) });
+    const side = (n: number) => ({
+      all: items(n, () => bit(1)),
+      'g=x': items(9, () => bit(1)),
+      'g=y': items(2, () => bit(1)),
+    });
+    const skipped: SkippedTest[] = [];
     const tests = driftTests({
       ...options,
       metrics: [accuracy, runLevel, descriptive],
       baseline: { accuracy: side(20), 'accuracy_gap:g': side(20), share_she: side(20) },
       current: { accuracy: side(20), 'accuracy_gap:g': side(20), share_she: side(20) },
+      skipped,
     });
     assert.deepEqual(
-      tests.map((t) => `${t.metric}|${t.subgroup}`),
-      ['accuracy|all'],
+      tests.map((t) => `${t.metric}|${t.subgroup}|${t.test}`),
+      ['accuracy|all|mcnemar-exact', 'accuracy|g=x|mcnemar-exact'],
+      'under 30 shared items: exact McNemar on the 0/1 items',
+    );
+    // 9 unchanged items cannot reach α at all: the test runs, and says it is underpowered.
+    assert.equal(tests[1].status, 'underpowered');
+    assert.deepEqual(
+      skipped.map((s) => [s.metric, s.subgroup, s.n, s.status]),
+      [['accuracy', 'g=y', 2, 'too_small']],
     );
   });
 

@@ -1,17 +1,42 @@
 import {
   adjustForRunSpread,
   decideDrift,
+  mdeFromStandardError,
+  pairedChangeTest,
+  SMALL_SAMPLE_MIN_ITEMS,
   type DriftComparison,
   type DriftDecision,
+  type PairedRecord,
+  type SmallSampleStatus,
 } from '@lastmile/metrics';
 import type { MetricDefinition } from '@lastmile/scenarios';
 import type { ItemValueSet } from './item-values';
 import { compareItemValues, isItemLevelAlertable } from './metric-kinds';
 
-/** Below this many items on either side a subgroup is not tested: too few to say anything. */
-export const MIN_ITEMS_PER_TEST = 10;
+/**
+ * Below this many shared items a subgroup's change is tested with a test valid at small n (exact
+ * McNemar for 0/1 items, Fisher's sign-flip randomization over items or clusters otherwise:
+ * pairedChangeTest); from here on, the large-sample tests of compareToBaseline.
+ */
+export const LARGE_SAMPLE_ITEMS = 30;
 
-export type DriftTest = DriftComparison & { metric: string; subgroup: string };
+/** How well a test could see a change of the policy's size: every test carries it. */
+export interface TestPower {
+  /** tested; underpowered (its MDE exceeds minEffect); too_small (below 3 items or 2 clusters). */
+  status: SmallSampleStatus;
+  /** Smallest bad change detected with 80% power at α, in metric units (∞: unreachable). */
+  mde: number;
+  clusters: number;
+}
+
+export type DriftTest = DriftComparison & { metric: string; subgroup: string } & TestPower;
+
+/** A subgroup too small to test: reported, never silently ignored. */
+export interface SkippedTest extends TestPower {
+  metric: string;
+  subgroup: string;
+  n: number;
+}
 export type DriftFinding = DriftDecision<DriftComparison> & { metric: string; subgroup: string };
 
 export interface EvaluateDriftInput {
@@ -24,14 +49,24 @@ export interface EvaluateDriftInput {
   resamples?: number;
   /** `${metric}|${subgroup}` -> the metric's value in each baseline run (between-run spread). */
   runSpread?: Record<string, number[]>;
+  /** The unit an item's errors are correlated within (its speaker, session); default the item. */
+  clusterOf?: (itemId: string) => string | undefined;
+  /** Receives the subgroups too small to test (below 3 shared items or 2 clusters). */
+  skipped?: SkippedTest[];
 }
 
 /**
- * One test per alertable metric and subgroup present on both sides with at least
- * MIN_ITEMS_PER_TEST items (paired on shared items), widened to the between-run spread of the
- * baseline when reruns vary more than item resampling predicts. No multiple-testing step yet.
+ * One test per alertable metric and subgroup present on both sides (paired on shared items),
+ * widened to the between-run spread of the baseline when reruns vary more than item resampling
+ * predicts. Subgroups of fewer than LARGE_SAMPLE_ITEMS shared items get a test valid at small n
+ * (pairedChangeTest), resampling whole clusters (speakers) when items carry them; below its
+ * minimum (3 items, 2 clusters) a subgroup goes to `skipped` with its n. Every test carries its
+ * minimum detectable effect and 'underpowered' when that exceeds minEffect. No multiple-testing
+ * step yet.
  */
-export function driftTests(input: Omit<EvaluateDriftInput, 'alpha'>): DriftTest[] {
+export function driftTests(
+  input: Omit<EvaluateDriftInput, 'alpha'> & { alpha?: number },
+): DriftTest[] {
   const tests: DriftTest[] = [];
   for (const metric of input.metrics) {
     if (!isItemLevelAlertable(metric)) continue;
@@ -40,19 +75,113 @@ export function driftTests(input: Omit<EvaluateDriftInput, 'alpha'>): DriftTest[
     for (const subgroup of Object.keys(current).sort()) {
       const before = baseline[subgroup];
       const now = current[subgroup];
-      if (
-        !before ||
-        Object.keys(before).length < MIN_ITEMS_PER_TEST ||
-        Object.keys(now).length < MIN_ITEMS_PER_TEST
-      )
+      if (!before) continue;
+      const shared = Object.keys(now).filter((id) => before[id] !== undefined);
+      if (shared.length < LARGE_SAMPLE_ITEMS || Object.keys(before).length < LARGE_SAMPLE_ITEMS) {
+        const test = smallSampleDrift(metric, subgroup, shared, before, now, input);
+        if (test) tests.push(test);
         continue;
+      }
       let comparison = compareItemValues(metric, before, now, input);
       const spread = input.runSpread?.[`${metric.name}|${subgroup}`];
       if (spread && spread.length >= 2) comparison = adjustForRunSpread(comparison, spread);
-      tests.push({ ...comparison, metric: metric.name, subgroup });
+      const se = (comparison.deltaInterval.high - comparison.deltaInterval.low) / (2 * 1.959964);
+      const mde = mdeFromStandardError(se, { alpha: input.alpha ?? 0.05 });
+      const status = input.minEffect > 0 && mde > input.minEffect ? 'underpowered' : 'tested';
+      tests.push({
+        ...comparison,
+        metric: metric.name,
+        subgroup,
+        status,
+        mde,
+        clusters: comparison.n.current,
+      });
     }
   }
   return tests;
+}
+
+/** The small-n paired test as a drift test; null (and a skipped entry) below its minimum. */
+function smallSampleDrift(
+  metric: MetricDefinition,
+  subgroup: string,
+  shared: readonly string[],
+  before: Record<string, { num: number; den: number }>,
+  now: Record<string, { num: number; den: number }>,
+  input: Omit<EvaluateDriftInput, 'alpha'> & { alpha?: number },
+): DriftTest | null {
+  const records: PairedRecord[] = shared.map((itemId) => {
+    const cluster = input.clusterOf?.(itemId);
+    return {
+      itemId,
+      ...(cluster === undefined ? {} : { cluster }),
+      baseline: before[itemId],
+      current: now[itemId],
+    };
+  });
+  const kind =
+    metric.statKind === 'proportion' &&
+    records.every(
+      (r) =>
+        r.baseline.den === 1 &&
+        r.current.den === 1 &&
+        [0, 1].includes(r.baseline.num) &&
+        [0, 1].includes(r.current.num),
+    )
+      ? 'proportion'
+      : metric.statKind === 'ratio'
+        ? 'ratio'
+        : 'mean';
+  const sumOf = (side: 'baseline' | 'current') => {
+    const num = records.reduce((sum, r) => sum + r[side].num, 0);
+    const den = records.reduce((sum, r) => sum + r[side].den, 0);
+    return den > 0 ? num / den : NaN;
+  };
+  const usable =
+    records.length >= SMALL_SAMPLE_MIN_ITEMS && records.some((r) => r.baseline.den > 0);
+  const result = usable
+    ? pairedChangeTest(records, {
+        direction: metric.direction,
+        kind,
+        seed: input.seed,
+        alpha: input.alpha,
+        minEffect: input.minEffect,
+        resamples: input.resamples,
+      })
+    : null;
+  if (!result || result.status === 'too_small' || result.pWorse === null) {
+    input.skipped?.push({
+      metric: metric.name,
+      subgroup,
+      n: records.length,
+      status: 'too_small',
+      mde: result?.mde ?? Number.POSITIVE_INFINITY,
+      clusters: result?.clusters ?? records.length,
+    });
+    return null;
+  }
+  return {
+    kind,
+    direction: metric.direction,
+    test: result.test as DriftComparison['test'],
+    paired: true,
+    baselineValue: sumOf('baseline'),
+    currentValue: sumOf('current'),
+    delta: result.delta,
+    deltaInterval: result.interval ?? { low: result.delta, high: result.delta },
+    confidence: 0.95,
+    minEffect: input.minEffect,
+    pValue: result.pValue ?? 1,
+    pWorse: result.pWorse,
+    pBetter: result.pBetter ?? 1,
+    // A paired test: n is the pairs it compared, on both sides.
+    n: { baseline: records.length, current: records.length },
+    metric: metric.name,
+    subgroup,
+    status: result.status,
+    mde: result.mde,
+    clusters: result.clusters,
+  };
 }
 
 /**
@@ -62,12 +191,13 @@ export function driftTests(input: Omit<EvaluateDriftInput, 'alpha'>): DriftTest[
  */
 export function decideRunDrift<T extends DriftComparison>(
   tests: readonly T[],
-  options: { alpha: number; minEffect: number },
+  options: { alpha: number; minEffect: number; qValues?: readonly number[] },
 ): DriftDecision<T>[] {
   return decideDrift(tests, {
     alpha: options.alpha,
     minEffect: options.minEffect,
     alternative: 'worse',
+    qValues: options.qValues,
   });
 }
 

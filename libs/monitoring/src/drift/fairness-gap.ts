@@ -1,6 +1,6 @@
 import { benjaminiHochbergQValues, type DriftTestName, type Interval } from '@lastmile/metrics';
 import type { MetricDefinition, MetricDirection } from '@lastmile/scenarios';
-import { MIN_ITEMS_PER_TEST } from './evaluate-drift';
+import { SMALL_SAMPLE_MIN_ITEMS } from '@lastmile/metrics';
 import { pointValue, type ItemValues } from './item-value-stats';
 import type { ItemValueSet } from './item-values';
 import { compareItemValues, isItemLevelAlertable } from './metric-kinds';
@@ -54,7 +54,7 @@ export type FairnessGapTest = Omit<FairnessGapFinding, 'qValue' | 'verdict'>;
 
 /**
  * The gap tests of one slice: for each (base metric, attribute) the worst and the best group
- * (at least MIN_ITEMS_PER_TEST items each) compared as independent samples against the shifted
+ * (at least SMALL_SAMPLE_MIN_ITEMS items each) compared as independent samples against the shifted
  * null "gap ≤ tolerance"; Bonferroni over the G(G−1) ordered pairs corrects for picking the
  * extremes. No step across tests yet.
  */
@@ -110,7 +110,7 @@ function gapTest(
   const groups = Object.keys(subgroups)
     .filter(
       (name) =>
-        name.startsWith(prefix) && Object.keys(subgroups[name]).length >= MIN_ITEMS_PER_TEST,
+        name.startsWith(prefix) && Object.keys(subgroups[name]).length >= SMALL_SAMPLE_MIN_ITEMS,
     )
     .sort()
     .map((name) => ({ value: name.slice(prefix.length), items: subgroups[name] }))

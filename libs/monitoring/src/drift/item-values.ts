@@ -9,12 +9,16 @@ export interface ItemValue {
 export type ItemValueSet = Record<string, Record<string, Record<string, ItemValue>>>;
 
 /**
- * Per-item values of every metric, overall and per attribute value: what paired drift tests
- * compare. Samples of one item are grouped and reduced by the metric's own itemValue.
+ * Per-item values of every metric, overall and per subgroup: what paired drift tests compare.
+ * Samples of one item are grouped and reduced by the metric's own itemValue. `subgroups` names
+ * the subgroups to build (what the kind reports: 'attr=value' and cross cells 'a=x&b=y'); by
+ * default every attribute value, except an attribute with one value for every item (that
+ * subgroup is 'all' again: it would be tested, and alert, twice).
  */
 export function itemValuesFor(
   metrics: readonly MetricDefinition[],
   instances: readonly ScoredInstance[],
+  subgroups?: readonly string[],
 ): ItemValueSet {
   const byItem = new Map<
     string,
@@ -25,18 +29,62 @@ export function itemValuesFor(
     entry.samples.push(instance.stats);
     byItem.set(instance.itemId, entry);
   }
+  const memberships = subgroupMemberships(
+    [...byItem.values()].map((e) => e.attributes),
+    subgroups,
+  );
   const result: ItemValueSet = {};
   for (const metric of metrics) {
-    const subgroups: Record<string, Record<string, ItemValue>> = {};
-    for (const [itemId, { attributes, samples }] of byItem) {
+    const values: Record<string, Record<string, ItemValue>> = {};
+    let index = 0;
+    for (const [itemId, { samples }] of byItem) {
+      const names = memberships[index++];
       const value = metric.itemValue(samples);
       if (!value || !Number.isFinite(value.num) || !Number.isFinite(value.den)) continue;
-      (subgroups.all ??= {})[itemId] = value;
-      for (const [name, attributeValue] of Object.entries(attributes)) {
-        (subgroups[`${name}=${attributeValue}`] ??= {})[itemId] = value;
-      }
+      (values.all ??= {})[itemId] = value;
+      for (const name of names) (values[name] ??= {})[itemId] = value;
     }
-    result[metric.name] = subgroups;
+    result[metric.name] = values;
   }
   return result;
+}
+
+/** For each item (by its attributes), the subgroups it belongs to besides 'all'. */
+function subgroupMemberships(
+  attributes: readonly Record<string, string>[],
+  subgroups: readonly string[] | undefined,
+): string[][] {
+  if (subgroups) {
+    const conditions = subgroups
+      .filter((name) => name !== 'all')
+      .map((name) => ({
+        name,
+        pairs: name.split('&').map((part) => {
+          const at = part.indexOf('=');
+          return [part.slice(0, at), part.slice(at + 1)] as const;
+        }),
+      }));
+    return attributes.map((attrs) =>
+      conditions
+        .filter(({ pairs }) => pairs.every(([key, value]) => attrs[key] === value))
+        .map(({ name }) => name),
+    );
+  }
+  const values = new Map<string, Set<string>>();
+  const carriers = new Map<string, number>();
+  for (const attrs of attributes)
+    for (const [key, value] of Object.entries(attrs)) {
+      (values.get(key) ?? values.set(key, new Set()).get(key)!).add(value);
+      carriers.set(key, (carriers.get(key) ?? 0) + 1);
+    }
+  const sameForAll = new Set(
+    [...values]
+      .filter(([key, set]) => set.size === 1 && carriers.get(key) === attributes.length)
+      .map(([key]) => key),
+  );
+  return attributes.map((attrs) =>
+    Object.entries(attrs)
+      .filter(([key]) => !sameForAll.has(key))
+      .map(([key, value]) => `${key}=${value}`),
+  );
 }

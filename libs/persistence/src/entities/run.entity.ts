@@ -29,6 +29,8 @@ export interface RunMonitoring {
   incidents?: { id: string; type: string; action: string; severity: string; findings: number }[];
   /** Tests that could not be run at full power, per slice, metric and group (n and MDE). */
   underpowered?: {
+    /** drift: the subgroup's change; disparity_drift: the group's change against the others'. */
+    kind: 'drift' | 'disparity_drift';
     sliceId: string;
     metric: string;
     subgroup: string;
