@@ -51,6 +51,13 @@ export interface MetricDefinition {
    * direction: its direction is nominal and it should not raise alerts.
    */
   descriptive?: boolean;
+  /**
+   * Optional (absent means 'quality'). 'condition': a label-free signal of the recording
+   * conditions or the recognizer's behaviour (SNR, a tonal peak, empty transcripts). Its drift is
+   * a condition_drift finding, an early warning before labels exist, and it is not tested for
+   * disparity or fairness gaps between groups.
+   */
+  signal?: 'quality' | 'condition';
 }
 
 /** One metric for one subgroup: 'all' or 'attribute=value'. Rates are fractions. */

@@ -7,7 +7,7 @@ import { pack } from 'tar-stream';
 import { CLINICAL_PHRASES, generateSpeechSlice } from '@lastmile/scenarios';
 
 export const DEMO_VOICES = ['en-us', 'en-gb-scotland', 'en-029', 'en-gb-x-rp'];
-export const DEMO_PHRASES = CLINICAL_PHRASES.slice(0, 8);
+export const DEMO_PHRASES = CLINICAL_PHRASES;
 
 /**
  * The ward's last-mile slice as a customer would upload it: a .tar.gz of manifest.jsonl and WAVs.
@@ -64,8 +64,8 @@ const run = promisify(execFile);
 async function addWardEquipment(path: string): Promise<void> {
   const seconds = (await run('soxi', ['-D', path])).stdout.trim();
   const format = ['-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer'];
-  const tone = `|sox -R -n ${format.join(' ')} -p synth ${seconds} sine 1000 vol 0.3`;
-  const noise = `|sox -R -n ${format.join(' ')} -p synth ${seconds} whitenoise vol 0.06`;
+  const tone = `|sox -R -n ${format.join(' ')} -p synth ${seconds} sine 1000 vol 0.2`;
+  const noise = `|sox -R -n ${format.join(' ')} -p synth ${seconds} whitenoise vol 0.04`;
   await run('sox', ['-R', '-m', path, tone, noise, ...format, `${path}.hum.wav`]);
   renameSync(`${path}.hum.wav`, path);
 }

@@ -3,16 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DemoApiClient } from './demo-api-client';
 import { heading, metricLine, pct, say } from './demo-printer';
+import { printIncident, type IncidentDetail } from './incident-printer';
 import { buildWardSlice, DEMO_PHRASES, DEMO_VOICES, writePhraseGrammar } from './demo-speech-slice';
-import type {
-  ApiAlert,
-  ApiMetric,
-  ApiModel,
-  ApiResource,
-  ApiRun,
-  ApiSlice,
-  ApiTenant,
-} from './demo-types';
+import type { ApiMetric, ApiModel, ApiResource, ApiRun, ApiSlice, ApiTenant } from './demo-types';
 import { startWebhookReceiver } from './demo-webhook-receiver';
 import { waitFor, waitForRun } from './wait-for-run';
 
@@ -142,26 +135,21 @@ export async function speechStory(
   for (const metric of metrics.filter((m) => m.subgroup.startsWith('accent=')))
     say(`  ${metricLine(metric)}`);
 
-  heading('The alert on-call receives');
-  const alerts = await waitFor(
-    async () => {
-      const page = await api
-        .get<{ items: ApiAlert[] }>(`/v1/alerts?plan=${plan.id}&status=open`)
-        .catch(() => undefined);
-      return page?.items.length ? page.items : undefined;
-    },
-    60_000,
-    'the drift alert',
-  ).catch(() => [] as ApiAlert[]);
-  if (alerts.length === 0) say('no alert was raised (see the run report)');
-  const headline =
-    alerts.find((a) => a.title.startsWith('wer') && /:all:/.test(a.dedupKey ?? '')) ?? alerts[0];
-  say(`${alerts.length} alerts open on the plan: ${alerts.map((a) => a.title).join('; ')}`);
-  if (headline) printAlert(await api.get<ApiAlert>(`/v1/alerts/${headline.id}`));
-  const gap = alerts.find((a) => a.type === 'fairness_gap');
-  if (gap) printAlert(await api.get<ApiAlert>(`/v1/alerts/${gap.id}`));
+  heading('The incidents on-call receives');
+  const monitoring = await api.get<{ status: string; incidents?: { id: string }[] }>(
+    `/v1/runs/${run.id}/monitoring?wait=60`,
+  );
+  const incidents = await Promise.all(
+    (monitoring.incidents ?? []).map((i) => api.get<IncidentDetail>(`/v1/alerts/${i.id}`)),
+  );
+  if (incidents.length === 0)
+    say(`no incident was raised (monitoring ${monitoring.status}; see the run report)`);
+  const order = ['condition_drift', 'drift', 'disparity_drift', 'fairness_gap'];
+  incidents.sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type));
+  say(`${incidents.length} incidents open on the plan, one per cause:`);
+  for (const incident of incidents) printIncident(incident);
   await waitFor(
-    async () => (receiver.received.length ? true : undefined),
+    async () => (receiver.received.length >= incidents.length ? true : undefined),
     30_000,
     'the webhook',
   ).catch(() => undefined);
@@ -177,60 +165,4 @@ export async function speechStory(
   const reportPath = join(work, `run-${run.id}.html`);
   writeFileSync(reportPath, await api.text(`/v1/runs/${run.id}/report`));
   return { reportPath };
-}
-
-interface WorstItemEvidence {
-  itemId: string;
-  baseline: number | null;
-  current: number;
-  references: string[] | null;
-  responses: string[];
-}
-
-type Span = [number, number] | null;
-interface EvidenceView {
-  kind?: string;
-  baseline?: { value: number | null; interval: Span; runIds: string[] };
-  current?: { value: number | null; interval: Span; n: number };
-  delta?: number;
-  deltaInterval?: Span;
-  test?: string;
-  paired?: boolean;
-  pValue?: number;
-  qValue?: number;
-  gap?: number;
-  gapInterval?: Span;
-  tolerance?: number;
-  worstGroup?: unknown;
-  bestGroup?: unknown;
-  worstItems?: WorstItemEvidence[];
-  links?: { report: string; dashboard: string | null };
-}
-
-/** The evidence on-call needs to judge the alert, in a few lines. */
-function printAlert(alert: ApiAlert): void {
-  const e = alert.evidence as EvidenceView;
-  say(`ALERT [${alert.severity}] ${alert.title}`);
-  if (e.kind === 'drift') {
-    say(
-      `  baseline ${pct(e.baseline?.value)} [${pct(e.baseline?.interval?.[0])}, ${pct(e.baseline?.interval?.[1])}] from ${(e.baseline?.runIds ?? []).length} runs`,
-    );
-    say(
-      `  now      ${pct(e.current?.value)} [${pct(e.current?.interval?.[0])}, ${pct(e.current?.interval?.[1])}], n=${e.current?.n}`,
-    );
-    say(
-      `  change   ${pct(e.delta)} [${pct(e.deltaInterval?.[0])}, ${pct(e.deltaInterval?.[1])}] by ${e.test}${e.paired ? ' (paired)' : ''}, p=${Number(e.pValue).toPrecision(3)}, q=${Number(e.qValue).toPrecision(3)}`,
-    );
-  } else {
-    say(
-      `  ${JSON.stringify({ gap: e.gap, gapInterval: e.gapInterval, tolerance: e.tolerance, worstGroup: e.worstGroup, bestGroup: e.bestGroup, test: e.test })}`,
-    );
-  }
-  for (const item of (e.worstItems ?? []).slice(0, 3)) {
-    say(
-      `  worst: ${item.itemId}: "${item.references?.[0] ?? ''}" heard as "${item.responses?.[0] ?? ''}" (item WER ${pct(item.baseline)} -> ${pct(item.current)})`,
-    );
-  }
-  if (e.links)
-    say(`  report ${e.links.report}${e.links.dashboard ? `, dashboard ${e.links.dashboard}` : ''}`);
 }

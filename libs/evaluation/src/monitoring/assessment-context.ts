@@ -35,7 +35,7 @@ export interface AssessmentInput {
 
 export type AlertKind = Extract<
   FindingKind,
-  'drift' | 'fairness_gap' | 'cusum' | 'disparity_drift'
+  'drift' | 'fairness_gap' | 'cusum' | 'disparity_drift' | 'condition_drift'
 >;
 
 /** What every observation builder shares: the run, its evidence context, where findings go. */

@@ -1,6 +1,7 @@
 import {
   alertTitle,
   cusumEvidence,
+  isConditionSignal,
   severityFor,
   stepBaselineCusum,
   worstItems,
@@ -39,8 +40,9 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
         continue;
       }
       states.set(reference.id, step.state);
+      const kind = isConditionSignal(context.definition(metric)) ? 'condition_drift' : 'cusum';
       if (!step.alarm) {
-        context.observe(slice, 'cusum', metric, subgroup, null);
+        context.observe(slice, kind, metric, subgroup, null);
         continue;
       }
       context.drifted.add(driftKey);
@@ -61,7 +63,7 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
         from: reference.value,
         to: step.state.x,
       });
-      context.observe(slice, 'cusum', metric, subgroup, {
+      context.observe(slice, kind, metric, subgroup, {
         severity: severityFor(step.shift, input.alertPolicy.severity),
         title,
         evidence,

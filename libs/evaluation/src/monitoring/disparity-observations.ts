@@ -6,7 +6,7 @@ import {
 } from '@lastmile/metrics';
 import {
   disparityEvidence,
-  isItemLevelAlertable,
+  isGroupComparable,
   severityFor,
   worstItems,
   type ItemValue,
@@ -44,7 +44,7 @@ export function disparityTests(context: AssessmentContext): DisparityTest[] {
   const { input } = context;
   const tests: DisparityTest[] = [];
   for (const slice of input.slices) {
-    for (const metric of input.metrics.filter(isItemLevelAlertable)) {
+    for (const metric of input.metrics.filter(isGroupComparable)) {
       const current = slice.current[metric.name];
       const reference = slice.choices.get(cellKey(metric.name, 'all'))?.reference;
       const baselineItems = reference && input.referenceItems.get(reference.id);

@@ -3,6 +3,7 @@ import {
   decideRunDrift,
   driftEvidence,
   driftTests,
+  isConditionSignal,
   severityFor,
   worstItems,
   type DriftTest,
@@ -70,8 +71,10 @@ export async function observeDrift(
   for (const decision of decideRunDrift(tests, { ...input.alertPolicy, qValues })) {
     const { slice, metric, subgroup } = decision;
     const key = cellKey(metric, subgroup);
+    // A label-free signal's change is a condition, found before anyone transcribes a word.
+    const kind = isConditionSignal(context.definition(metric)) ? 'condition_drift' : 'drift';
     if (decision.verdict !== 'worse') {
-      context.observe(slice, 'drift', metric, subgroup, null);
+      context.observe(slice, kind, metric, subgroup, null);
       continue;
     }
     context.drifted.add(`${slice.slice.id}|${key}`);
@@ -90,14 +93,14 @@ export async function observeDrift(
     );
     const to = slice.metricRows.get(key)?.value ?? decision.currentValue;
     const title = alertTitle({
-      type: 'drift',
+      type: kind,
       metric,
       subgroup,
       sliceName: sliceLabel(slice),
       from: reference.value,
       to,
     });
-    context.observe(slice, 'drift', metric, subgroup, {
+    context.observe(slice, kind, metric, subgroup, {
       severity: severityFor(decision.delta, input.alertPolicy.severity),
       title,
       evidence,

@@ -29,6 +29,8 @@ export interface Assessment {
  */
 export async function assessRun(input: AssessmentInput): Promise<Assessment> {
   const context = new AssessmentContext(input);
+  // One family: quality drift, condition signals and disparity contrasts (BH controls the false
+  // discovery rate over all of them, as the run's findings are read together).
   const drift = driftTestsOf(context);
   const disparity = disparityTests(context);
   const q = benjaminiHochbergQValues([

@@ -3,7 +3,7 @@ const fmt = (x: number | null | undefined) =>
 
 /** One line for lists, Slack and PagerDuty summaries. */
 export function alertTitle(parts: {
-  type: 'drift' | 'fairness_gap' | 'health' | 'cusum';
+  type: 'drift' | 'fairness_gap' | 'health' | 'cusum' | 'condition_drift';
   metric: string;
   subgroup: string;
   sliceName?: string | null;
@@ -22,6 +22,8 @@ export function alertTitle(parts: {
       return `Fairness gap ${parts.metric}${on} beyond tolerance: ${fmt(parts.to)} > ${fmt(parts.from)}`;
     case 'cusum':
       return `Slow drift of ${parts.metric}${on}: ${fmt(parts.from)} → ${fmt(parts.to)}`;
+    case 'condition_drift':
+      return `Recording conditions changed${on}: ${parts.metric} ${fmt(parts.from)} → ${fmt(parts.to)}`;
     case 'drift':
       return `${parts.metric} worse${on}: ${fmt(parts.from)} → ${fmt(parts.to)}`;
   }

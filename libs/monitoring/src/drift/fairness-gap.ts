@@ -3,7 +3,7 @@ import type { MetricDefinition, MetricDirection } from '@lastmile/scenarios';
 import { SMALL_SAMPLE_MIN_ITEMS } from '@lastmile/metrics';
 import { pointValue, type ItemValues } from './item-value-stats';
 import type { ItemValueSet } from './item-values';
-import { compareItemValues, isItemLevelAlertable } from './metric-kinds';
+import { compareItemValues, isGroupComparable } from './metric-kinds';
 
 /** `wer_gap:accent`, the name scenario kinds give the largest gap of `wer` across accents. */
 export const gapMetricName = (base: string, attribute: string) => `${base}_gap:${attribute}`;
@@ -89,7 +89,7 @@ export function fairnessGapFindings(input: FairnessGapInput): FairnessGapFinding
 function gapsToCheck(
   input: Omit<FairnessGapInput, 'alpha'>,
 ): { base: MetricDefinition; attribute: string }[] {
-  const bases = input.metrics.filter(isItemLevelAlertable);
+  const bases = input.metrics.filter(isGroupComparable);
   if (input.attributes)
     return input.attributes.flatMap((attribute) => bases.map((base) => ({ base, attribute })));
   const byName = new Map(bases.map((base) => [base.name, base]));

@@ -11,6 +11,16 @@ export function isItemLevelAlertable(metric: MetricDefinition): boolean {
   return !('descriptive' in metric && metric.descriptive === true);
 }
 
+/** A label-free condition signal (SNR, a tonal peak): its drift is condition_drift. */
+export function isConditionSignal(metric: MetricDefinition): boolean {
+  return 'signal' in metric && metric.signal === 'condition';
+}
+
+/** Alertable quality metrics: what disparity and fairness-gap tests compare between groups. */
+export function isGroupComparable(metric: MetricDefinition): boolean {
+  return isItemLevelAlertable(metric) && !isConditionSignal(metric);
+}
+
 export interface CompareItemsOptions {
   minEffect: number;
   seed: number;

@@ -5,8 +5,8 @@ import { pySplit } from './python-text';
 // A Map, so that words such as "constructor" never reach Object.prototype.
 let spellings: ReadonlyMap<string, string> | undefined;
 export function spellingMapping(): ReadonlyMap<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   spellings ??= new Map(
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     Object.entries(require('./whisper/english.json') as Record<string, string>),
   );
   return spellings;

@@ -34,19 +34,20 @@ function presentMean(name: string, direction: MetricDirection, key: string): Met
  * tone's frequency have no better side: they are descriptive (tracked, never alerting alone);
  * their drift against the group's baseline is the "relative to baseline" reading.
  */
-export const labelFreeMetrics = (): MetricDefinition[] => [
-  sampleMean('snr_db', 'higher_is_better', 'snrDb'),
-  sampleMean('clipping_rate', 'lower_is_better', 'clippingRate'),
-  sampleMean('tonal_peak_prominence_db', 'lower_is_better', 'tonalPeakProminenceDb'),
-  firstSampleProportion('tonal_peak_rate', 'lower_is_better', 'tonalPeak'),
-  firstSampleProportion('empty_transcript_rate', 'lower_is_better', 'emptyTranscript'),
-  presentMean('confidence', 'higher_is_better', 'confidence'),
-  descriptive(sampleMean('rms_dbfs', 'higher_is_better', 'rmsDbfs')),
-  descriptive(sampleMean('speech_ratio', 'higher_is_better', 'speechRatio')),
-  descriptive(
-    ratioOfSums('words_per_second', 'higher_is_better', 'transcriptWords', 'speechSeconds'),
-  ),
-  descriptive(sampleMean('hyp_words', 'higher_is_better', 'transcriptWords')),
-  descriptive(sampleMean('duration_seconds', 'higher_is_better', 'durationSeconds')),
-  descriptive(presentMean('tonal_peak_hz', 'lower_is_better', 'tonalPeakHz')),
-];
+export const labelFreeMetrics = (): MetricDefinition[] =>
+  [
+    sampleMean('snr_db', 'higher_is_better', 'snrDb'),
+    sampleMean('clipping_rate', 'lower_is_better', 'clippingRate'),
+    sampleMean('tonal_peak_prominence_db', 'lower_is_better', 'tonalPeakProminenceDb'),
+    firstSampleProportion('tonal_peak_rate', 'lower_is_better', 'tonalPeak'),
+    firstSampleProportion('empty_transcript_rate', 'lower_is_better', 'emptyTranscript'),
+    presentMean('confidence', 'higher_is_better', 'confidence'),
+    descriptive(sampleMean('rms_dbfs', 'higher_is_better', 'rmsDbfs')),
+    descriptive(sampleMean('speech_ratio', 'higher_is_better', 'speechRatio')),
+    descriptive(
+      ratioOfSums('words_per_second', 'higher_is_better', 'transcriptWords', 'speechSeconds'),
+    ),
+    descriptive(sampleMean('hyp_words', 'higher_is_better', 'transcriptWords')),
+    descriptive(sampleMean('duration_seconds', 'higher_is_better', 'durationSeconds')),
+    descriptive(presentMean('tonal_peak_hz', 'lower_is_better', 'tonalPeakHz')),
+  ].map((definition) => ({ ...definition, signal: 'condition' as const }));

@@ -1,0 +1,119 @@
+import { pct, say } from './demo-printer';
+import type { ApiAlert } from './demo-types';
+
+type Span = [number, number] | null;
+
+interface WorstItem {
+  itemId: string;
+  baseline: number | null;
+  current: number;
+  references: string[] | null;
+  responses: string[];
+}
+
+interface Finding {
+  kind: string;
+  metric: string;
+  subgroup: string;
+  severity: string;
+  test: string | null;
+  qValue: number | null;
+  evidence: {
+    baseline?: { value: number | null; interval: Span; runIds?: string[] };
+    current?: { value: number | null; interval: Span; n: number };
+    delta?: number;
+    deltaInterval?: Span;
+    test?: string;
+    pValue?: number;
+    qValue?: number;
+    attribute?: string;
+    hurtGroup?: string;
+    restDelta?: number;
+    contrast?: number;
+    contrastInterval?: Span;
+    groups?: {
+      group: string;
+      n: number;
+      baseline: { value: number; interval: Span };
+      current: { value: number; interval: Span };
+      delta: number;
+    }[];
+    gap?: number;
+    tolerance?: number;
+    worstItems?: WorstItem[];
+    links?: { report: string; dashboard: string | null };
+  };
+}
+
+export type IncidentDetail = ApiAlert & { findings?: Finding[] };
+
+const points = (x: number | undefined) =>
+  x === undefined ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} points`;
+const span = (s: Span | undefined) => (s ? `[${pct(s[0])}, ${pct(s[1])}]` : '');
+const q = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : x.toPrecision(2);
+
+/** What on-call reads first: one incident, its cause in words, its strongest findings. */
+export function printIncident(incident: IncidentDetail): void {
+  const findings = incident.findings ?? [];
+  say(`INCIDENT [${incident.severity}] ${incident.type}: ${incident.title}`);
+  if (incident.type === 'disparity_drift') printDisparity(findings);
+  else if (incident.type === 'condition_drift') printCondition(findings);
+  else if (incident.type === 'drift') printDrift(findings);
+  else say(`  ${findings.length} findings`);
+  const links = findings[0]?.evidence.links;
+  if (links)
+    say(`  report ${links.report}${links.dashboard ? `, dashboard ${links.dashboard}` : ''}`);
+}
+
+function printDrift(findings: Finding[]): void {
+  const overall = findings.filter((f) => f.subgroup === 'all');
+  say(
+    `  ${findings.length} findings: ${overall.map((f) => f.metric).join(', ')} overall, and ${findings.length - overall.length} by group`,
+  );
+  const wer = overall.find((f) => f.metric === 'wer') ?? findings[0];
+  if (!wer) return;
+  const e = wer.evidence;
+  const change = e.delta ?? (e.current?.value ?? NaN) - (e.baseline?.value ?? NaN);
+  const test = wer.kind === 'cusum' ? 'CUSUM' : `${e.test}, q=${q(e.qValue)}`;
+  say(
+    `  ${wer.metric} ${wer.subgroup}: baseline ${pct(e.baseline?.value)} ${span(e.baseline?.interval)} from ${e.baseline?.runIds?.length ?? 0} runs`,
+  );
+  say(
+    `  now ${pct(e.current?.value)} ${span(e.current?.interval)}, n=${e.current?.n}; change ${points(change)} ${span(e.deltaInterval)} by ${test}`,
+  );
+  printWorst(e.worstItems);
+}
+
+function printDisparity(findings: Finding[]): void {
+  for (const finding of findings.filter((f) => f.metric === 'wer').slice(0, 2)) {
+    const e = finding.evidence;
+    say(
+      `  ${e.hurtGroup} hurt more than the other ${e.attribute ?? ''} groups: ${finding.metric} ${points(e.delta)} against ${points(e.restDelta)}; contrast ${points(e.contrast)} ${span(e.contrastInterval)} by ${e.test}, q=${q(e.qValue)}`,
+    );
+    for (const group of e.groups ?? [])
+      say(
+        `    ${group.group.padEnd(24)} ${pct(group.baseline.value).padStart(6)} → ${pct(group.current.value).padStart(6)}  (${points(group.delta)}, n=${group.n})`,
+      );
+    printWorst(e.worstItems);
+  }
+  const named = [...new Set(findings.map((f) => f.subgroup))];
+  say(`  groups named across ${findings.length} findings: ${named.join(', ')}`);
+}
+
+function printCondition(findings: Finding[]): void {
+  for (const finding of findings.filter((f) => f.subgroup === 'all'))
+    say(
+      `  ${finding.metric.padEnd(26)} ${fmt(finding.evidence.baseline?.value)} → ${fmt(finding.evidence.current?.value)}  (q=${q(finding.qValue)})`,
+    );
+}
+
+const fmt = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : Number(x.toPrecision(3)).toString();
+
+function printWorst(items: WorstItem[] | undefined): void {
+  for (const item of (items ?? []).slice(0, 2))
+    say(
+      `  worst: ${item.itemId}: "${item.references?.[0] ?? ''}" heard as "${item.responses?.[0] ?? ''}" (item ${pct(item.baseline)} → ${pct(item.current)})`,
+    );
+}
