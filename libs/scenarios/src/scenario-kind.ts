@@ -105,6 +105,12 @@ export interface ScenarioKind<C = unknown> {
     context: ScenarioContext,
   ): Promise<InstanceStats>;
   metrics(config: C): MetricDefinition[];
+  /**
+   * Optional. What besides the kind's version decides how answers become numbers (a text
+   * normalizer, a judge's model, rubric and version). Recorded on the run's provenance and part of
+   * the baseline version key, so changing it starts a new baseline instead of raising false drift.
+   */
+  scoringProvenance?(config: C): Record<string, unknown> | null;
   /** Metrics overall (subgroup 'all') and per attribute value, with intervals. */
   aggregate(instances: ScoredInstance[], config: C, context: ScenarioContext): MetricValue[];
 }

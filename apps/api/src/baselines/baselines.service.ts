@@ -53,6 +53,7 @@ export class BaselinesService {
         runId,
         modelSpecHash: run.provenance!.modelSpecHash,
         sliceHashes: run.provenance!.sliceHashes,
+        scoringHash: run.provenance!.scoringHash,
         metrics,
       });
       await stores.plans.setBaselinePolicy(planId, baselinePolicy);

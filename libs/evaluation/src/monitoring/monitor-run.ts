@@ -59,6 +59,7 @@ export async function monitorRun(
         runId: run.id,
         slice,
         modelSpecHash: runPlan.model.adapterHash,
+        scoringHash: run.provenance?.scoringHash,
         metrics,
         candidates,
         policy: plan.baselinePolicy,

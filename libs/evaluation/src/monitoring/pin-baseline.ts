@@ -19,6 +19,7 @@ export interface PinInput {
   /** The run's provenance: model spec hash and the content hash of each slice it evaluated. */
   modelSpecHash: string;
   sliceHashes: Record<string, string>;
+  scoringHash?: string;
   metrics: readonly MetricDefinition[];
 }
 
@@ -46,7 +47,9 @@ export async function pinRunAsBaseline(stores: Stores, input: PinInput): Promise
           sliceId,
           subgroup,
           metric: metric.name,
-          versionKey: pinnedVersionKey(baselineVersionKey(input.modelSpecHash, contentHash)),
+          versionKey: pinnedVersionKey(
+            baselineVersionKey(input.modelSpecHash, contentHash, input.scoringHash),
+          ),
           ...state,
           ...baselineEstimate(metric.statKind, state.items, input.seed),
           cusum: {},

@@ -40,13 +40,15 @@ export async function loadSliceState(
     runId: string;
     slice: Slice;
     modelSpecHash: string;
+    /** The run's scoring provenance hash (normalizer, judge), when its kind has one. */
+    scoringHash?: string;
     metrics: readonly MetricDefinition[];
     candidates: readonly BaselineRecord[];
     policy: BaselinePolicyInput;
   },
 ): Promise<SliceState> {
   const { slice } = input;
-  const versionKey = baselineVersionKey(input.modelSpecHash, slice.contentHash);
+  const versionKey = baselineVersionKey(input.modelSpecHash, slice.contentHash, input.scoringHash);
   const rows = await stores.metrics.ofRunSlice(input.runId, slice.id);
   const instances = await stores.results.scoredInstances(input.runId, slice.id);
   // The subgroups the kind reports (its breakdown and cross cells), tested as they are reported.

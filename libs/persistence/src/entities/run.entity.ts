@@ -17,6 +17,9 @@ export interface Provenance {
   scenarioVersion: string;
   harnessVersion: string;
   seed: number;
+  /** The kind's scoringProvenance (normalizer, judge), when it has one, and its hash. */
+  scoring?: Record<string, unknown>;
+  scoringHash?: string;
   [key: string]: unknown;
 }
 
