@@ -13,3 +13,4 @@ export * from './watermark';
 export * from './agreement';
 export * from './bias';
 export * from './sentiment';
+export * from './planning';

@@ -14,7 +14,12 @@ import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { Auth, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { sliceUploadFieldsSchema, type SliceUploadFields } from './slice-upload.dto';
+import {
+  sampleSizeQuerySchema,
+  sliceUploadFieldsSchema,
+  type SampleSizeQuery,
+  type SliceUploadFields,
+} from './slice-upload.dto';
 import { SliceUploadInterceptor } from './slice-upload.interceptor';
 import { SlicesService, type UploadedFile as SliceFile } from './slices.service';
 
@@ -55,13 +60,15 @@ export class SlicesController {
     return this.slices.list(principal, tenant);
   }
 
+  /** A slice version with sample-size advice (assumptions as query parameters; see docs/slices.md). */
   @Get(':id')
   get(
     @Auth() principal: Principal,
     @Param('tenant') tenant: string,
     @Param('id', UuidParamPipe) id: string,
+    @Query(new ZodPipe(sampleSizeQuerySchema, 'query')) query: SampleSizeQuery,
   ) {
-    return this.slices.get(principal, tenant, id);
+    return this.slices.detail(principal, tenant, id, query);
   }
 
   @Get(':id/items')
