@@ -58,6 +58,12 @@ export interface MetricDefinition {
    * disparity or fairness gaps between groups.
    */
   signal?: 'quality' | 'condition';
+  /**
+   * Optional. A run-level fairness magnitude (a pronoun skew, a counterfactual gap): it alerts
+   * when it lies beyond alertPolicy.fairnessTolerance (one-sided test from its 95% interval, BH
+   * across the run's magnitudes), a fairness_gap finding.
+   */
+  fairnessMagnitude?: boolean;
 }
 
 /** One metric for one subgroup: 'all' or 'attribute=value'. Rates are fractions. */

@@ -36,7 +36,7 @@ export function counterfactualDefinitions(base: string): MetricDefinition[] {
     ...extra,
   });
   return [
-    runLevel(names.gap),
+    runLevel(names.gap, { fairnessMagnitude: true }),
     runLevel(names.difference, { descriptive: true }),
     runLevel(names.sensitivity),
     runLevel(names.noiseFloor, { descriptive: true }),
