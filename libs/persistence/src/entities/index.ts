@@ -2,10 +2,12 @@ import { Alert } from './alert.entity';
 import { AlertEvent } from './alert-event.entity';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { BountyProgram, BountySubmission } from './bounty.entity';
 import { Baseline } from './baseline.entity';
 import { InstanceResult } from './instance-result.entity';
 import { Metric } from './metric.entity';
 import { Model } from './model.entity';
+import { ModelCard, ModelCardNotes } from './model-card.entity';
 import { Notification } from './notification.entity';
 import { Plan } from './plan.entity';
 import { ResponseCacheEntry } from './response-cache-entry.entity';
@@ -20,10 +22,12 @@ export * from './alert.entity';
 export * from './alert-event.entity';
 export * from './api-key.entity';
 export * from './audit-entry.entity';
+export * from './bounty.entity';
 export * from './baseline.entity';
 export * from './instance-result.entity';
 export * from './metric.entity';
 export * from './model.entity';
+export * from './model-card.entity';
 export * from './notification.entity';
 export * from './plan.entity';
 export * from './response-cache-entry.entity';
@@ -40,9 +44,13 @@ export const ENTITIES = [
   ApiKey,
   AuditEntry,
   Baseline,
+  BountyProgram,
+  BountySubmission,
   InstanceResult,
   Metric,
   Model,
+  ModelCard,
+  ModelCardNotes,
   Notification,
   Plan,
   ResponseCacheEntry,
