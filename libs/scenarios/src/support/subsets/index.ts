@@ -11,6 +11,7 @@ export {
 } from './predicate';
 export {
   subsetPool,
+  subsetPoolOfInstances,
   testSubset,
   type SubsetPool,
   type SubsetTest,

@@ -5,9 +5,9 @@ import {
   type CompareInput,
   type Interval,
 } from '@lastmile/metrics';
-import type { MetricDefinition } from '../../scenario-kind';
+import type { MetricDefinition, ScoredInstance } from '../../scenario-kind';
 import { type Contribution, pointValue } from '../estimate';
-import type { ItemSamples } from '../item-samples';
+import { groupByItem, type ItemSamples } from '../item-samples';
 import { contributionsOf } from '../item-metrics';
 import { matchesPredicate, type Predicate } from './predicate';
 
@@ -55,6 +55,15 @@ function cellKey(attributes: Readonly<Record<string, string>>): string {
   let key = '';
   for (const name of names) key += `${name}\u0000${attributes[name]}\u0001`;
   return key;
+}
+
+/** A pool from a run's scored instances (samples grouped by item). */
+export function subsetPoolOfInstances(
+  definition: MetricDefinition,
+  instances: readonly ScoredInstance[],
+  exclude: ReadonlySet<string> = new Set(),
+): SubsetPool {
+  return subsetPool(definition, groupByItem(instances), exclude);
 }
 
 export interface SubsetTestOptions {
