@@ -14,6 +14,8 @@ import { ApiKeysService } from './auth/api-keys.service';
 import { PrincipalRateLimitGuard } from './auth/principal-rate-limit.guard';
 import { BaselinesController } from './baselines/baselines.controller';
 import { BaselinesService } from './baselines/baselines.service';
+import { CardsService } from './cards/cards.service';
+import { ModelCardsController } from './cards/model-cards.controller';
 import { AuditService } from './common/audit.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG } from './config.token';
@@ -64,6 +66,7 @@ export class ApiModule {
         TenantsController,
         KeysController,
         ModelsController,
+        ModelCardsController,
         ScenariosController,
         PlansController,
         RunsController,
@@ -96,6 +99,7 @@ export class ApiModule {
         AlertsService,
         AlertNotifier,
         BaselinesService,
+        CardsService,
       ],
     };
   }
