@@ -14,6 +14,10 @@ import { ApiKeysService } from './auth/api-keys.service';
 import { PrincipalRateLimitGuard } from './auth/principal-rate-limit.guard';
 import { BaselinesController } from './baselines/baselines.controller';
 import { BaselinesService } from './baselines/baselines.service';
+import { BountiesController } from './bounties/bounties.controller';
+import { BountiesService } from './bounties/bounties.service';
+import { BountySubmissionsService } from './bounties/bounty-submissions.service';
+import { BountyVerifier } from './bounties/bounty-verifier';
 import { CardsService } from './cards/cards.service';
 import { ModelCardsController } from './cards/model-cards.controller';
 import { AuditService } from './common/audit.service';
@@ -75,6 +79,7 @@ export class ApiModule {
         BaselinesController,
         TenantSecretsController,
         OperatorSecretsController,
+        BountiesController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -100,6 +105,9 @@ export class ApiModule {
         AlertNotifier,
         BaselinesService,
         CardsService,
+        BountiesService,
+        BountySubmissionsService,
+        BountyVerifier,
       ],
     };
   }

@@ -59,7 +59,7 @@ export class BountiesStore {
   async sealPool(sourceSliceId: string, programId: string): Promise<string | null> {
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO slices (tenant_id, name, version, content_hash, modality, item_count, attributes, program_id)
-       SELECT NULL, 'bounty-pool:' || $2, 1, content_hash, modality, item_count, attributes, $2
+       SELECT NULL, 'bounty-pool:' || $2::text, 1, content_hash, modality, item_count, attributes, $2::uuid
          FROM slices WHERE id = $1 RETURNING id`,
       [sourceSliceId, programId],
     );
