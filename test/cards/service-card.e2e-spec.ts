@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createDataSource, Database, runMigrations } from '@lastmile/persistence';
@@ -194,6 +195,28 @@ describe('service cards', () => {
       'application/json',
       '?compareTo=00000000-0000-4000-8000-00000000dead',
     ).expect(404);
+  });
+
+  it('prints the card from the command line, by name@version or id, to a file', () => {
+    const cli = resolve(__dirname, '../../../bin/lastmile.js');
+    const out = join(mkdtempSync(join(tmpdir(), 'lastmile-card-cli-')), 'card.md');
+    const { DATABASE_URL: _inherited, ...env } = process.env;
+    const lastmile = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, 'card', ...args], {
+        env: { ...env, DATABASE_URL: t.databaseUrl, LOG_LEVEL: 'warn' },
+        encoding: 'utf8',
+      });
+    const written = lastmile('support-chat@2026-03', '--format', 'md', '--out', out);
+    assert.equal(written.status, 0, written.stderr);
+    const markdown = readFileSync(out, 'utf8');
+    assert.match(markdown, /^# Service card: support-chat 2026-03/);
+    assert.match(markdown, /globex-secret-tickets/, "the operator's card shows every tenant");
+    const json = lastmile(CARD_IDS.previous, '--format', 'json');
+    assert.equal(json.status, 0, json.stderr);
+    assert.equal(JSON.parse(json.stdout).model.version, '2026-02');
+    const missing = lastmile('support-chat@1999');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /no model support-chat@1999/);
   });
 
   it(
