@@ -38,8 +38,8 @@ function settings(options: LordOptions) {
  *
  * Read as wealth: the procedure starts with W₀, each test spends α_t, the first rejection earns
  * α − W₀ and every later one α, and each earning is spent along γ from the test after it. With
- * Σγ ≤ 1 the wealth never goes below 0, and FDR ≤ α for independent null p-values (Ramdas et al.
- * 2017, Theorem 1). Before the first rejection α_t = γ_t·W₀, so under the global null the chance
+ * Σγ ≤ 1 the wealth never goes below 0, and FDR ≤ α when the null p-values are independent of
+ * each other and of the non-nulls (Ramdas et al. 2017; Javanmard & Montanari 2018 for LORD). Before the first rejection α_t = γ_t·W₀, so under the global null the chance
  * of any rejection is at most Σ γ_t·W₀ ≤ W₀ whatever the dependence between the p-values.
  */
 export function lordLevel(
