@@ -3,7 +3,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { lordLevel } from '@lastmile/metrics';
-import { Database, type BountyProgram, type Run } from '@lastmile/persistence';
+import { Database, type BountyProgram, type Run, type Stores } from '@lastmile/persistence';
 import {
   executeRunJobOptions,
   JOB_EXECUTE_RUN,
@@ -140,10 +140,13 @@ export class BountiesService {
   }
 
   /** A researcher's daily cap, the program's budget and status, before anything is stored. */
-  async checkCanSubmit(principal: Principal, program: BountyProgram): Promise<void> {
+  async checkCanSubmit(
+    principal: Principal,
+    program: BountyProgram,
+    stores: Pick<Stores, 'bounties'> = this.database.stores,
+  ): Promise<void> {
     if (program.status !== 'open')
       throw new ProblemException(409, 'Conflict', `bounty program ${program.id} is closed`);
-    const { stores } = this.database;
     const now = Date.now();
     const recent = await stores.bounties.recentBy(
       program.id,

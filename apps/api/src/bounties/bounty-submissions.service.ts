@@ -42,6 +42,9 @@ export class BountySubmissionsService {
     let id: string;
     try {
       id = await this.database.transaction(async (stores) => {
+        // Again under the program's lock: two requests at once cannot both take the last place.
+        await stores.bounties.lockProgram(programId);
+        await this.programs.checkCanSubmit(principal, program, stores);
         let itemsSliceId: string | null = null;
         if (items) {
           const name = `bounty-items:${programId}:${randomUUID()}`;
