@@ -88,4 +88,18 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/findings':              row(200, 200, 200, 200, 200, 401, 401),
   'POST /v1/alerts/:id/ack':       row(200, 200, 403, 403, 200, 401, 401),
   'POST /v1/alerts/:id/resolve':   row(200, 200, 403, 403, 200, 401, 401),
+  // Service cards: every key reads a model's card, built in its own scope (a customer's from public
+  // data and its tenant's); the hand-written notes are the ML team's.
+  'PATCH /v1/models/:id':          row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/models/:id/card':       row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/models/:id/cards':      row(200, 200, 200, 200, 200, 401, 401),
+  // Bias bounties: the ML team's programs; researchers are in authorization-matrix-researcher.ts.
+  'POST /v1/bounties':                                 row(201, 201, 403, 403, 403, 401, 401),
+  'GET /v1/bounties':                                  row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id':                              row(200, 200, 403, 403, 403, 401, 401),
+  'POST /v1/bounties/:id/close':                       row(200, 200, 403, 403, 403, 401, 401),
+  'POST /v1/bounties/:id/submissions':                 row(403, 403, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id/submissions':                  row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id/submissions/:submissionId':    row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id/leaderboard':                  row(200, 200, 403, 403, 403, 401, 401),
 };

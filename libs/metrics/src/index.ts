@@ -4,6 +4,7 @@ export * from './asr';
 export * from './stats';
 export * from './fairness';
 export * from './disparity';
+export * from './online-fdr';
 export * from './text';
 export * from './toxicity';
 export * from './citations';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Database } from '@lastmile/persistence';
 import { ApiZodBody } from '../common/api-body.decorator';
 import { AuditService } from '../common/audit.service';
-import { notFound } from '../common/problem.exception';
+import { invalid, notFound } from '../common/problem.exception';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { ApiKeysService } from '../auth/api-keys.service';
@@ -32,14 +32,25 @@ export class KeysController {
     @Body(new ZodPipe(createKeySchema)) body: CreateKeyBody,
   ) {
     const tenantId = body.tenant ? (await this.tenants.find(body.tenant)).id : null;
+    const programId = body.program ?? null;
+    if (programId && !(await this.database.stores.bounties.findProgram(programId)))
+      throw invalid(`bounty program ${programId} does not exist`, [
+        { field: 'program', reason: 'no such bounty program' },
+      ]);
     return this.database.transaction(async (stores) => {
-      const created = await this.keys.create(body.role, tenantId, body.name ?? null, stores);
+      const created = await this.keys.create(
+        body.role,
+        tenantId,
+        body.name ?? null,
+        stores,
+        programId,
+      );
       await this.audit.record(
         principal,
         'create',
         'api_key',
         created.id,
-        { role: body.role, tenantId },
+        { role: body.role, tenantId, ...(programId ? { programId } : {}) },
         stores,
       );
       return created;

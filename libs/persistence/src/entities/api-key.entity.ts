@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 
-export const ROLES = ['admin', 'ml', 'customer', 'oncall'] as const;
+export const ROLES = ['admin', 'ml', 'customer', 'oncall', 'researcher'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('api_keys')
@@ -22,6 +22,10 @@ export class ApiKey {
   @ForeignKey('Tenant', { name: 'fk_api_keys_tenant_id', onDelete: 'CASCADE' })
   @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
   tenantId: string | null;
+  /** Set for researcher keys: the one bias-bounty program they may reach. */
+  @ForeignKey('BountyProgram', { name: 'fk_api_keys_program_id', onDelete: 'CASCADE' })
+  @Column({ name: 'program_id', type: 'uuid', nullable: true })
+  programId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 }

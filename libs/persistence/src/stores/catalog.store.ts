@@ -93,7 +93,10 @@ export class ScenariosStore {
 export class KeysStore {
   constructor(private readonly db: EntityManager) {}
 
-  create(fields: Pick<ApiKey, 'name' | 'prefix' | 'hash' | 'role' | 'tenantId'>): Promise<ApiKey> {
+  create(
+    fields: Pick<ApiKey, 'name' | 'prefix' | 'hash' | 'role' | 'tenantId'> &
+      Partial<Pick<ApiKey, 'programId'>>,
+  ): Promise<ApiKey> {
     return this.db.getRepository(ApiKey).save(fields);
   }
 
@@ -114,6 +117,7 @@ export class KeysStore {
         prefix: true,
         role: true,
         tenantId: true,
+        programId: true,
         createdAt: true,
         revokedAt: true,
       },

@@ -142,12 +142,17 @@ export class SlicesStore {
     return this.db.getRepository(Slice).findOneBy({ id, tenantId });
   }
 
-  /** Slices a plan of this owner may use: built-in ones and the owner tenant's. */
+  /**
+   * Slices a plan of this owner may use: built-in ones and the owner tenant's — never one a bias
+   * bounty program owns (its sealed pool, researchers' items), though those have no tenant either.
+   */
   async usableBy(tenantId: string | null, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const slices = await this.db.getRepository(Slice).findBy({ id: In([...ids]) });
     return new Set(
-      slices.filter((s) => s.tenantId === null || s.tenantId === tenantId).map((s) => s.id),
+      slices
+        .filter((s) => s.programId === null && (s.tenantId === null || s.tenantId === tenantId))
+        .map((s) => s.id),
     );
   }
 
