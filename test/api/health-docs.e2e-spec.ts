@@ -63,6 +63,13 @@ describe('health, metrics and docs', () => {
     assert.match(docs.text, /swagger-ui/);
   });
 
+  it('serves a cacheable favicon without a key', async () => {
+    const icon = await t.http.get('/favicon.ico').expect(200);
+    assert.equal(icon.headers['content-type'], 'image/x-icon');
+    assert.match(String(icon.headers['cache-control']), /max-age=\d+/);
+    assert.deepEqual([...icon.body.subarray(0, 4)], [0, 0, 1, 0], 'an ICO header');
+  });
+
   it('documents every /v1 route the app serves in /docs-json, each behind the bearer scheme', async () => {
     const document = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
     assert.match(document.openapi, /^3\./);

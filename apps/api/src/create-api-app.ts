@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger } from '@lastmile/telemetry';
 import { ApiModule, type ApiModuleOptions } from './api.module';
+import { serveFavicon } from './common/favicon';
 import { httpMetricsMiddleware } from './observability/http-metrics.middleware';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -17,6 +18,10 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   const document = createOpenApiDocument(app, options.config.LASTMILE_PUBLIC_URL);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customfavIcon: '/favicon.ico',
+  });
+  serveFavicon(app);
   return app;
 }
