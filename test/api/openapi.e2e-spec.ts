@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { documentedExamples } from '../../apps/api/src/common/api-body.decorator';
+import { createOpenApiDocument } from '../../apps/api/src/openapi/openapi-document';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { AUTHORIZATION_MATRIX } from './authorization-matrix';
 import { openApiPath } from './support/app-routes';
@@ -72,6 +73,13 @@ describe('the OpenAPI document', () => {
     assert.equal(bearer?.bearerFormat, 'opaque');
     assert.deepEqual(document.paths['/health'].get.security, []);
     assert.deepEqual(document.paths['/metrics'].get.security, []);
+  });
+
+  it('names LASTMILE_PUBLIC_URL as the server when one is set', () => {
+    const deployed = createOpenApiDocument(t.app, 'https://lastmile.example.com/');
+    assert.deepEqual(JSON.parse(JSON.stringify(deployed.servers)), [
+      { url: 'https://lastmile.example.com', description: 'This deployment' },
+    ]);
   });
 
   it('documents every operation: summary, described tag, responses, problem+json errors', () => {
