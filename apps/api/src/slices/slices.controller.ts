@@ -41,7 +41,7 @@ export class SlicesController {
   @ApiEndpoint({
     summary: 'Upload a slice',
     description:
-      'JSONL or CSV rows (`id`, `input`, `references`, `label`, attributes), or a .zip/.tar.gz of manifest.jsonl plus WAV/FLAC clips. Validated completely before anything is stored. Content already uploaded under this name returns that version (200 is not used: `created` says which).',
+      'JSONL or CSV rows (`id`, `input`, `references`, `label`, `choices`, `attributes`), or a .zip/.tar.gz of manifest.jsonl plus WAV/FLAC clips. Validated completely before anything is stored. Content already uploaded under this name returns that version (200 is not used: `created` says which).',
     responses: [
       { status: 201, description: 'The version created or matched.', schema: uploadedSliceSchema },
     ],
@@ -51,7 +51,7 @@ export class SlicesController {
       {
         status: 422,
         description:
-          'The file was read but refused: `errors` names each line (or archive member) and field.',
+          'The file was read but refused: `errors` names each row and field (`rows[3].references`).',
       },
     ],
   })
