@@ -28,8 +28,9 @@ const everyone = (status: number) => row(...CALLERS.map(() => status));
 
 // prettier-ignore
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
-  // Public: liveness, Prometheus and the OpenAPI docs.
+  // Public: liveness, Prometheus, the OpenAPI docs and the favicon browsers ask for.
   'GET /health':                       everyone(200),
+  'GET /favicon.ico':                  everyone(200),
   'GET /metrics':                      everyone(200),
   'GET /docs':                         everyone(200),
   'GET /docs/':                        everyone(200),
