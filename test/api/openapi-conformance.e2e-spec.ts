@@ -310,6 +310,17 @@ describe('responses conform to the OpenAPI document', () => {
       .post(submissions)
       .set(researcherKey)
       .send({ predicate: 'accent = "en-029"' });
+    // Items are validated as a JSONL upload; the problems name them as the body does.
+    const refused = await http
+      .post(submissions)
+      .set(researcherKey)
+      .send({
+        predicate: 'accent = "en-gb"',
+        items: [
+          { id: 'mine-1', input: 'Fine?', references: ['yes'] },
+          { id: 'mine-2', input: 'Fine?', references: 'yes' },
+        ],
+      });
     const violations = [
       ...(await check(
         'PATCH /v1/models/{id}',
@@ -364,6 +375,7 @@ describe('responses conform to the OpenAPI document', () => {
         200,
         http.get(`/v1/bounties/${program.id}/leaderboard`).set(researcherKey),
       )),
+      ...(await check('POST /v1/bounties/{id}/submissions', 422, Promise.resolve(refused))),
       ...(await check(
         'POST /v1/bounties/{id}/close',
         200,
@@ -371,6 +383,10 @@ describe('responses conform to the OpenAPI document', () => {
       )),
     ];
     assert.deepEqual(violations, []);
+    assert.deepEqual(
+      refused.body.errors.map((problem: { field: string }) => problem.field),
+      ['items[1].references'],
+    );
     const markdown = await http.get(card).set(admin).set('Accept', 'text/markdown').expect(200);
     assert.match(markdown.headers['content-type'], /^text\/markdown/);
     const html = await http.get(card).query({ format: 'html' }).set(admin).expect(200);

@@ -133,7 +133,7 @@ export class BountiesController {
       {
         status: 422,
         description:
-          '`items` were read but are not valid slice rows: `errors` names each (`rows[n]` is `items[n − 1]`).',
+          '`items` were read but are not valid slice rows: `errors` names each item and field (`items[0].references`).',
       },
       {
         status: 429,
