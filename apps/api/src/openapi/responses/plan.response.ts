@@ -70,11 +70,9 @@ export const planSchema = z
     alertPolicy,
     channels: z.array(channel),
     cacheResponses: z.boolean(),
-    watchedSubgroups: z
-      .array(watchedSubgroup)
-      .meta({
-        description: 'Added by accepted bias-bounty findings on the model; not set by hand.',
-      }),
+    watchedSubgroups: z.array(watchedSubgroup).meta({
+      description: 'Added by accepted bias-bounty findings on the model; not set by hand.',
+    }),
     createdAt: timestamp(),
     updatedAt: timestamp(),
     deletedAt: timestamp().nullable(),
