@@ -1,9 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Test } from 'supertest';
+import type { Response, Test } from 'supertest';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
 import { getScenarioKind } from '@lastmile/scenarios';
-import { createKey, createTenant, type KeyView, type TenantView } from '../factories/api-resources';
+import {
+  createKey,
+  createTenant,
+  expectStatus,
+  type KeyView,
+  type TenantView,
+} from '../factories/api-resources';
+import { bountyBody, uploadPoolSource } from '../factories/bounty-pool';
 import {
   createMonitoredPlan,
   planAlerts,
@@ -87,7 +94,11 @@ describe('responses conform to the OpenAPI document', () => {
   });
 
   /** Sends the request, expects the status, and lists where its body departs from the document. */
-  async function check(route: string, status: number, request: Test): Promise<string[]> {
+  async function check(
+    route: string,
+    status: number,
+    request: Test | Promise<Response>,
+  ): Promise<string[]> {
     const response = await request;
     const [method, template] = route.split(' ');
     if (response.status !== status)
@@ -261,5 +272,124 @@ describe('responses conform to the OpenAPI document', () => {
       )),
     ];
     assert.deepEqual(violations, []);
+  });
+
+  it('answers service cards and bias bounties as documented', async () => {
+    const { http } = t;
+    const customerKey = bearer(customer.key);
+    const card = `/v1/models/${plan.modelId}/card`;
+    const { scenarioId } = (await http.get(`/v1/plans/${plan.planId}`).set(admin).expect(200))
+      .body as { scenarioId: string };
+    const refs = {
+      modelId: plan.modelId,
+      scenarioId,
+      sliceId: await uploadPoolSource(t, tenant.slug),
+    };
+    const program = await expectStatus<{ id: string }>(
+      http.post('/v1/bounties').set(admin).send(bountyBody(refs)),
+      201,
+    );
+    const researcher = await expectStatus<{ key: string }>(
+      http
+        .post('/v1/keys')
+        .set(admin)
+        .send({ role: 'researcher', program: program.id, name: 'Ada' }),
+      201,
+    );
+    const researcherKey = bearer(researcher.key);
+    await waitFor(
+      async () => {
+        const { body } = await http.get(`/v1/bounties/${program.id}`).set(admin);
+        return body.poolRun?.status === 'succeeded' ? true : undefined;
+      },
+      60_000,
+      'the pool run',
+    );
+    const submissions = `/v1/bounties/${program.id}/submissions`;
+    const submitted = await http
+      .post(submissions)
+      .set(researcherKey)
+      .send({ predicate: 'accent = "en-029"' });
+    // Items are validated as a JSONL upload; the problems name them as the body does.
+    const refused = await http
+      .post(submissions)
+      .set(researcherKey)
+      .send({
+        predicate: 'accent = "en-gb"',
+        items: [
+          { id: 'mine-1', input: 'Fine?', references: ['yes'] },
+          { id: 'mine-2', input: 'Fine?', references: 'yes' },
+        ],
+      });
+    const violations = [
+      ...(await check(
+        'PATCH /v1/models/{id}',
+        200,
+        http
+          .patch(`/v1/models/${plan.modelId}`)
+          .set(admin)
+          .send({ card: { intendedUse: 'Answering questions.', contact: null } }),
+      )),
+      ...(await check('GET /v1/models/{id}/card', 200, http.get(card).set(admin))),
+      ...(await check(
+        'GET /v1/models/{id}/card',
+        200,
+        http.get(card).query({ compareTo: plan.modelId }).set(admin),
+      )),
+      ...(await check('GET /v1/models/{id}/card', 200, http.get(card).set(customerKey))),
+      ...(await check(
+        'GET /v1/models/{id}/cards',
+        200,
+        http.get(`/v1/models/${plan.modelId}/cards`).set(admin),
+      )),
+      ...(await check('GET /v1/bounties', 200, http.get('/v1/bounties').set(admin))),
+      ...(await check(
+        'GET /v1/bounties/{id}',
+        200,
+        http.get(`/v1/bounties/${program.id}`).set(admin),
+      )),
+      ...(await check(
+        'GET /v1/bounties/{id}',
+        200,
+        http.get(`/v1/bounties/${program.id}`).set(researcherKey),
+      )),
+      ...(await check('POST /v1/bounties/{id}/submissions', 201, Promise.resolve(submitted))),
+      ...(await check('GET /v1/bounties/{id}/submissions', 200, http.get(submissions).set(admin))),
+      ...(await check(
+        'GET /v1/bounties/{id}/submissions',
+        200,
+        http.get(submissions).set(researcherKey),
+      )),
+      ...(await check(
+        'GET /v1/bounties/{id}/submissions/{submissionId}',
+        200,
+        http.get(`${submissions}/${submitted.body.id}`).set(researcherKey),
+      )),
+      ...(await check(
+        'GET /v1/bounties/{id}/submissions/{submissionId}',
+        200,
+        http.get(`${submissions}/${submitted.body.id}`).set(admin),
+      )),
+      ...(await check(
+        'GET /v1/bounties/{id}/leaderboard',
+        200,
+        http.get(`/v1/bounties/${program.id}/leaderboard`).set(researcherKey),
+      )),
+      ...(await check('POST /v1/bounties/{id}/submissions', 422, Promise.resolve(refused))),
+      ...(await check(
+        'POST /v1/bounties/{id}/close',
+        200,
+        http.post(`/v1/bounties/${program.id}/close`).set(admin),
+      )),
+    ];
+    assert.deepEqual(violations, []);
+    assert.deepEqual(
+      refused.body.errors.map((problem: { field: string }) => problem.field),
+      ['items[1].references'],
+    );
+    const markdown = await http.get(card).set(admin).set('Accept', 'text/markdown').expect(200);
+    assert.match(markdown.headers['content-type'], /^text\/markdown/);
+    const html = await http.get(card).query({ format: 'html' }).set(admin).expect(200);
+    assert.match(html.headers['content-type'], /^text\/html/);
   });
 });

@@ -140,11 +140,22 @@ export class BountySubmissionsService {
         },
       );
     } catch (error) {
-      if (error instanceof SliceValidationError)
-        // Problems name lines of the JSONL the items became: line n is items[n − 1].
-        throw new ProblemException(422, 'Unprocessable Content', `items: ${error.message}`, [
-          ...error.problems,
-        ]);
+      if (error instanceof SliceValidationError) {
+        // The parser names lines of the JSONL the items became (line n is items[n − 1]) and the
+        // upload as a whole; a client maps `errors[].field` onto the body it sent.
+        const problems = error.problems.map(({ field, reason }) => ({
+          field: itemsField(field),
+          reason,
+        }));
+        const count = `${error.problemCount} problem${error.problemCount === 1 ? '' : 's'}`;
+        const first = problems[0] ? `: ${problems[0].field}: ${problems[0].reason}` : '';
+        throw new ProblemException(
+          422,
+          'Unprocessable Content',
+          `items were refused: ${count}${first}`,
+          problems,
+        );
+      }
       throw error;
     }
   }
@@ -154,4 +165,10 @@ export class BountySubmissionsService {
       `this subset was already submitted to the program${id ? ` (submission ${id})` : ''}: the sealed pool answers a question once`,
     );
   }
+}
+
+/** A problem's field in the body's terms: `rows[2].references` (a JSONL line) → `items[1].references`. */
+export function itemsField(field: string): string {
+  if (field === 'upload') return 'items';
+  return field.replace(/^rows\[(\d+)\]/, (_, line: string) => `items[${Number(line) - 1}]`);
 }

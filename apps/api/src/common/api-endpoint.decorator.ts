@@ -12,7 +12,10 @@ export interface EndpointResponse {
   schema?: z.ZodType;
   /** Component name for an anonymous schema (one with `.meta({ id })` is named already). */
   name?: string;
-  /** application/json unless said otherwise (text/html for the run report). */
+  /**
+   * application/json unless said otherwise (text/html for the run report). Give one response per
+   * media type for a status answered in several (by Accept).
+   */
   mediaType?: string;
 }
 
@@ -75,7 +78,7 @@ export function ApiEndpoint(options: ApiEndpointOptions): MethodDecorator {
       summary: options.summary,
       ...(options.description ? { description: options.description } : {}),
     }),
-    ...options.responses.map((response) => ApiZodResponse(response)),
+    ...groupByStatus(options.responses).map((responses) => ApiZodResponse(...responses)),
     ...Object.entries(options.params ?? {}).map(([name, param]) =>
       ApiParam({ name, required: true, ...param }),
     ),
@@ -84,12 +87,27 @@ export function ApiEndpoint(options: ApiEndpointOptions): MethodDecorator {
   );
 }
 
-/** One success response from its zod schema. */
-export function ApiZodResponse(response: EndpointResponse): MethodDecorator {
-  const { status, description, schema, name, mediaType = 'application/json' } = response;
+/** Responses of one status together: one body per media type (a card as JSON, Markdown, HTML). */
+function groupByStatus(responses: EndpointResponse[]): [EndpointResponse, ...EndpointResponse[]][] {
+  const byStatus = new Map<number, [EndpointResponse, ...EndpointResponse[]]>();
+  for (const response of responses)
+    byStatus.set(response.status, [...(byStatus.get(response.status) ?? []), response]);
+  return [...byStatus.values()];
+}
+
+/**
+ * One success response from its zod schema; several of one status are its media types (Nest
+ * would keep only the last one's content), their descriptions joined.
+ */
+export function ApiZodResponse(
+  ...responses: [EndpointResponse, ...EndpointResponse[]]
+): MethodDecorator {
+  const content: Record<string, { schema: ReturnType<typeof toOpenApiSchema> }> = {};
+  for (const { schema, name, mediaType = 'application/json' } of responses)
+    if (schema) content[mediaType] = { schema: toOpenApiSchema(schema, name) };
   return ApiResponse({
-    status,
-    description,
-    ...(schema ? { content: { [mediaType]: { schema: toOpenApiSchema(schema, name) } } } : {}),
+    status: responses[0].status,
+    description: [...new Set(responses.map((response) => response.description))].join(' '),
+    ...(Object.keys(content).length ? { content } : {}),
   });
 }

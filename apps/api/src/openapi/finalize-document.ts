@@ -25,7 +25,8 @@ function dedupeDescription(response: { description?: string }): void {
 /**
  * What the global guards add to every route, written into the document from the decorators they
  * read: a key (401) and a rate limit (429) unless @Public, then `security: []`; a role check (403)
- * where @Roles applies, with the roles named. Then the zod-derived components/schemas.
+ * where @Roles applies, with the roles named, and on every other keyed route too (researcher keys
+ * reach only routes that name their role). Then the zod-derived components/schemas.
  */
 export function finalizeDocument(document: OpenAPIObject): OpenAPIObject {
   for (const pathItem of Object.values(document.paths)) {
@@ -45,6 +46,13 @@ export function finalizeDocument(document: OpenAPIObject): OpenAPIObject {
         operation.description = [operation.description, `Roles: ${roles.join(', ')}.`]
           .filter(Boolean)
           .join('\n\n');
+      } else if (!isPublic) {
+        // Open to any key but a researcher's (the guard refuses those off the bounty routes).
+        addProblem(
+          operation,
+          403,
+          'Researcher keys may call only the bounty routes of their program.',
+        );
       }
       Object.values(operation.responses).forEach(dedupeDescription);
     }

@@ -21,7 +21,7 @@ export const API_TAGS: { name: string; description: string }[] = [
   {
     name: 'models',
     description:
-      "Models under evaluation and the adapter that calls each one. Customer keys see a model's name, version and modality, never its adapter.",
+      "Models under evaluation and the adapter that calls each one. Customer keys see a model's name, version and modality, never its adapter. Each model's service card: generated from stored results (JSON, Markdown or HTML), its versions, and its hand-written intended use.",
   },
   {
     name: 'scenarios',
@@ -57,5 +57,10 @@ export const API_TAGS: { name: string; description: string }[] = [
     name: 'secrets',
     description:
       "Write-only secrets named by notification channels (webhook signing secrets, Slack URLs, PagerDuty routing keys): a tenant's or the operator's. Values are never returned.",
+  },
+  {
+    name: 'bounties',
+    description:
+      'Bias bounties: programs on a sealed evaluation pool, researchers’ subset submissions tested under online FDR control (LORD++), and the leaderboard of accepted findings. Researcher keys reach only their own program.',
   },
 ];

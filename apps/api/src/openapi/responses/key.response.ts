@@ -14,6 +14,9 @@ export const createdKeySchema = z
     prefix: z.string().meta({ description: 'The first characters, to recognise it in a list.' }),
     role,
     tenantId: uuid().nullable(),
+    programId: uuid().nullable().meta({
+      description: 'Set for researcher keys: the bias-bounty program they are bound to.',
+    }),
     name: z.string().nullable(),
   })
   .meta({ id: 'CreatedApiKey', description: 'A new API key, with its value.' });
@@ -25,6 +28,9 @@ export const apiKeySchema = z
     prefix: z.string(),
     role,
     tenantId: uuid().nullable().meta({ description: 'Set for customer keys: their tenant.' }),
+    programId: uuid().nullable().meta({
+      description: 'Set for researcher keys: the bias-bounty program they are bound to.',
+    }),
     createdAt: timestamp(),
     revokedAt: timestamp().nullable(),
   })

@@ -34,6 +34,25 @@ const channel = z
   })
   .meta({ id: 'Channel', description: 'Where notifications go.' });
 
+const watchedSubgroup = z
+  .object({
+    label: z
+      .string()
+      .meta({ description: '`watch:` and a hash of the predicate: the subgroup its metrics use.' }),
+    predicate: z
+      .string()
+      .meta({ description: 'Canonical predicate over item attributes (docs/bounties.md).' }),
+    source: z
+      .object({ programId: uuid(), submissionId: uuid(), researcher: z.string() })
+      .meta({ description: 'The bias-bounty finding it came from, and the researcher credited.' }),
+    addedAt: timestamp(),
+  })
+  .meta({
+    id: 'WatchedSubgroup',
+    description:
+      "A subset the plan's runs measure beyond its breakdown attributes: an accepted bias-bounty finding.",
+  });
+
 export const planSchema = z
   .object({
     id: uuid(),
@@ -51,6 +70,9 @@ export const planSchema = z
     alertPolicy,
     channels: z.array(channel),
     cacheResponses: z.boolean(),
+    watchedSubgroups: z.array(watchedSubgroup).meta({
+      description: 'Added by accepted bias-bounty findings on the model; not set by hand.',
+    }),
     createdAt: timestamp(),
     updatedAt: timestamp(),
     deletedAt: timestamp().nullable(),

@@ -5,6 +5,10 @@ export const sliceSchema = z
   .object({
     id: uuid(),
     tenantId: uuid().nullable().meta({ description: 'null for built-in slices.' }),
+    programId: uuid().nullable().meta({
+      description:
+        "The bias-bounty program that owns the slice (its sealed pool, a researcher's items); null for every other slice.",
+    }),
     name: z.string(),
     version: z.int().meta({ description: 'Starts at 1; each upload of new content adds one.' }),
     contentHash: z.string(),
