@@ -1,3 +1,4 @@
 export * from './report-data';
 export * from './render-run-report';
 export * from './load-run-report';
+export * from './format-metric';
