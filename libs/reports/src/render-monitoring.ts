@@ -24,9 +24,9 @@ function incident(i: ReportIncident): string {
     return `${head}<p>No finding of this run${i.action === 'resolve' ? ': its tests were clean' : ''}.</p>`;
   const rows = i.findings.map(
     (f) =>
-      `<tr><td>${escapeHtml(f.kind)}</td><td>${escapeHtml(f.metric)}</td><td>${escapeHtml(f.subgroup)}</td><td>${escapeHtml(f.severity)}</td><td class="num">${formatMetricValue(f.from, f.unit)} → ${formatMetricValue(f.to, f.unit)}</td><td>${escapeHtml(f.test ?? '—')}</td><td class="num">${p(f.pValue)}</td><td class="num">${p(f.qValue)}</td><td class="num">${formatMetricChange(f.effect, f.unit, { signed: false })}</td></tr>`,
+      `<tr><td>${escapeHtml(f.kind)}</td><td>${escapeHtml(f.metric)}</td><td>${escapeHtml(f.subgroup)}</td><td>${escapeHtml(f.severity)}</td><td class="num">${formatMetricValue(f.from, f.unit)} → ${formatMetricValue(f.to, f.unit)}</td><td class="num">${f.n ?? '—'}</td><td>${escapeHtml(f.test ?? '—')}</td><td class="num">${p(f.pValue)}</td><td class="num">${p(f.qValue)}</td><td class="num">${formatMetricChange(f.effect, f.unit, { signed: false })}</td></tr>`,
   );
-  return `${head}<table class="findings"><thead><tr><th>finding</th><th>metric</th><th>subgroup</th><th>severity</th><th>baseline → now</th><th>test</th><th>p</th><th>q</th><th>effect (worse by)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${head}<table class="findings"><thead><tr><th>finding</th><th>metric</th><th>subgroup</th><th>severity</th><th>baseline → now (tested items)</th><th>n tested</th><th>test</th><th>p</th><th>q</th><th>effect (worse by)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** The run against the baseline the monitor compared it with, per metric and subgroup. */
@@ -52,7 +52,7 @@ function comparisonRow(c: ReportComparison): string {
   ]
     .filter(Boolean)
     .join(', ');
-  return `<tr><td>${escapeHtml(c.slice)}</td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.subgroup)}</td><td class="num">${formatMetricValue(b.value, c.unit)} ${formatMetricInterval(b.ciLow, b.ciHigh, c.unit)}<br><small>${escapeHtml(source)}</small></td><td class="num">${formatMetricValue(c.current?.value, c.unit)} ${formatMetricInterval(c.current?.ciLow, c.current?.ciHigh, c.unit)}${c.current ? `<br><small>n=${c.current.n}</small>` : ''}</td><td class="num ${changeClass(c, delta)}">${formatMetricChange(delta, c.unit)}</td><td>${escapeHtml(c.findings.join(', '))}</td></tr>`;
+  return `<tr><td>${escapeHtml(c.slice)}</td><td>${escapeHtml(c.name)}</td><td>${escapeHtml(c.subgroup)}</td><td class="num">${formatMetricValue(b.value, c.unit)} ${formatMetricInterval(b.ciLow, b.ciHigh, c.unit)}<br><small title="${escapeHtml(`baseline runs: ${b.runIds.join(', ')}`)}">${escapeHtml(source)}</small></td><td class="num">${formatMetricValue(c.current?.value, c.unit)} ${formatMetricInterval(c.current?.ciLow, c.current?.ciHigh, c.unit)}${c.current ? `<br><small>n=${c.current.n}</small>` : ''}</td><td class="num ${changeClass(c, delta)}">${formatMetricChange(delta, c.unit)}</td><td>${escapeHtml(c.findings.join(', '))}</td></tr>`;
 }
 
 /** worse / better by the metric's direction; a zero change, or a metric with no better side, is neither. */

@@ -52,9 +52,10 @@ export interface ReportFinding {
   /** The change (or gap, or contrast), oriented so positive is worse, in the metric's unit. */
   effect: number | null;
   unit: MetricUnit;
-  /** Baseline → now as the finding's evidence has them (drift; a disparity's hurt group). */
+  /** Baseline → now on the items the test compared (a disparity: its hurt group), and how many. */
   from: number | null;
   to: number | null;
+  n: number | null;
 }
 
 /** An incident this run opened, saw again, escalated, reopened or resolved. */

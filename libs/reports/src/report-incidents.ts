@@ -5,17 +5,32 @@ import type { ReportFinding, ReportIncident, ReportUnderpowered } from './report
 const number = (value: unknown): number | null =>
   typeof value === 'number' && Number.isFinite(value) ? value : null;
 
-/** Baseline → now as the finding's evidence states them (a disparity: its hurt group's). */
-function fromTo(evidence: Record<string, unknown>): { from: number | null; to: number | null } {
+type Side = { value?: unknown; valueOnTestedItems?: unknown } | undefined;
+
+/**
+ * Baseline → now as the test saw them: on the items it tested (a paired test compares only the
+ * items both sides hold), with their number; a disparity: its hurt group's.
+ */
+function tested(evidence: Record<string, unknown>): Pick<ReportFinding, 'from' | 'to' | 'n'> {
   const groups = evidence.groups as
-    { group: string; baseline?: { value?: unknown }; current?: { value?: unknown } }[] | undefined;
+    { group: string; n?: unknown; baseline?: Side; current?: Side }[] | undefined;
   const hurt = Array.isArray(groups)
     ? groups.find((g) => g.group === evidence.hurtGroup)
     : undefined;
-  if (hurt) return { from: number(hurt.baseline?.value), to: number(hurt.current?.value) };
-  const baseline = evidence.baseline as { value?: unknown } | undefined;
-  const current = evidence.current as { value?: unknown } | undefined;
-  return { from: number(baseline?.value), to: number(current?.value) };
+  if (hurt)
+    return {
+      from: number(hurt.baseline?.value),
+      to: number(hurt.current?.value),
+      n: number(hurt.n),
+    };
+  const baseline = evidence.baseline as Side;
+  const current = evidence.current as Side;
+  const n = evidence.n as { current?: unknown } | undefined;
+  return {
+    from: number(baseline?.valueOnTestedItems ?? baseline?.value),
+    to: number(current?.valueOnTestedItems ?? current?.value),
+    n: number(n?.current),
+  };
 }
 
 /**
@@ -69,7 +84,7 @@ function finding(row: RunFindingRow, unitOf: (metric: string) => MetricUnit): Re
     qValue: row.qValue,
     effect: row.effect,
     unit: unitOf(row.metric),
-    ...fromTo(row.evidence ?? {}),
+    ...tested(row.evidence ?? {}),
   };
 }
 
