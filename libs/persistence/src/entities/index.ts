@@ -13,6 +13,7 @@ import { Notification } from './notification.entity';
 import { Plan } from './plan.entity';
 import { ResponseCacheEntry } from './response-cache-entry.entity';
 import { Run } from './run.entity';
+import { RunComparison } from './run-comparison.entity';
 import { Scenario } from './scenario.entity';
 import { Slice } from './slice.entity';
 import { StoredSecret } from './stored-secret.entity';
@@ -34,6 +35,7 @@ export * from './notification.entity';
 export * from './plan.entity';
 export * from './response-cache-entry.entity';
 export * from './run.entity';
+export * from './run-comparison.entity';
 export * from './scenario.entity';
 export * from './slice.entity';
 export * from './slice-item.entity';
@@ -58,6 +60,7 @@ export const ENTITIES = [
   Plan,
   ResponseCacheEntry,
   Run,
+  RunComparison,
   Scenario,
   Slice,
   SliceItem,

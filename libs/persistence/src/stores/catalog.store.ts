@@ -87,6 +87,15 @@ export class ScenariosStore {
   findByName(name: string): Promise<Scenario | null> {
     return this.db.getRepository(Scenario).findOneBy({ name });
   }
+
+  /** The kind and config of a run's scenario (null: no such run, or a run without one). */
+  async ofRun(runId: string): Promise<Pick<Scenario, 'kind' | 'config'> | null> {
+    const rows: Pick<Scenario, 'kind' | 'config'>[] = await this.db.query(
+      'SELECT s.kind, s.config FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = $1',
+      [runId],
+    );
+    return rows[0] ?? null;
+  }
 }
 
 /** The api_keys table: keys stored as hashes, revoked by date. */

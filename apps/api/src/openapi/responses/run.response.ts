@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RUN_STATUSES } from '@lastmile/persistence';
+import { METRIC_UNITS } from '@lastmile/scenarios';
 import { jsonObject, timestamp, uuid } from './fields';
 
 const provenance = z
@@ -63,6 +64,10 @@ export const runMonitoringSchema = z
       )
       .optional()
       .meta({ description: 'Tests short of power (MDE above minEffect) or too small to run.' }),
+    comparisons: z.int().optional().meta({
+      description:
+        'How many (slice, metric, subgroup) comparisons with a baseline the monitor recorded (the run report shows them).',
+    }),
     error: z.string().optional(),
   })
   .meta({ id: 'RunMonitoring', description: "What the run's drift monitoring concluded." });
@@ -105,6 +110,9 @@ export const runMetricSchema = z
     ciLow: z.number().nullable(),
     ciHigh: z.number().nullable(),
     n: z.int(),
+    unit: z
+      .enum(METRIC_UNITS)
+      .meta({ description: 'What the value measures: a rate is a fraction shown as a percent.' }),
     at: timestamp(),
   })
   .meta({
