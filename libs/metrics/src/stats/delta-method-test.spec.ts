@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { pairedRatioDifferenceDraws } from './bootstrap-difference';
 import { bootstrapChangeTest } from './bootstrap-test';
 import { compareToBaseline } from './compare-to-baseline';
-import { deltaMethodChangeTest, DELTA_METHOD_MIN_UNITS } from './delta-method-test';
+import { bootstrapRatioInterval } from './bootstrap-ratio';
+import {
+  deltaMethodChangeTest,
+  DELTA_METHOD_MIN_UNITS,
+  linearizedRatioInterval,
+} from './delta-method-test';
 import { createRng } from './rng';
 
 /** Utterances of 3–17 words; each word wrong with probability p (WER-like, bounded items). */
@@ -100,5 +105,21 @@ describe('deltaMethodChangeTest', () => {
       });
       assert.equal(out.test, test);
     }
+  });
+
+  it('gives one run’s ratio an interval that agrees with the bootstrap from DELTA_METHOD_MIN_UNITS items', () => {
+    const items = utterances(DELTA_METHOD_MIN_UNITS, 0.1, createRng(8));
+    const normal = linearizedRatioInterval(items);
+    const boot = bootstrapRatioInterval(items, { seed: 2, resamples: 4000 });
+    const ratio = (normal.high - normal.low) / (boot.high - boot.low);
+    assert.ok(ratio > 0.93 && ratio < 1.07, `widths ${ratio}`);
+    // Σ(a − R·b)² by hand on three items: (1/4, 0/2, 3/4): R = 4/10, residuals 1 − 1.6, −0.8, 3 − 1.6.
+    const three = linearizedRatioInterval([
+      { num: 1, den: 4 },
+      { num: 0, den: 2 },
+      { num: 3, den: 4 },
+    ]);
+    const se = Math.sqrt((1.5 * (0.36 + 0.64 + 1.96)) / 100);
+    assert.ok(Math.abs(three.high - (0.4 + 1.959963984540054 * se)) < 1e-9);
   });
 });
