@@ -1,19 +1,10 @@
 import { z } from 'zod';
+import { ALERT_SEVERITIES, ALERT_STATUSES, ALERT_TYPES } from '@lastmile/persistence';
 
 export const listAlertsQuerySchema = z.strictObject({
-  status: z.enum(['open', 'acknowledged', 'resolved']).optional(),
-  severity: z.enum(['info', 'warning', 'critical']).optional(),
-  type: z
-    .enum([
-      'drift',
-      'fairness_gap',
-      'disparity_drift',
-      'condition_drift',
-      'judge_drift',
-      'health',
-      'cusum',
-    ])
-    .optional(),
+  status: z.enum(ALERT_STATUSES).optional(),
+  severity: z.enum(ALERT_SEVERITIES).optional(),
+  type: z.enum(ALERT_TYPES).optional(),
   /** Tenant id or slug. */
   tenant: z.string().min(1).optional(),
   model: z.uuid().optional(),
@@ -34,19 +25,9 @@ export const listFindingsQuerySchema = z.strictObject({
   /** The incident (alert) the findings belong to. */
   alert: z.uuid().optional(),
   metric: z.string().min(1).optional(),
-  kind: z
-    .enum([
-      'drift',
-      'cusum',
-      'fairness_gap',
-      'disparity_drift',
-      'condition_drift',
-      'judge_drift',
-      'health',
-    ])
-    .optional(),
+  kind: z.enum(ALERT_TYPES).optional(),
   /** The incident's status. */
-  status: z.enum(['open', 'acknowledged', 'resolved']).optional(),
+  status: z.enum(ALERT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListFindingsQuery = z.output<typeof listFindingsQuerySchema>;

@@ -9,7 +9,8 @@ import {
   PredicateError,
   type Predicate,
 } from '@lastmile/scenarios';
-import { parseSliceUpload, SliceValidationError, type SliceLimits } from '@lastmile/slices';
+import { parseSliceUpload, SliceValidationError } from '@lastmile/slices';
+import { sliceLimits } from '../slices/slice-limits';
 import { AuditService } from '../common/audit.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { conflict, invalid, notFound, ProblemException } from '../common/problem.exception';
@@ -132,12 +133,7 @@ export class BountySubmissionsService {
     try {
       return await parseSliceUpload(
         { filename: 'items.jsonl', contentType: 'application/x-ndjson', data },
-        {
-          ...(this.config.LASTMILE_SLICE_LIMITS as Partial<SliceLimits>),
-          maxBytes: this.config.LASTMILE_MAX_UPLOAD_BYTES,
-          maxItems: this.config.LASTMILE_MAX_SLICE_ITEMS,
-          maxAudioSeconds: this.config.LASTMILE_MAX_AUDIO_SECONDS,
-        },
+        sliceLimits(this.config),
       );
     } catch (error) {
       if (error instanceof SliceValidationError) {

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@lastmile/config';
 import { sampleSizeAdvice, type AdviceAssumptions } from '@lastmile/metrics';
 import { Database, type Slice } from '@lastmile/persistence';
-import { parseSliceUpload, SliceValidationError, type SliceLimits } from '@lastmile/slices';
+import { parseSliceUpload, SliceValidationError } from '@lastmile/slices';
+import { sliceLimits } from './slice-limits';
 import type { SampleSizeQuery } from './slice-upload.dto';
 import { AuditService } from '../common/audit.service';
 import { invalid, notFound, ProblemException } from '../common/problem.exception';
@@ -41,12 +42,7 @@ export class SlicesService {
     try {
       parsed = await parseSliceUpload(
         { filename: file.originalname, contentType: file.mimetype, data: file.buffer },
-        {
-          ...(this.config.LASTMILE_SLICE_LIMITS as Partial<SliceLimits>),
-          maxBytes: this.config.LASTMILE_MAX_UPLOAD_BYTES,
-          maxItems: this.config.LASTMILE_MAX_SLICE_ITEMS,
-          maxAudioSeconds: this.config.LASTMILE_MAX_AUDIO_SECONDS,
-        },
+        sliceLimits(this.config),
       );
     } catch (error) {
       if (error instanceof SliceValidationError) {

@@ -1,15 +1,8 @@
 import { benjaminiHochbergQValues, normalCdf } from '@lastmile/metrics';
-import type { MetricDefinition } from '@lastmile/scenarios';
+import type { MetricDefinition, MetricValue } from '@lastmile/scenarios';
 
 /** A run-level metric value with its interval, as the run stored it. */
-export interface StoredMetricValue {
-  name: string;
-  subgroup: string;
-  value: number | null;
-  ciLow: number | null;
-  ciHigh: number | null;
-  n: number;
-}
+export type StoredMetricValue = MetricValue;
 
 export interface FairnessMagnitudeFinding {
   metric: string;

@@ -1,21 +1,25 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
 /**
  * An incident's cause (its findings say what exactly): quality drift (CUSUM's slow drift included;
  * 'cusum' rows predate incidents), a fairness gap beyond tolerance, a group hurt more than the
  * others, a change in the recording conditions, a judge no longer agreeing with people, a run
  * that failed.
  */
-export type AlertType =
-  | 'drift'
-  | 'fairness_gap'
-  | 'disparity_drift'
-  | 'condition_drift'
-  | 'judge_drift'
-  | 'health'
-  | 'cusum';
-export type AlertSeverity = 'info' | 'warning' | 'critical';
+export const ALERT_TYPES = [
+  'drift',
+  'fairness_gap',
+  'disparity_drift',
+  'condition_drift',
+  'judge_drift',
+  'health',
+  'cusum',
+] as const;
+export type AlertType = (typeof ALERT_TYPES)[number];
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 @Entity('alerts')
 // One unresolved alert per dedup key; a resolved one may be reopened or superseded.

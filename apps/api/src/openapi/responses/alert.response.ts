@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALERT_SEVERITIES, ALERT_STATUSES, ALERT_TYPES } from '@lastmile/persistence';
 import { jsonObject, timestamp, uuid } from './fields';
 
 export const alertSchema = z
@@ -6,18 +7,10 @@ export const alertSchema = z
     id: uuid(),
     dedupKey: z.string(),
     type: z
-      .enum([
-        'drift',
-        'fairness_gap',
-        'disparity_drift',
-        'condition_drift',
-        'judge_drift',
-        'health',
-        'cusum',
-      ])
+      .enum(ALERT_TYPES)
       .meta({ description: 'The cause: one open incident per cause, plan and slice.' }),
-    status: z.enum(['open', 'acknowledged', 'resolved']),
-    severity: z.enum(['info', 'warning', 'critical']),
+    status: z.enum(ALERT_STATUSES),
+    severity: z.enum(ALERT_SEVERITIES),
     planId: uuid(),
     modelId: uuid(),
     tenantId: uuid().nullable(),
@@ -55,7 +48,7 @@ export const findingSchema = z
     }),
     metric: z.string(),
     subgroup: z.string(),
-    severity: z.enum(['info', 'warning', 'critical']),
+    severity: z.enum(ALERT_SEVERITIES),
     title: z.string(),
     test: z.string().nullable(),
     pValue: z.number().nullable(),

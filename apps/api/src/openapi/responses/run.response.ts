@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RUN_STATUSES } from '@lastmile/persistence';
+import { ALERT_SEVERITIES, ALERT_TYPES, RUN_STATUSES } from '@lastmile/persistence';
 import { METRIC_UNITS } from '@lastmile/scenarios';
 import { jsonObject, timestamp, uuid } from './fields';
 
@@ -19,16 +19,6 @@ const provenance = z
   })
   .meta({ id: 'Provenance', description: 'What exactly ran: enough to reproduce the run.' });
 
-const FINDING_KINDS = [
-  'drift',
-  'cusum',
-  'fairness_gap',
-  'disparity_drift',
-  'condition_drift',
-  'judge_drift',
-  'health',
-] as const;
-
 export const runMonitoringSchema = z
   .object({
     status: z.enum(['pending', 'done', 'failed', 'skipped']).meta({
@@ -40,9 +30,9 @@ export const runMonitoringSchema = z
       .array(
         z.object({
           id: uuid(),
-          type: z.enum(FINDING_KINDS),
+          type: z.enum(ALERT_TYPES),
           action: z.string().meta({ description: 'open, seen, escalate, reopen, resolve…' }),
-          severity: z.enum(['info', 'warning', 'critical']),
+          severity: z.enum(ALERT_SEVERITIES),
           findings: z.int(),
         }),
       )
