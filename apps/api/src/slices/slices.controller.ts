@@ -5,10 +5,13 @@ import {
   Param,
   Post,
   Query,
+  Res,
+  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { UuidParamPipe } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -29,7 +32,10 @@ const itemsQuerySchema = z.strictObject({
 export class SlicesController {
   constructor(private readonly slices: SlicesService) {}
 
-  /** JSONL/CSV rows, or a .zip/.tar.gz of manifest.jsonl + WAV/FLAC. Same content = same version. */
+  /**
+   * JSONL/CSV rows, or a .zip/.tar.gz of manifest.jsonl + WAV/FLAC (+ optional alternates.glm).
+   * Same content = same version.
+   */
   @Post()
   @Roles('admin', 'customer')
   @ApiConsumes('multipart/form-data')
@@ -37,7 +43,22 @@ export class SlicesController {
     schema: {
       type: 'object',
       required: ['name', 'file'],
-      properties: { name: { type: 'string' }, file: { type: 'string', format: 'binary' } },
+      properties: {
+        name: { type: 'string' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'JSONL or CSV rows, or a .zip / .tar.gz holding manifest.jsonl ({id, audio, reference, attributes} per line) and the WAV/FLAC files it names. An audio archive may add alternates.glm beside manifest.jsonl: an SCTK GLM of accepted alternates (e.g. `HEALTH CARE => {HEALTH CARE / HEALTHCARE} / [ ] __ [ ]`), applied to reference and hypothesis before alignment as SCTK hubscr.pl applies csrfilt.sh; it is part of the content hash.',
+        },
+        purpose: {
+          type: 'string',
+          enum: ['evaluation', 'monitoring'],
+          default: 'evaluation',
+          description:
+            "'evaluation' (default): every audio row needs its reference. 'monitoring': unlabelled recordings; rows may omit reference, and runs on the slice compute label-free signals (SNR, tonal peaks, empty transcripts…) only, which raise condition_drift incidents.",
+        },
+      },
     },
   })
   @UseInterceptors(SliceUploadInterceptor)
@@ -47,7 +68,7 @@ export class SlicesController {
     @Body(new ZodPipe(sliceUploadFieldsSchema, 'form fields')) fields: SliceUploadFields,
     @UploadedFile() file: SliceFile | undefined,
   ) {
-    return this.slices.upload(principal, tenant, fields.name, file);
+    return this.slices.upload(principal, tenant, fields.name, file, fields.purpose);
   }
 
   @Get()
@@ -72,5 +93,25 @@ export class SlicesController {
     @Query(new ZodPipe(itemsQuerySchema, 'query')) query: z.output<typeof itemsQuerySchema>,
   ) {
     return this.slices.items(principal, tenant, id, query.after, query.limit);
+  }
+
+  /** One item's recording (audio/wav or audio/flac), e.g. for a report's worst items. */
+  @Get(':id/items/:itemId/audio')
+  @ApiProduces('audio/wav', 'audio/flac')
+  async itemAudio(
+    @Auth() principal: Principal,
+    @Param('tenant') tenant: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('itemId') itemId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { audio, mimeType } = await this.slices.itemAudio(principal, tenant, id, itemId);
+    response.setHeader('Cache-Control', 'private, max-age=300');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(audio, {
+      type: mimeType,
+      length: audio.length,
+      disposition: `inline; filename="${itemId.replace(/[^A-Za-z0-9._-]/g, '_')}.${mimeType === 'audio/flac' ? 'flac' : 'wav'}"`,
+    });
   }
 }

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@lastmile/config';
 import { Database, type Slice } from '@lastmile/persistence';
-import { parseSliceUpload, SliceValidationError, type SliceLimits } from '@lastmile/slices';
+import {
+  parseSliceUpload,
+  SliceValidationError,
+  type SliceLimits,
+  type SlicePurpose,
+} from '@lastmile/slices';
 import { AuditService } from '../common/audit.service';
 import { invalid, notFound, ProblemException } from '../common/problem.exception';
 import { APP_CONFIG } from '../config.token';
@@ -29,6 +34,7 @@ export class SlicesService {
     tenantRef: string,
     name: string,
     file: UploadedFile | undefined,
+    purpose: SlicePurpose = 'evaluation',
   ) {
     const tenant = await this.ownTenant(principal, tenantRef);
     if (!file)
@@ -38,7 +44,7 @@ export class SlicesService {
     let parsed;
     try {
       parsed = await parseSliceUpload(
-        { filename: file.originalname, contentType: file.mimetype, data: file.buffer },
+        { filename: file.originalname, contentType: file.mimetype, data: file.buffer, purpose },
         {
           ...(this.config.LASTMILE_SLICE_LIMITS as Partial<SliceLimits>),
           maxBytes: this.config.LASTMILE_MAX_UPLOAD_BYTES,
@@ -56,6 +62,7 @@ export class SlicesService {
     }
     return this.database.transaction(async (stores) => {
       const { slice, created } = await stores.slices.store(tenant.id, name, parsed);
+      if (slice.purpose !== purpose) throw purposeConflict(slice, purpose);
       if (created) {
         await this.audit.record(
           principal,
@@ -99,8 +106,26 @@ export class SlicesService {
     );
   }
 
+  /** One item's recording, for whoever may see the slice (the report's worst items play it). */
+  async itemAudio(principal: Principal, tenantRef: string, id: string, itemKey: string) {
+    const slice = await this.get(principal, tenantRef, id);
+    const audio = await this.database.stores.slices.itemAudio(slice.id, itemKey);
+    if (!audio) throw notFound('item audio', itemKey);
+    return audio;
+  }
+
   /** A customer key works on its own tenant only; others are told it does not exist. */
   private ownTenant(principal: Principal, tenantRef: string) {
     return this.tenants.findFor(principal, tenantRef);
   }
+}
+
+/** The same content under the same name is one version, whose purpose was set when first stored. */
+function purposeConflict(slice: Slice, purpose: SlicePurpose) {
+  return new ProblemException(
+    409,
+    'Conflict',
+    `${slice.name} v${slice.version} already holds this content as a ${slice.purpose} slice`,
+    [{ field: 'purpose', reason: `is ${purpose}; upload it under another name to change it` }],
+  );
 }
