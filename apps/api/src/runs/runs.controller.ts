@@ -58,7 +58,11 @@ export class RunsController {
   /** A self-contained HTML page: summary, metrics, breakdown charts, baseline, worst items. */
   @Get(':id/report')
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+  // media-src: speech items' <audio> players fetch their recordings from this API.
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; media-src 'self'",
+  )
   report(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     return this.runs.report(principal, id);
   }
