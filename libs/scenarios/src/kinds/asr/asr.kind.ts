@@ -64,8 +64,10 @@ export const asrKind: ScenarioKind<AsrConfig> = {
       blockAttributes: config.blockAttributes,
     };
     const bases = wordMetrics().filter((m) => GAP_BASES.includes(m.name));
-    // Unlabelled (monitoring) recordings have no WER at all: absent, not 0 and not a null row.
-    const labelled = instances.some((i) => typeof i.stats.refWords === 'number');
+    // Scored recordings none of which has a reference (a monitoring slice) have no WER at all:
+    // absent, not 0 and not a null row. With nothing scored, every metric is declared (null).
+    const labelled =
+      instances.length === 0 || instances.some((i) => typeof i.stats.refWords === 'number');
     return [
       ...(labelled ? aggregateItemMetrics(wordMetrics(), items, options) : []),
       ...(labelled ? gapValues(bases, config.gapAttributes, items, options) : []),
