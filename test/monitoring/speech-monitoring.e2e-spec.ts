@@ -1,8 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatTrn, parseScliteSgml } from '@lastmile/metrics';
 import { CLINICAL_PHRASES, speechToolsAvailable } from '@lastmile/scenarios';
 import { createKey, createTenant, type TenantView } from '../factories/api-resources';
 import { wardRecordings, type WardRecordings } from '../factories/speech-archives';
@@ -19,6 +21,23 @@ const POLICIES = {
   // The same recording gets the same transcript: the recognizer runs once per distinct clip.
   cacheResponses: true,
 };
+
+const SCTK = '/usr/lib/sctk/bin';
+
+const WARD_GLM = `;; the ward's accepted spellings
+* name "ward-compounds"
+* desc "compounds a clinician writes as one word"
+* format = 'NIST1'
+* max_nrules = '50'
+* copy_no_hit = 'T'
+* case_sensitive = 'F'
+BLOODPRESSURE => {BLOODPRESSURE / BLOOD PRESSURE} / [ ] __ [ ]
+BLOOD PRESSURE => {BLOODPRESSURE / BLOOD PRESSURE} / [ ] __ [ ]
+BLOODSUGAR => {BLOODSUGAR / BLOOD SUGAR} / [ ] __ [ ]
+BLOOD SUGAR => {BLOODSUGAR / BLOOD SUGAR} / [ ] __ [ ]
+CHESTPAIN => {CHESTPAIN / CHEST PAIN} / [ ] __ [ ]
+CHEST PAIN => {CHESTPAIN / CHEST PAIN} / [ ] __ [ ]
+`;
 
 const skip = speechToolsAvailable() ? false : 'espeak-ng, sox or pocketsphinx is not installed';
 
@@ -273,4 +292,75 @@ describe('speech monitoring with pocketsphinx', { skip }, () => {
     assert.equal(keys.length, 2);
     assert.deepEqual(keys.map(([, n]: [string, number]) => n).sort(), [1, 2]);
   });
+
+  it(
+    "scores against the slice's alternates.glm exactly as csrfilt.sh + sclite count",
+    {
+      skip: existsSync(join(SCTK, 'sclite')) ? false : `SCTK not installed in ${SCTK}`,
+    },
+    async () => {
+      // The clinician's spellings: compounds written as one word, which the ward's GLM accepts.
+      const typed = (phrase: string) =>
+        phrase
+          .replace('blood pressure', 'bloodpressure')
+          .replace('blood sugar', 'bloodsugar')
+          .replace('chest pain', 'chestpain');
+      const labelled = await wardRecordings(join(work, 'glm'), {
+        voices: VOICES,
+        phrases: PHRASES,
+        condition: 'clean',
+        labelled: true,
+        reference: typed,
+        alternates: WARD_GLM,
+      });
+      const slice = await upload('ward-7-glm', labelled.archive).expect(201);
+      assert.equal(slice.body.alternates, WARD_GLM);
+      const plan = await createMonitoredPlan(t, {
+        baseUrl: '',
+        model,
+        scenario: { kind: 'asr', config: { labelFreeSignals: false } },
+        plan: { tenant: tenant.slug, sliceIds: [slice.body.id], ...POLICIES },
+      });
+      const run = await plan.run();
+      const rows: { item_key: string; stats: Record<string, number | string> }[] =
+        await t.dataSource.query(
+          'SELECT item_key, stats FROM instance_results WHERE run_id = $1 ORDER BY item_key',
+          [run.id],
+        );
+      assert.equal(rows.length, 16);
+      assert.ok(rows.every((r) => /\+glm:ward-compounds#/.test(String(r.stats.normalizer))));
+      const side = (key: 'referenceNormalized' | 'hypothesisNormalized') =>
+        formatTrn(rows.map((r) => ({ id: `spk-${r.item_key}`, text: String(r.stats[key]) })));
+      const glmPath = join(work, 'ward.glm');
+      writeFileSync(glmPath, WARD_GLM);
+      const filtered = (text: string) => sctk('csrfilt.sh', ['-i', 'trn', glmPath], text);
+      writeFileSync(join(work, 'ref.filt'), filtered(side('referenceNormalized')));
+      writeFileSync(join(work, 'hyp.filt'), filtered(side('hypothesisNormalized')));
+      const files = ['-r', join(work, 'ref.filt'), 'trn', '-h', join(work, 'hyp.filt'), 'trn'];
+      sctk('sclite', [...files, '-i', 'spu_id', '-o', 'sgml', '-O', work, '-f', '0']);
+      const sclite = parseScliteSgml(readFileSync(join(work, 'hyp.filt.sgml'), 'utf8'));
+      const counts = (u: Record<string, unknown>) =>
+        `C${u.hits} S${u.substitutions} D${u.deletions} I${u.insertions}`;
+      assert.deepEqual(
+        rows.map((r) => counts(r.stats)),
+        rows.map((r) => counts({ ...sclite.find((u) => u.id === `spk-${r.item_key}`)! })),
+      );
+      // The alternates matter: "bloodpressure" read as "blood pressure" is one correct word.
+      const bp = rows.find((r) => r.item_key === 'en-us_wideband_02')!;
+      assert.equal(
+        bp.stats.referenceFiltered,
+        '{bloodpressure / blood pressure} is one hundred and forty over ninety',
+      );
+    },
+  );
 });
+
+function sctk(program: string, args: string[], input?: string): string {
+  const result = spawnSync(join(SCTK, program), args, {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${SCTK}:${process.env.PATH}` },
+  });
+  assert.equal(result.status, 0, `${program} failed: ${result.stderr}${result.stdout}`);
+  return result.stdout;
+}
