@@ -13,6 +13,7 @@ import {
   type RunView,
   type TenantView,
 } from '../factories/api-resources';
+import { makeWav } from '@lastmile/slices/testing';
 import { bountyBody, uploadPoolSource } from '../factories/bounty-pool';
 import { insertSlice } from '../factories/slice-rows';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
@@ -181,6 +182,20 @@ describe('authorization matrix', () => {
     return rows[0].id;
   }
 
+  /** An item with a recording in the tenant's slice, stored once. */
+  let audioItemKey: string | undefined;
+  async function audioItem(): Promise<string> {
+    if (!audioItemKey) {
+      audioItemKey = 'clip-1';
+      await t.dataSource.query(
+        `INSERT INTO slice_items (slice_id, item_key, ordinal, attributes, audio, audio_mime, audio_ms)
+         VALUES ($1, $2, 0, '{}', $3, 'audio/wav', 1000)`,
+        [world.sliceId, audioItemKey, makeWav()],
+      );
+    }
+    return audioItemKey;
+  }
+
   /** The value of a path parameter; routes that destroy what they name get a fresh one each call. */
   async function paramValue(route: AppRoute, name: string): Promise<string> {
     const segments = route.path.split('/');
@@ -212,6 +227,8 @@ describe('authorization matrix', () => {
         return destroys ? openBountyProgram() : world.bounty.programId;
       case 'submissions/:submissionId':
         return world.bounty.submissionId;
+      case 'items/:itemId':
+        return audioItem();
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
   }

@@ -50,6 +50,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/tenants/:tenant/slices':           row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/tenants/:tenant/slices/:id':       row(200, 200, 200, 404, 200, 401, 401),
   'GET /v1/tenants/:tenant/slices/:id/items': row(200, 200, 200, 404, 200, 401, 401),
+  'GET /v1/tenants/:tenant/slices/:id/items/:itemId/audio': row(200, 200, 200, 404, 200, 401, 401),
   // Secrets: write-only; a tenant's by its admin or its own customer keys, the operator's by admin/ml.
   'PUT /v1/tenants/:tenant/secrets/:name':    row(201, 403, 201, 404, 403, 401, 401),
   'GET /v1/tenants/:tenant/secrets':          row(200, 403, 200, 404, 403, 401, 401),

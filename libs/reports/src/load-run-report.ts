@@ -6,10 +6,16 @@ import { reportIncidents, reportUnderpowered } from './report-incidents';
 
 const WORST = 10;
 
+export interface RunReportOptions {
+  /** Prefix of the audio links of speech items (LASTMILE_PUBLIC_URL); relative when absent. */
+  publicUrl?: string;
+}
+
 /** Reads one run and what its report shows. Returns null when the run does not exist. */
 export async function loadRunReportData(
   stores: Stores,
   runId: string,
+  options: RunReportOptions = {},
 ): Promise<RunReportData | null> {
   const run = await stores.runs.find(runId);
   if (!run) return null;
@@ -51,7 +57,14 @@ export async function loadRunReportData(
     findings,
     sliceName,
   });
-  const headline = definitions[0] ?? null;
+  // The first metric the run has (a monitoring slice's run has no WER: its first signal then).
+  const headline = definitions.find((d) => metrics.some((m) => m.name === d.name)) ?? null;
+  const audioLink = (sliceId: string, itemId: string) => {
+    const slice = slices.find((s) => s.id === sliceId);
+    if (slice?.modality !== 'audio' || !slice.tenantId) return null;
+    const base = (options.publicUrl ?? '').replace(/\/+$/, '');
+    return `${base}/v1/tenants/${slice.tenantId}/slices/${sliceId}/items/${encodeURIComponent(itemId)}/audio`;
+  };
   return {
     generatedAt: new Date(),
     run: {
@@ -88,7 +101,7 @@ export async function loadRunReportData(
     comparisonNotes: compared.notes,
     incidents: reportIncidents(run.monitoring, findings, unitOf),
     underpowered: reportUnderpowered(run.monitoring, sliceName, unitOf),
-    worstItems: headline ? await worstItems(stores, run.id, headline, sliceName) : [],
+    worstItems: headline ? await worstItems(stores, run.id, headline, sliceName, audioLink) : [],
   };
 }
 
@@ -98,6 +111,7 @@ async function worstItems(
   runId: string,
   headline: MetricDefinition,
   sliceName: (id: string) => string,
+  audioLink: (sliceId: string, itemId: string) => string | null,
 ): Promise<ReportItem[]> {
   const results = await stores.results.firstSamples(runId);
   const scored = results.map((result) => {
@@ -124,6 +138,21 @@ async function worstItems(
       error: result.error ? String((result.error as { code?: unknown }).code ?? 'error') : null,
       value,
       attributes: result.attributes,
+      scored: scoredTexts(result.stats as Record<string, unknown> | null),
+      audio: audioLink(result.sliceId, result.itemKey),
     };
   });
+}
+
+/** The normalized (and GLM-filtered) texts an asr item was scored on, when they were stored. */
+function scoredTexts(stats: Record<string, unknown> | null): ReportItem['scored'] {
+  const text = (key: string) => (typeof stats?.[key] === 'string' ? (stats[key] as string) : null);
+  if (text('referenceNormalized') === null && text('hypothesisNormalized') === null) return null;
+  return {
+    normalizer: text('normalizer'),
+    reference: text('referenceNormalized'),
+    hypothesis: text('hypothesisNormalized'),
+    referenceFiltered: text('referenceFiltered'),
+    hypothesisFiltered: text('hypothesisFiltered'),
+  };
 }

@@ -93,12 +93,42 @@ function worstItems(data: RunReportData): string {
   const rows = data.worstItems.map((item) => {
     const detail =
       data.speech && item.reference !== null && item.response !== null
-        ? wordAlignment(item.reference, item.response)
+        ? speechDetail(item)
         : `<div><b>reference</b> ${escapeHtml(item.reference ?? '—')}</div><div><b>response</b> ${escapeHtml(item.error ? `error: ${item.error}` : (item.response ?? '—'))}</div>`;
     const attributes = Object.entries(item.attributes)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ');
-    return `<tr><td><code>${escapeHtml(item.itemId)}</code><br><small>${escapeHtml(attributes)}</small></td><td class="num">${formatMetricValue(item.value, data.headlineUnit)}</td><td>${item.input && !data.speech ? `<div><b>input</b> ${escapeHtml(item.input)}</div>` : ''}${detail}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(item.itemId)}</code><br><small>${escapeHtml(attributes)}</small>${audioPlayer(item)}</td><td class="num">${formatMetricValue(item.value, data.headlineUnit)}</td><td>${item.input && !data.speech ? `<div><b>input</b> ${escapeHtml(item.input)}</div>` : ''}${detail}</td></tr>`;
   });
   return `<h2>Worst items${data.headlineMetric ? ` by ${escapeHtml(data.headlineMetric)}` : ''}</h2><table><thead><tr><th>item</th><th>value</th><th>reference vs response</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+type WorstItem = RunReportData['worstItems'][number];
+
+/** The recording, fetched from the API only when played. */
+function audioPlayer(item: WorstItem): string {
+  if (!item.audio) return '';
+  return `<br><audio controls preload="none" src="${escapeHtml(item.audio)}"></audio>`;
+}
+
+/**
+ * Raw texts, then the alignment of the texts as scored: normalized by the named normalizer when
+ * one was applied (its id shown), and the GLM's rewriting when a GLM was.
+ */
+function speechDetail(item: WorstItem): string {
+  const scored = item.scored;
+  if (!scored || scored.reference === null || scored.hypothesis === null)
+    return item.reference === null
+      ? `<div><b>response</b> ${escapeHtml(item.response ?? '—')}</div>`
+      : wordAlignment(item.reference, item.response ?? '');
+  const line = (label: string, text: string | null) =>
+    text === null ? '' : `<div><small>${label}</small> ${escapeHtml(text)}</div>`;
+  return [
+    line('reference (raw)', item.reference),
+    line('response (raw)', item.response),
+    `<div><small>scored with ${escapeHtml(scored.normalizer ?? 'the default normalizer')}</small></div>`,
+    wordAlignment(scored.reference, scored.hypothesis, true),
+    line('reference after GLM', scored.referenceFiltered),
+    line('response after GLM', scored.hypothesisFiltered),
+  ].join('');
 }

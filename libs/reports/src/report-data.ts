@@ -92,6 +92,16 @@ export interface ReportItem {
   /** The item's value of the report's headline metric (e.g. its WER, or 0/1 correctness). */
   value: number | null;
   attributes: Record<string, string>;
+  /** Speech: the texts as scored, when a named normalizer or a GLM was applied. */
+  scored?: {
+    normalizer: string | null;
+    reference: string | null;
+    hypothesis: string | null;
+    referenceFiltered: string | null;
+    hypothesisFiltered: string | null;
+  } | null;
+  /** Speech: the recording, served by the API (tenant-checked there), for an <audio> player. */
+  audio?: string | null;
 }
 
 export interface RunReportData {

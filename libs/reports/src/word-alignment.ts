@@ -1,10 +1,15 @@
 import { alignTokens, normalizeTranscript, splitWords } from '@lastmile/metrics';
 import { escapeHtml } from './html';
 
-/** Reference vs response aligned word by word (sclite costs), errors marked S, D, I. */
-export function wordAlignment(reference: string, hypothesis: string): string {
-  const ref = splitWords(normalizeTranscript(reference));
-  const hyp = splitWords(normalizeTranscript(hypothesis));
+/**
+ * Reference vs response aligned word by word (sclite costs), errors marked S, D, I. Texts are
+ * normalized with the default rules unless `normalized` says they already were (a named
+ * normalizer's output, as scored).
+ */
+export function wordAlignment(reference: string, hypothesis: string, normalized = false): string {
+  const prepare = (text: string) => splitWords(normalized ? text : normalizeTranscript(text));
+  const ref = prepare(reference);
+  const hyp = prepare(hypothesis);
   const { ops } = alignTokens(ref, hyp, { costs: 'sclite' });
   const cells = ops.map((step) => {
     const top = step.ref ?? '*'.repeat((step.hyp ?? '').length || 1);

@@ -11,6 +11,8 @@ export interface ScenarioItem {
   choices?: string[] | null;
   attributes: Record<string, string>;
   audio?: { data: Buffer; mimeType: string; filename: string } | null;
+  /** The slice's SCTK GLM of accepted alternates (its alternates.glm), when it has one. */
+  alternates?: string | null;
 }
 
 /** What the runner sends through a model adapter: the adapters' own request type, one declaration. */

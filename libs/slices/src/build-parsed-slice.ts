@@ -1,17 +1,22 @@
 import { sliceContentHash } from './content-hash';
 import type { ParsedSlice, SliceItem, SliceModality, SlicePurpose } from './parsed-slice';
 
-/** The content hash covers the items only: the same recordings hash alike whatever the purpose. */
+/**
+ * The content hash covers the items and the alternates (they decide the scores): the same
+ * recordings hash alike whatever the purpose.
+ */
 export function buildParsedSlice(
   modality: SliceModality,
   items: SliceItem[],
   purpose: SlicePurpose = 'evaluation',
+  alternates: string | null = null,
 ): ParsedSlice {
   return {
     modality,
     purpose,
     items,
-    contentHash: sliceContentHash(modality, items),
+    alternates,
+    contentHash: sliceContentHash(modality, items, alternates),
     attributes: attributeValues(items),
   };
 }

@@ -17,7 +17,13 @@ export function parseAudioFiles(
 ): ParsedSlice {
   const limits = resolveSliceLimits(overrides);
   const problems = new ProblemList(limits.maxProblems, label);
-  const items = parseAudioSlice({ entries, refused: new Set() }, label, problems, limits, purpose);
+  const { items, alternates } = parseAudioSlice(
+    { entries, refused: new Set() },
+    label,
+    problems,
+    limits,
+    purpose,
+  );
   problems.throwIfAny();
-  return buildParsedSlice('audio', items, purpose);
+  return buildParsedSlice('audio', items, purpose, alternates);
 }

@@ -20,7 +20,7 @@ export interface SliceUpload {
 
 /**
  * Parses and validates a customer slice upload: JSONL or CSV text rows, or a ZIP / tar.gz of
- * manifest.jsonl plus WAV/FLAC audio. Resolves only when everything is valid; otherwise rejects
+ * manifest.jsonl plus WAV/FLAC audio (and optionally alternates.glm, an SCTK GLM). Resolves only when everything is valid; otherwise rejects
  * with a SliceValidationError listing the problems. Writes nothing anywhere.
  */
 export async function parseSliceUpload(
@@ -51,9 +51,6 @@ export async function parseSliceUpload(
     format === 'zip'
       ? await readZipEntries(data, filename, problems, limits)
       : await readTarEntries(data, filename, problems, limits);
-  return buildParsedSlice(
-    'audio',
-    parseAudioSlice(contents, filename, problems, limits, purpose),
-    purpose,
-  );
+  const { items, alternates } = parseAudioSlice(contents, filename, problems, limits, purpose);
+  return buildParsedSlice('audio', items, purpose, alternates);
 }

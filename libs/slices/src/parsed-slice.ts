@@ -33,6 +33,10 @@ export interface StorableSlice {
   /** Every attribute name with its distinct values, sorted. */
   attributes: Record<string, string[]>;
   items: readonly StorableItem[];
+  /** Default 'evaluation' (built-in data, the CLI's datasets). */
+  purpose?: SlicePurpose;
+  /** An SCTK GLM of accepted alternates, applied to both sides before alignment when scoring. */
+  alternates?: string | null;
 }
 
 /** An uploaded item, validated: a StorableItem with its audio checked. */
@@ -50,7 +54,12 @@ export interface ParsedSlice {
   purpose: SlicePurpose;
   /** In upload order. */
   items: SliceItem[];
-  /** sha256 hex of the canonical item set: equal for equal content, however it was packaged. */
+  /** The archive's alternates.glm (SCTK GLM text), validated; null when it has none. */
+  alternates: string | null;
+  /**
+   * sha256 hex of the canonical item set and the alternates: equal for equal content, however it
+   * was packaged.
+   */
   contentHash: string;
   /** Every attribute name with its distinct values, sorted. */
   attributes: Record<string, string[]>;

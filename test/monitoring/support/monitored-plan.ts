@@ -25,6 +25,8 @@ export async function createMonitoredPlan(
     scenario: Record<string, unknown>;
     plan?: Record<string, unknown>;
     limits?: Record<string, unknown>;
+    /** The model's body (e.g. a command adapter) instead of the chat model at baseUrl. */
+    model?: Record<string, unknown>;
   },
 ): Promise<MonitoredPlan> {
   const adapter = {
@@ -33,7 +35,11 @@ export async function createMonitoredPlan(
     model: 'fixture',
     limits: { maxRetries: 0, timeoutMs: 5000, ...options.limits },
   };
-  const model = await t.http.post('/v1/models').set(admin).send(modelBody({ adapter })).expect(201);
+  const model = await t.http
+    .post('/v1/models')
+    .set(admin)
+    .send(modelBody(options.model ?? { adapter }))
+    .expect(201);
   const scenario = await t.http
     .post('/v1/scenarios')
     .set(admin)

@@ -123,7 +123,11 @@ export class RunsController {
     problems: [404],
   })
   @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+  // media-src: speech items' <audio> players fetch their recordings from this API.
+  @Header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; media-src 'self'",
+  )
   report(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     return this.runs.report(principal, id);
   }

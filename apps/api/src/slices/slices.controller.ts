@@ -5,10 +5,13 @@ import {
   Param,
   Post,
   Query,
+  Res,
+  StreamableFile,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { ApiZodMultipart } from '../common/api-body.decorator';
 import { ApiEndpoint, tenantParam, uuidParam } from '../common/api-endpoint.decorator';
@@ -41,7 +44,10 @@ const itemsQuerySchema = z.strictObject({
 export class SlicesController {
   constructor(private readonly slices: SlicesService) {}
 
-  /** JSONL/CSV rows, or a .zip/.tar.gz of manifest.jsonl + WAV/FLAC. Same content = same version. */
+  /**
+   * JSONL/CSV rows, or a .zip/.tar.gz of manifest.jsonl + WAV/FLAC (+ optional alternates.glm).
+   * Same content = same version.
+   */
   @Post()
   @Roles('admin', 'customer')
   @ApiEndpoint({
@@ -65,7 +71,7 @@ export class SlicesController {
     file: {
       field: 'file',
       description:
-        'The slice: .jsonl, .csv, or a .zip/.tar.gz of manifest.jsonl with WAV/FLAC clips.',
+        'The slice: .jsonl, .csv, or a .zip/.tar.gz of manifest.jsonl ({id, audio, reference, attributes} per line) with the WAV/FLAC clips it names. An audio archive may add alternates.glm beside manifest.jsonl: an SCTK GLM of accepted alternates (e.g. `HEALTH CARE => {HEALTH CARE / HEALTHCARE} / [ ] __ [ ]`), applied to reference and hypothesis before alignment as SCTK hubscr.pl applies csrfilt.sh; it is part of the content hash. With purpose=monitoring, audio rows may omit reference.',
     },
     limit: 'LASTMILE_MAX_UPLOAD_BYTES (200 MB by default)',
   })
@@ -76,7 +82,7 @@ export class SlicesController {
     @Body(new ZodPipe(sliceUploadFieldsSchema, 'form fields')) fields: SliceUploadFields,
     @UploadedFile() file: SliceFile | undefined,
   ) {
-    return this.slices.upload(principal, tenant, fields.name, file);
+    return this.slices.upload(principal, tenant, fields.name, file, fields.purpose);
   }
 
   @Get()
@@ -141,5 +147,51 @@ export class SlicesController {
     @Query(new ZodPipe(itemsQuerySchema, 'query')) query: z.output<typeof itemsQuerySchema>,
   ) {
     return this.slices.items(principal, tenant, id, query.after, query.limit);
+  }
+
+  /** One item's recording (audio/wav or audio/flac), e.g. for a report's worst items. */
+  @Get(':id/items/:itemId/audio')
+  @ApiEndpoint({
+    summary: "Get an item's recording",
+    description:
+      'The original bytes as uploaded (audio/wav or audio/flac), for a report or console player. A customer key reaches its own tenant’s slices only.',
+    responses: [
+      {
+        status: 200,
+        description: 'The recording.',
+        mediaType: 'audio/wav',
+        schema: z.string().meta({ format: 'binary' }),
+        name: 'AudioBytes',
+      },
+      {
+        status: 200,
+        description: 'The recording.',
+        mediaType: 'audio/flac',
+        schema: z.string().meta({ format: 'binary' }),
+        name: 'AudioBytes',
+      },
+    ],
+    params: {
+      tenant: tenantParam,
+      id: uuidParam('slice'),
+      itemId: { description: "The uploader's item id.", schema: { type: 'string' } },
+    },
+    problems: [404],
+  })
+  async itemAudio(
+    @Auth() principal: Principal,
+    @Param('tenant') tenant: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('itemId') itemId: string,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { audio, mimeType } = await this.slices.itemAudio(principal, tenant, id, itemId);
+    response.setHeader('Cache-Control', 'private, max-age=300');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(audio, {
+      type: mimeType,
+      length: audio.length,
+      disposition: `inline; filename="${itemId.replace(/[^A-Za-z0-9._-]/g, '_')}.${mimeType === 'audio/flac' ? 'flac' : 'wav'}"`,
+    });
   }
 }

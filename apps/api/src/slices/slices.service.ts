@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@lastmile/config';
 import { sampleSizeAdvice, type AdviceAssumptions } from '@lastmile/metrics';
 import { Database, type Slice } from '@lastmile/persistence';
-import { parseSliceUpload, SliceValidationError } from '@lastmile/slices';
+import { parseSliceUpload, SliceValidationError, type SlicePurpose } from '@lastmile/slices';
 import { sliceLimits } from './slice-limits';
 import type { SampleSizeQuery } from './slice-upload.dto';
 import { AuditService } from '../common/audit.service';
@@ -32,6 +32,7 @@ export class SlicesService {
     tenantRef: string,
     name: string,
     file: UploadedFile | undefined,
+    purpose: SlicePurpose = 'evaluation',
   ) {
     const tenant = await this.ownTenant(principal, tenantRef);
     if (!file)
@@ -41,7 +42,7 @@ export class SlicesService {
     let parsed;
     try {
       parsed = await parseSliceUpload(
-        { filename: file.originalname, contentType: file.mimetype, data: file.buffer },
+        { filename: file.originalname, contentType: file.mimetype, data: file.buffer, purpose },
         sliceLimits(this.config),
       );
     } catch (error) {
@@ -54,6 +55,7 @@ export class SlicesService {
     }
     const stored = await this.database.transaction(async (stores) => {
       const { slice, created } = await stores.slices.store(tenant.id, name, parsed);
+      if (slice.purpose !== purpose) throw purposeConflict(slice, purpose);
       if (created) {
         await this.audit.record(
           principal,
@@ -137,8 +139,26 @@ export class SlicesService {
     );
   }
 
+  /** One item's recording, for whoever may see the slice (the report's worst items play it). */
+  async itemAudio(principal: Principal, tenantRef: string, id: string, itemKey: string) {
+    const slice = await this.get(principal, tenantRef, id);
+    const audio = await this.database.stores.slices.itemAudio(slice.id, itemKey);
+    if (!audio) throw notFound('item audio', itemKey);
+    return audio;
+  }
+
   /** A customer key works on its own tenant only; others are told it does not exist. */
   private ownTenant(principal: Principal, tenantRef: string) {
     return this.tenants.findFor(principal, tenantRef);
   }
+}
+
+/** The same content under the same name is one version, whose purpose was set when first stored. */
+function purposeConflict(slice: Slice, purpose: SlicePurpose) {
+  return new ProblemException(
+    409,
+    'Conflict',
+    `${slice.name} v${slice.version} already holds this content as a ${slice.purpose} slice`,
+    [{ field: 'purpose', reason: `is ${purpose}; upload it under another name to change it` }],
+  );
 }

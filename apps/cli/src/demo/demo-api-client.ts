@@ -21,9 +21,16 @@ export class DemoApiClient {
     return this.request('PATCH', path, body);
   }
 
-  async upload<T>(path: string, name: string, filename: string, data: Buffer): Promise<T> {
+  async upload<T>(
+    path: string,
+    name: string,
+    filename: string,
+    data: Buffer,
+    purpose?: 'evaluation' | 'monitoring',
+  ): Promise<T> {
     const form = new FormData();
     form.set('name', name);
+    if (purpose) form.set('purpose', purpose);
     form.set('file', new Blob([data]), filename);
     const response = await fetch(this.baseUrl + path, {
       method: 'POST',

@@ -9,12 +9,22 @@ import { CLINICAL_PHRASES, generateSpeechSlice } from '@lastmile/scenarios';
 export const DEMO_VOICES = ['en-us', 'en-gb-scotland', 'en-029', 'en-gb-x-rp'];
 export const DEMO_PHRASES = CLINICAL_PHRASES;
 
+export interface WardArchives {
+  /** With each recording's reference transcript: an evaluation slice. */
+  labelled: Buffer;
+  /** The same recordings without transcripts, as the ward has them every day: a monitoring slice. */
+  unlabelled: Buffer;
+}
+
 /**
- * The ward's last-mile slice as a customer would upload it: a .tar.gz of manifest.jsonl and WAVs.
- * Item ids name the speaker and phrase only, so the clean and the humming recordings are the
- * same items and the drift test is paired.
+ * The ward's last-mile recordings as a customer would upload them: .tar.gz archives of
+ * manifest.jsonl and WAVs, with and without references. Item ids name the speaker and phrase
+ * only, so the clean and the humming recordings are the same items and the tests are paired.
  */
-export async function buildWardSlice(dir: string, condition: 'clean' | 'hum'): Promise<Buffer> {
+export async function buildWardSlice(
+  dir: string,
+  condition: 'clean' | 'hum',
+): Promise<WardArchives> {
   const slice = await generateSpeechSlice({
     outDir: dir,
     voices: DEMO_VOICES,
@@ -24,22 +34,33 @@ export async function buildWardSlice(dir: string, condition: 'clean' | 'hum'): P
   });
   if (condition === 'hum')
     await Promise.all(slice.entries.map((entry) => addWardEquipment(join(dir, entry.audio))));
-  const archive = pack();
-  const chunks: Buffer[] = [];
-  archive.on('data', (chunk) => {
-    chunks.push(chunk as Buffer);
-  });
   const manifest = slice.entries.map((entry) => ({
     ...entry,
     id: entry.id.replace('_clean_', '_'),
     attributes: { ...entry.attributes, noise: condition === 'hum' ? 'imaging-hum' : 'quiet-ward' },
   }));
+  const audio = slice.entries.map((entry) => ({
+    name: entry.audio,
+    data: readFileSync(join(dir, entry.audio)),
+  }));
+  const unlabelled = manifest.map(({ reference: _reference, ...row }) => row);
+  return {
+    labelled: await tarGz(manifest, audio),
+    unlabelled: await tarGz(unlabelled, audio),
+  };
+}
+
+async function tarGz(rows: object[], files: { name: string; data: Buffer }[]): Promise<Buffer> {
+  const archive = pack();
+  const chunks: Buffer[] = [];
+  archive.on('data', (chunk) => {
+    chunks.push(chunk as Buffer);
+  });
   archive.entry(
     { name: 'manifest.jsonl' },
-    manifest.map((row) => JSON.stringify(row)).join('\n') + '\n',
+    rows.map((row) => JSON.stringify(row)).join('\n') + '\n',
   );
-  for (const entry of slice.entries)
-    archive.entry({ name: entry.audio }, readFileSync(join(dir, entry.audio)));
+  for (const file of files) archive.entry({ name: file.name }, file.data);
   archive.finalize();
   await new Promise<void>((resolve) => archive.on('end', () => resolve()));
   return gzipSync(Buffer.concat(chunks));

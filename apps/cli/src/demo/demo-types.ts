@@ -15,6 +15,8 @@ export interface ApiSlice extends ApiResource {
   version: number;
   itemCount: number;
   contentHash: string;
+  purpose?: string;
+  created?: boolean;
 }
 export interface ApiRun {
   id: string;

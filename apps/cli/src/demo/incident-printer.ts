@@ -1,4 +1,5 @@
-import { pct, say, speechValue } from './demo-printer';
+import type { DemoApiClient } from './demo-api-client';
+import { pct, say } from './demo-printer';
 import type { ApiAlert } from './demo-types';
 
 type Span = [number, number] | null;
@@ -42,6 +43,18 @@ interface Finding {
     tolerance?: number;
     worstItems?: WorstItem[];
     links?: { report: string; dashboard: string | null };
+    condition?: {
+      summary: string | null;
+      groups: { subgroup: string; label: string; n: number; summary: string }[];
+      recordings: {
+        itemId: string;
+        attributes: Record<string, string>;
+        snrDb: number | null;
+        tonalPeaks: string | null;
+        transcript: string | null;
+        audio: string | null;
+      }[];
+    };
   };
 }
 
@@ -52,6 +65,24 @@ const points = (x: number | undefined) =>
 const span = (s: Span | undefined) => (s ? `[${pct(s[0])}, ${pct(s[1])}]` : '');
 const q = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : x.toPrecision(2);
+
+const ORDER = ['condition_drift', 'drift', 'disparity_drift', 'fairness_gap'];
+
+/** The incidents a run's monitoring left open, one per cause, printed; returns how many. */
+export async function printIncidents(api: DemoApiClient, runId: string): Promise<number> {
+  const monitoring = await api.get<{ status: string; incidents?: { id: string }[] }>(
+    `/v1/runs/${runId}/monitoring?wait=60`,
+  );
+  const incidents = await Promise.all(
+    (monitoring.incidents ?? []).map((i) => api.get<IncidentDetail>(`/v1/alerts/${i.id}`)),
+  );
+  if (incidents.length === 0)
+    say(`no incident was raised (monitoring ${monitoring.status}; see the run report)`);
+  incidents.sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type));
+  if (incidents.length > 1) say(`${incidents.length} incidents open, one per cause:`);
+  for (const incident of incidents) printIncident(incident);
+  return incidents.length;
+}
 
 /** What on-call reads first: one incident, its cause in words, its strongest findings. */
 export function printIncident(incident: IncidentDetail): void {
@@ -102,11 +133,24 @@ function printDisparity(findings: Finding[]): void {
 }
 
 function printCondition(findings: Finding[]): void {
-  for (const finding of findings.filter((f) => f.subgroup === 'all'))
+  const condition = findings.find((f) => f.evidence.condition)?.evidence.condition;
+  if (!condition) return;
+  say(`  all recordings: ${condition.summary ?? 'see the groups'}`);
+  for (const group of condition.groups) say(`  ${group.label} (n=${group.n}): ${group.summary}`);
+  for (const r of condition.recordings.slice(0, 2))
     say(
-      `  ${finding.metric.padEnd(26)} ${speechValue(finding.metric, finding.evidence.baseline?.value)} → ${speechValue(finding.metric, finding.evidence.current?.value)}  (q=${q(finding.qValue)})`,
+      `  worst: ${r.itemId} (${Object.values(r.attributes).join(', ')}): SNR ${fmt(r.snrDb)} dB, ${r.tonalPeaks || 'no tonal peak'}, heard as "${r.transcript ?? ''}"; audio ${r.audio ?? '—'}`,
     );
+  const tested = findings.map(
+    (f) => `${f.metric}${f.subgroup === 'all' ? '' : ` (${f.subgroup})`}`,
+  );
+  say(
+    `  ${findings.length} findings: ${tested.slice(0, 6).join(', ')}${tested.length > 6 ? ', …' : ''}`,
+  );
 }
+
+const fmt = (x: number | null | undefined) =>
+  x === null || x === undefined ? '—' : Number(x.toPrecision(3)).toString();
 
 function printWorst(items: WorstItem[] | undefined): void {
   for (const item of (items ?? []).slice(0, 2))

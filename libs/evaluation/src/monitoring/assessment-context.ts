@@ -31,6 +31,8 @@ export interface AssessmentInput {
   /** Pooled item values of the chosen references, by baseline id. */
   referenceItems: ReadonlyMap<string, Record<string, ItemValue>>;
   links: (sliceId: string, metric: string) => EvidenceContext['links'];
+  /** Where an item's recording can be played (speech slices of a tenant), or null. */
+  audioLink?: (sliceId: string, itemId: string) => string | null;
 }
 
 export type AlertKind = Extract<
@@ -86,11 +88,14 @@ export class AssessmentContext {
     metric: string,
     worst: WorstItem[],
   ): Promise<EvidenceContext> {
-    const { run } = this.input;
+    const { run, audioLink } = this.input;
+    const details = await withItemDetails(this.input.stores.results, run.id, slice.slice.id, worst);
     return {
       run: { id: run.id, status: run.status, done: run.done, errors: run.errors },
       links: this.input.links(slice.slice.id, metric),
-      worstItems: await withItemDetails(this.input.stores.results, run.id, slice.slice.id, worst),
+      worstItems: audioLink
+        ? details.map((item) => ({ ...item, audio: audioLink(slice.slice.id, item.itemId) }))
+        : details,
       severityThresholds: this.input.alertPolicy.severity,
     };
   }

@@ -1,4 +1,4 @@
-import { dashboardLink, runReportLink } from '@lastmile/monitoring';
+import { dashboardLink, itemAudioLink, runReportLink } from '@lastmile/monitoring';
 import type { Plan, Run, RunMonitoring, Stores } from '@lastmile/persistence';
 import { logger } from '@lastmile/telemetry';
 import type { RunPlan } from '../runs/run-plan';
@@ -96,6 +96,11 @@ export async function monitorRun(
         metric,
       }),
     }),
+    audioLink: (sliceId, itemId) => {
+      const slice = runPlan.slices.find((s) => s.id === sliceId);
+      if (slice?.modality !== 'audio' || !slice.tenantId) return null;
+      return itemAudioLink(input.settings.publicUrl, { tenantId: slice.tenantId, sliceId, itemId });
+    },
   });
   const written = await writeAlerts(
     stores,

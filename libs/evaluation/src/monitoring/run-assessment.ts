@@ -2,6 +2,7 @@ import type { CusumState } from '@lastmile/monitoring';
 import type { RunMonitoring } from '@lastmile/persistence';
 import type { AlertObservation } from './alert-observation';
 import { AssessmentContext, type AssessmentInput } from './assessment-context';
+import { describeConditions } from './condition-evidence';
 import { observeCusum } from './cusum-observations';
 import { benjaminiHochbergQValues } from '@lastmile/metrics';
 import { disparityPValues, disparityTests, observeDisparity } from './disparity-observations';
@@ -25,7 +26,7 @@ export interface Assessment {
  * every attribute (is one group hurt more than the others?), with one Benjamini–Hochberg step
  * across all of them; fairness gaps across the run, and a CUSUM step per baseline (after drift,
  * which it defers to); each tested key becomes a finding with its evidence, or a clean
- * observation.
+ * observation. Condition findings are then put into words, per slice and group.
  */
 export async function assessRun(input: AssessmentInput): Promise<Assessment> {
   const context = new AssessmentContext(input);
@@ -42,6 +43,7 @@ export async function assessRun(input: AssessmentInput): Promise<Assessment> {
   await observeFairnessGaps(context);
   await observeFairnessMagnitudes(context);
   const cusum = await observeCusum(context);
+  await describeConditions(context);
   return {
     observations: context.observations,
     drifted: context.drifted,

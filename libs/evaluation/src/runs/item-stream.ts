@@ -7,12 +7,14 @@ const PAGE = 200;
 /**
  * Pages of a slice's items in upload order (keyset on ordinal), so a 100,000-item
  * slice never sits in memory. With a sample size, a seeded subset of ordinals is drawn first.
+ * Each item carries its slice's alternates (an SCTK GLM), when the slice has them.
  */
 export async function* streamSliceItems(
   slices: Pick<SlicesStore, 'page'>,
   sliceId: string,
   itemCount: number,
   sample: { size: number | null; seed: number },
+  alternates: string | null = null,
 ): AsyncGenerator<ScenarioItem[]> {
   const chosen =
     sample.size !== null && sample.size < itemCount
@@ -22,7 +24,9 @@ export async function* streamSliceItems(
   for (;;) {
     const rows = await slices.page(sliceId, after, PAGE);
     if (rows.length === 0) return;
-    const page = rows.filter((row) => !chosen || chosen.has(row.ordinal)).map(toScenarioItem);
+    const page = rows
+      .filter((row) => !chosen || chosen.has(row.ordinal))
+      .map((row) => ({ ...toScenarioItem(row), ...(alternates === null ? {} : { alternates }) }));
     if (page.length) yield page;
     after = rows[rows.length - 1].ordinal;
   }

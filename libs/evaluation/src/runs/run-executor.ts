@@ -159,6 +159,7 @@ export class RunExecutor {
             size: plan.sampleSize,
             seed: plan.seed,
           },
+          slice.alternates ?? null,
         )) {
           await this.checkInterrupted(run.id, shutdown, cancel);
           const stored = resuming

@@ -8,6 +8,15 @@ export function runReportLink(publicUrl: string, runId: string): string {
   return `${trimSlash(publicUrl)}/v1/runs/${runId}/report`;
 }
 
+/** One slice item's recording through the API (tenant-checked there). */
+export function itemAudioLink(
+  publicUrl: string,
+  target: { tenantId: string; sliceId: string; itemId: string },
+): string {
+  const item = encodeURIComponent(target.itemId);
+  return `${trimSlash(publicUrl)}/v1/tenants/${target.tenantId}/slices/${target.sliceId}/items/${item}/audio`;
+}
+
 export function alertLink(publicUrl: string, alertId: string): string {
   return `${trimSlash(publicUrl)}/v1/alerts/${alertId}`;
 }

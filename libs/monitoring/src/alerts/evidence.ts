@@ -12,6 +12,8 @@ export interface WorstItemEvidence extends WorstItem {
   references: string[] | null;
   responses: string[];
   stats: Record<string, unknown>[];
+  /** The item's recording served by the API (speech slices of a tenant), to play it. */
+  audio?: string | null;
 }
 
 export interface RunEvidence {

@@ -68,4 +68,21 @@ describe('chooseReference', () => {
       rolling,
     );
   });
+
+  it('never compares across scoring (another normalizer or judge), pinned or across versions', () => {
+    const english = row({ versionKey: 'm1:s1:english0000000000', pinned: true });
+    const oldModel = row({ versionKey: 'm0:s1:english0000000000' });
+    const plain = row({ versionKey: 'm0:s1' });
+    const none = { sliceId: 's1', versionKey: 'm1:s1:none000000000000' };
+    const across = { kind: 'first_n' as const, n: 3, compareAcrossVersions: true };
+    assert.deepEqual(chooseReference([oldModel, plain], none, across), {
+      reference: null,
+      own: null,
+      otherVersion: false,
+    });
+    assert.equal(chooseReference([english], none, { kind: 'pinned' }).reference, null);
+    const sameScoring = { sliceId: 's1', versionKey: 'm1:s1:english0000000000' };
+    assert.equal(chooseReference([oldModel, plain], sameScoring, across).reference, oldModel);
+    assert.equal(chooseReference([english], sameScoring, { kind: 'pinned' }).reference, english);
+  });
 });

@@ -1,4 +1,5 @@
 import { isComplete, type BaselinePolicyInput } from './baseline-policy';
+import { scoringOfVersionKey } from './version-key';
 
 /** A stored baseline as the chooser needs it (its item stats are loaded once it is chosen). */
 export interface BaselineCandidate {
@@ -24,7 +25,8 @@ export interface ReferenceChoice<T extends BaselineCandidate> {
  * and its other versions (same name and tenant): under a pin, the latest pinned row; otherwise
  * the run's own version's baseline once complete; with compareAcrossVersions, until then, the
  * latest complete baseline of another version (how a model update is checked against the one
- * before).
+ * before). Never a baseline scored another way (another normalizer or judge): a scoring change
+ * starts a new baseline, pinned or not, instead of raising a false drift.
  */
 export function chooseReference<T extends BaselineCandidate>(
   candidates: readonly T[],
@@ -33,6 +35,8 @@ export function chooseReference<T extends BaselineCandidate>(
 ): ReferenceChoice<T> {
   const latest = (rows: T[]) =>
     rows.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())[0] ?? null;
+  const scoring = scoringOfVersionKey(run.versionKey);
+  candidates = candidates.filter((row) => scoringOfVersionKey(row.versionKey) === scoring);
   if (policy.kind === 'pinned') {
     return {
       reference: latest(candidates.filter((row) => row.pinned)),

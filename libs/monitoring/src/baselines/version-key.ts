@@ -14,3 +14,13 @@ export function baselineVersionKey(
 
 /** Pinned rows get their own key, so a pin never collides with the version's first_n baseline. */
 export const pinnedVersionKey = (versionKey: string) => `pinned:${versionKey}`;
+
+/**
+ * The scoring part of a version key ('' for kinds without scoring provenance). Baselines of
+ * different scoring (another normalizer, judge or GLM) measure different things: they are never
+ * compared, whatever the policy says about model and slice versions.
+ */
+export function scoringOfVersionKey(versionKey: string): string {
+  const parts = versionKey.replace(/^pinned:/, '').split(':');
+  return parts.length >= 3 ? parts[2] : '';
+}

@@ -8,6 +8,8 @@ import {
 } from 'typeorm';
 
 export type SliceModality = 'text' | 'audio';
+/** 'evaluation': labelled; 'monitoring': unlabelled recordings watched through label-free signals. */
+export type SlicePurpose = 'evaluation' | 'monitoring';
 
 /** An immutable dataset version; tenant null = built in. */
 @Entity('slices')
@@ -22,6 +24,9 @@ export class Slice {
   @Column({ type: 'int' }) version: number;
   @Column({ name: 'content_hash', type: 'text' }) contentHash: string;
   @Column({ type: 'text' }) modality: SliceModality;
+  @Column({ type: 'text', default: 'evaluation' }) purpose: SlicePurpose;
+  /** SCTK GLM text of accepted alternates (the upload's alternates.glm), part of the content hash. */
+  @Column({ type: 'text', nullable: true }) alternates: string | null;
   @Column({ name: 'item_count', type: 'int' }) itemCount: number;
   /** attribute name -> distinct values, for breakdowns and dashboards. */
   @Column({ type: 'jsonb', default: () => "'{}'" }) attributes: Record<string, string[]>;

@@ -96,6 +96,8 @@ export class SlicesStore {
       version: (latest?.version ?? 0) + 1,
       contentHash: slice.contentHash,
       modality: slice.modality,
+      purpose: slice.purpose ?? 'evaluation',
+      alternates: slice.alternates ?? null,
       itemCount: slice.items.length,
       attributes: slice.attributes,
     });
@@ -175,6 +177,19 @@ export class SlicesStore {
       .orderBy('item.ordinal')
       .limit(limit)
       .getMany();
+  }
+
+  /** One item's audio bytes and type (the API serves them to whoever may see the slice). */
+  async itemAudio(
+    sliceId: string,
+    itemKey: string,
+  ): Promise<{ audio: Buffer; mimeType: string } | null> {
+    const rows: { audio: Buffer | null; audio_mime: string | null }[] = await this.db.query(
+      'SELECT audio, audio_mime FROM slice_items WHERE slice_id = $1 AND item_key = $2',
+      [sliceId, itemKey],
+    );
+    const row = rows[0];
+    return row?.audio ? { audio: row.audio, mimeType: row.audio_mime ?? 'audio/wav' } : null;
   }
 
   /** Input and references of these items (the run report). */

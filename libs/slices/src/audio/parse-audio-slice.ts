@@ -6,14 +6,22 @@ import type { SliceLimits } from '../slice-limits';
 import type { ProblemList } from '../slice-problem';
 import { decodeUploadText } from '../text/decode-text';
 import { readJsonLines } from '../text/jsonl-lines';
+import { ALTERNATES_FILE, readAlternatesFile } from './alternates-file';
 import { inspectAudio } from './inspect-audio';
 import { namedAudioPath, readManifestRow } from './manifest-row';
 
 const MANIFEST = 'manifest.jsonl';
 
+export interface AudioSliceContents {
+  items: SliceItem[];
+  /** The SCTK GLM of `alternates.glm` beside the manifest, validated; null without one. */
+  alternates: string | null;
+}
+
 /**
  * Items of an audio archive: manifest.jsonl (at the root or in one folder; audio paths are
- * relative to it) and exactly the audio files it names, each validated. Throws with every problem.
+ * relative to it), exactly the audio files it names, each validated, and optionally
+ * alternates.glm beside it. Throws with every problem.
  */
 export function parseAudioSlice(
   /** `refused`: paths the archive reader refused and reported; naming one adds no second problem. */
@@ -22,7 +30,7 @@ export function parseAudioSlice(
   problems: ProblemList,
   limits: SliceLimits,
   purpose: SlicePurpose = 'evaluation',
-): SliceItem[] {
+): AudioSliceContents {
   const byPath = new Map(entries.map((entry) => [entry.path, entry]));
   const manifests = entries.filter((entry) => entry.path.split('/').pop() === MANIFEST);
   if (manifests.length !== 1) {
@@ -45,6 +53,10 @@ export function parseAudioSlice(
   );
   const everyLineRead = problems.count === before;
   const named = new Set(lines.map(({ value }) => namedAudioPath(value, baseDir)));
+  const alternatesEntry = byPath.get(
+    baseDir === '' ? ALTERNATES_FILE : `${baseDir}/${ALTERNATES_FILE}`,
+  );
+  const alternates = readAlternatesFile(alternatesEntry, problems);
 
   const ids = new ItemIds();
   const usedBy = new Map<string, string>();
@@ -72,10 +84,10 @@ export function parseAudioSlice(
   // A line that could not be read may have named a file: only then is "unnamed" not knowable.
   if (everyLineRead) {
     for (const entry of entries) {
-      if (entry !== manifest && !named.has(entry.path))
+      if (entry !== manifest && entry !== alternatesEntry && !named.has(entry.path))
         problems.add(entry.path, `is not named in ${MANIFEST}`);
     }
   }
   problems.throwIfAny();
-  return items;
+  return { items, alternates };
 }

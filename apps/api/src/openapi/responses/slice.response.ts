@@ -14,6 +14,13 @@ export const sliceSchema = z
     contentHash: z.string(),
     modality: z.enum(['text', 'audio']),
     itemCount: z.int(),
+    purpose: z.enum(['evaluation', 'monitoring']).meta({
+      description:
+        "'monitoring': unlabelled recordings, label-free signals only; 'evaluation': labelled.",
+    }),
+    alternates: z.string().nullable().meta({
+      description: "The upload's alternates.glm (SCTK GLM), applied before alignment; null: none.",
+    }),
     attributes: z
       .record(z.string(), z.array(z.string()))
       .meta({ description: 'Attribute name → its distinct values (the subgroups).' }),

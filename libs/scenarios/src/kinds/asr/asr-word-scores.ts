@@ -1,39 +1,35 @@
 import {
-  type GlmRuleSet,
   type TextNormalizer,
   alignWithGlm,
   characterErrorRate,
   configuredNormalizer,
   normalizerByName,
-  parseGlm,
   wordErrorRate,
 } from '@lastmile/metrics';
 import type { InstanceStats } from '../../scenario-kind';
 import type { AsrConfig } from './asr.config';
-
-const GLMS = new Map<string, GlmRuleSet>();
-
-function glmOf(text: string): GlmRuleSet {
-  let rules = GLMS.get(text);
-  if (!rules) GLMS.set(text, (rules = parseGlm(text)));
-  return rules;
-}
+import { glmOf } from './asr-scoring';
 
 /**
  * Word and character edits of one utterance against its reference, as sclite counts them.
- * Without `normalizer` and `glm` the stats are exactly those of kind version 1; with either,
- * the raw and normalized (and GLM-filtered) texts are kept for the report's alignment.
+ * `alternates` is the slice's GLM, applied instead of the config's `glm` when present. Without
+ * a normalizer and a GLM the stats are exactly those of kind version 1; with either, the raw and
+ * normalized (and GLM-filtered) texts are kept for the report's alignment.
  */
 export function wordScores(
   reference: string,
   hypothesis: string,
   config: AsrConfig,
+  alternates: string | null = null,
 ): InstanceStats {
   const pairs = [{ id: 'u', reference, hypothesis }];
   const normalizer: TextNormalizer | undefined = config.normalizer
     ? normalizerByName(config.normalizer)
     : undefined;
-  const glm = config.glm === undefined ? undefined : glmOf(config.glm);
+  const glmText = alternates ?? config.glm;
+  const glm = glmText === undefined ? undefined : glmOf(glmText);
+  if (glm && config.costs === 'unit')
+    throw new RangeError("the slice's alternates.glm is applied with sclite costs only");
   const options = { costs: config.costs, normalization: config.normalization, normalizer };
   const words = wordErrorRate(pairs, { ...options, glm });
   const chars = characterErrorRate(pairs, { ...options, countSpaces: config.cerCountSpaces });

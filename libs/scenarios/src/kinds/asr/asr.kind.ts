@@ -5,6 +5,7 @@ import { groupByItem } from '../../support/item-samples';
 import { labelFreeStats } from './asr-label-free';
 import { labelFreeMetrics, wordMetrics } from './asr-metrics';
 import { readAsrResponse } from './asr-response';
+import { asrScoringProvenance } from './asr-scoring';
 import { wordScores } from './asr-word-scores';
 import { type AsrConfig, asrConfigSchema } from './asr.config';
 
@@ -40,10 +41,12 @@ export const asrKind: ScenarioKind<AsrConfig> = {
       throw new RangeError(`asr item ${item.id} has neither a reference transcript nor audio`);
     const stats: InstanceStats = {};
     if (config.labelFreeSignals) Object.assign(stats, labelFreeStats(item, response));
-    if (reference !== undefined) Object.assign(stats, wordScores(reference, response.text, config));
+    if (reference !== undefined)
+      Object.assign(stats, wordScores(reference, response.text, config, item.alternates ?? null));
     else stats.hypothesis = response.text;
     return stats;
   },
+  scoringProvenance: (config) => asrScoringProvenance(config),
   metrics: (config) => [
     ...wordMetrics(),
     ...gapDefinitions(
@@ -61,9 +64,13 @@ export const asrKind: ScenarioKind<AsrConfig> = {
       blockAttributes: config.blockAttributes,
     };
     const bases = wordMetrics().filter((m) => GAP_BASES.includes(m.name));
+    // Scored recordings none of which has a reference (a monitoring slice) have no WER at all:
+    // absent, not 0 and not a null row. With nothing scored, every metric is declared (null).
+    const labelled =
+      instances.length === 0 || instances.some((i) => typeof i.stats.refWords === 'number');
     return [
-      ...aggregateItemMetrics(wordMetrics(), items, options),
-      ...gapValues(bases, config.gapAttributes, items, options),
+      ...(labelled ? aggregateItemMetrics(wordMetrics(), items, options) : []),
+      ...(labelled ? gapValues(bases, config.gapAttributes, items, options) : []),
       ...(config.labelFreeSignals ? aggregateItemMetrics(labelFreeMetrics(), items, options) : []),
     ];
   },

@@ -1,0 +1,158 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { speechToolsAvailable } from '@lastmile/scenarios';
+import { wardRecordings, type WardRecordings } from '../factories/speech-archives';
+import { assertProblem } from '../api/support/problem-assertions';
+import { bearer, TEST_ADMIN_KEY } from '../support/test-app';
+import { createMonitoredPlan, planAlerts } from './support/monitored-plan';
+import { PHRASES, POLICIES, startSpeechWard, VOICES, type SpeechWard } from './support/speech-ward';
+
+const admin = bearer(TEST_ADMIN_KEY);
+const skip = speechToolsAvailable() ? false : 'espeak-ng, sox or pocketsphinx is not installed';
+
+/**
+ * A hospital ward's unlabelled recordings end to end, with the real recognizer (Debian's
+ * pocketsphinx through the command adapter, with the ward's phrase grammar) on espeak-ng speech:
+ * uploaded as a monitoring slice, they raise condition_drift from label-free signals alone.
+ */
+describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip }, () => {
+  let ward: SpeechWard;
+  let clean: WardRecordings;
+  let hum: WardRecordings;
+
+  before(async () => {
+    ward = await startSpeechWard();
+    const recordings = { voices: VOICES, phrases: PHRASES, labelled: false };
+    clean = await wardRecordings(join(ward.work, 'clean'), { ...recordings, condition: 'clean' });
+    hum = await wardRecordings(join(ward.work, 'hum'), { ...recordings, condition: 'hum' });
+  });
+  after(async () => ward?.close());
+
+  it('refuses unlabelled recordings as an evaluation slice and keeps them as a monitoring slice', async () => {
+    const refused = await ward.upload('ward-unlabelled', clean.archive);
+    assertProblem(
+      refused,
+      422,
+      clean.rows.map((_, i) => `manifest.jsonl line ${i + 1}: reference`),
+    );
+    assert.match(
+      refused.body.errors[0].reason,
+      /upload unlabelled recordings as a monitoring slice/,
+    );
+    assertProblem(await ward.upload('ward-unlabelled', clean.archive, 'audit'), 400, ['purpose']);
+
+    const stored = await ward.upload('ward-unlabelled', clean.archive, 'monitoring').expect(201);
+    assert.deepEqual(
+      [stored.body.purpose, stored.body.itemCount, stored.body.modality, stored.body.alternates],
+      ['monitoring', 16, 'audio', null],
+    );
+    const fetched = await ward.t.http
+      .get(`/v1/tenants/${ward.tenant.slug}/slices/${stored.body.id}`)
+      .set(bearer(ward.customer))
+      .expect(200);
+    assert.equal(fetched.body.purpose, 'monitoring');
+    const items = await ward.t.http
+      .get(`/v1/tenants/${ward.tenant.slug}/slices/${stored.body.id}/items`)
+      .set(bearer(ward.customer))
+      .expect(200);
+    assert.deepEqual(items.body[0].references, null);
+
+    // Labelled recordings may be watched as a monitoring slice; the same content under the same
+    // name is one version, so asking for it as an evaluation slice is a conflict.
+    const labelled = await wardRecordings(join(ward.work, 'labelled'), {
+      voices: ['en-us'],
+      phrases: PHRASES.slice(0, 2),
+      condition: 'clean',
+      labelled: true,
+    });
+    await ward.upload('ward-mixed', labelled.archive, 'monitoring').expect(201);
+    assertProblem(await ward.upload('ward-mixed', labelled.archive), 409, ['purpose']);
+  });
+
+  it('raises condition_drift on unlabelled recordings, in words, with the worst recordings playable', async () => {
+    const day1 = await ward.upload('ward-7-recordings', clean.archive, 'monitoring').expect(201);
+    const plan = await createMonitoredPlan(ward.t, {
+      baseUrl: '',
+      model: ward.model,
+      scenario: { kind: 'asr', config: {} },
+      plan: { tenant: ward.tenant.slug, sliceIds: [day1.body.id], ...POLICIES },
+    });
+    for (let day = 1; day <= 2; day++) {
+      const run = await plan.run();
+      assert.equal(run.status, 'succeeded');
+      assert.deepEqual(run.monitoring.incidents ?? [], []);
+      const metrics = await ward.t.http.get(`/v1/runs/${run.id}/metrics`).set(admin).expect(200);
+      const names = new Set(metrics.body.map((m: { name: string }) => m.name));
+      // No reference, no WER: the word metrics are absent, the label-free signals are there.
+      for (const absent of ['wer', 'cer', 'substitution_rate', 'wer_gap:accent'])
+        assert.equal(names.has(absent), false, absent);
+      for (const present of ['snr_db', 'tonal_peak_rate', 'empty_transcript_rate', 'speech_ratio'])
+        assert.equal(names.has(present), true, present);
+    }
+
+    const day3 = await ward.upload('ward-7-recordings', hum.archive, 'monitoring').expect(201);
+    assert.equal(day3.body.version, 2);
+    await ward.t.http
+      .patch(`/v1/plans/${plan.planId}`)
+      .set(admin)
+      .send({ sliceIds: [day3.body.id] })
+      .expect(200);
+    const run = await plan.run();
+    const incidents = await planAlerts(ward.t, plan.planId);
+    assert.deepEqual(
+      incidents.map((i) => i.type),
+      ['condition_drift'],
+    );
+    const { body: incident } = await ward.t.http
+      .get(`/v1/alerts/${incidents[0].id}`)
+      .set(admin)
+      .expect(200);
+    const condition = incident.evidence.condition as {
+      summary: string;
+      groups: { subgroup: string; summary: string; n: number }[];
+      recordings: {
+        itemId: string;
+        audio: string;
+        snrDb: number;
+        attributes: Record<string, string>;
+      }[];
+    };
+    assert.match(
+      condition.summary,
+      /^a tonal peak at 1,000 Hz, \d+ dB above the noise floor, appeared in 16 of 16 recordings; estimated SNR \d+ → -?\d+ dB/,
+    );
+    assert.match(incident.title, /^Recording conditions changed on ward-7-recordings v2/);
+    assert.deepEqual(
+      condition.groups.map((g) => [g.subgroup, g.n]),
+      [
+        ['accent=en-029', 8],
+        ['accent=en-us', 8],
+      ],
+    );
+    for (const group of condition.groups)
+      assert.match(group.summary, /appeared in 8 of 8 recordings/);
+
+    assert.equal(condition.recordings.length, 3);
+    const worst = condition.recordings[0];
+    assert.equal(
+      worst.audio,
+      `/v1/tenants/${ward.tenant.id}/slices/${day3.body.id}/items/${worst.itemId}/audio`,
+    );
+    const played = await ward.t.http.get(worst.audio).set(bearer(ward.customer)).expect(200);
+    assert.equal(played.headers['content-type'], 'audio/wav');
+    assert.ok(Buffer.compare(played.body as Buffer, hum.audio.get(worst.itemId)!) === 0);
+    await ward.t.http.get(worst.audio).set(bearer(ward.otherCustomer)).expect(404);
+    const missing = worst.audio.replace(encodeURIComponent(worst.itemId), 'no-such-item');
+    assertProblem(await ward.t.http.get(missing).set(bearer(ward.customer)), 404, []);
+
+    const report = await ward.t.http.get(`/v1/runs/${run.id}/report`).set(admin).expect(200);
+    assert.match(report.headers['content-security-policy'], /media-src 'self'/);
+    assert.match(
+      report.text,
+      new RegExp(
+        `<audio controls preload="none" src="/v1/tenants/${ward.tenant.id}/slices/${day3.body.id}/items/[^"]+/audio"></audio>`,
+      ),
+    );
+  });
+});
