@@ -17,6 +17,7 @@ import { BaselinesService } from './baselines/baselines.service';
 import { AuditService } from './common/audit.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG } from './config.token';
+import { CONSOLE_CONTROLLERS, CONSOLE_PROVIDERS } from './console/console.parts';
 import { DatabaseModule } from './database/database.module';
 import { FailingChannelsProbe } from './health/failing-channels.probe';
 import { HealthController } from './health/health.controller';
@@ -73,6 +74,7 @@ export class ApiModule {
         BaselinesController,
         TenantSecretsController,
         OperatorSecretsController,
+        ...CONSOLE_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -97,6 +99,7 @@ export class ApiModule {
         AlertsService,
         AlertNotifier,
         BaselinesService,
+        ...CONSOLE_PROVIDERS,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Alert } from './alert.entity';
 import { AlertEvent } from './alert-event.entity';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
+import { ConsoleSession } from './console-session.entity';
 import { Finding } from './finding.entity';
 import { Baseline } from './baseline.entity';
 import { InstanceResult } from './instance-result.entity';
@@ -22,6 +23,7 @@ export * from './alert-event.entity';
 export * from './api-key.entity';
 export * from './audit-entry.entity';
 export * from './baseline.entity';
+export * from './console-session.entity';
 export * from './finding.entity';
 export * from './instance-result.entity';
 export * from './metric.entity';
@@ -42,6 +44,7 @@ export const ENTITIES = [
   ApiKey,
   AuditEntry,
   Baseline,
+  ConsoleSession,
   Finding,
   InstanceResult,
   Metric,

@@ -4,6 +4,7 @@ import { SecretsStore } from '../secrets/secrets.store';
 import { AlertsStore } from './alerts.store';
 import { BaselinesStore } from './baselines.store';
 import { AuditStore, KeysStore, ModelsStore, ScenariosStore, TenantsStore } from './catalog.store';
+import { ConsoleSessionsStore } from './console-sessions.store';
 import { MetricsStore } from './metrics.store';
 import { PlansStore } from './plans.store';
 import { ResultsStore } from './results.store';
@@ -25,6 +26,7 @@ export class Stores {
   readonly keys: KeysStore;
   readonly audit: AuditStore;
   readonly secrets: SecretsStore;
+  readonly consoleSessions: ConsoleSessionsStore;
 
   constructor(
     private readonly manager: EntityManager,
@@ -43,6 +45,7 @@ export class Stores {
     this.keys = new KeysStore(manager);
     this.audit = new AuditStore(manager);
     this.secrets = new SecretsStore(manager, cipher);
+    this.consoleSessions = new ConsoleSessionsStore(manager);
   }
 
   /**

@@ -1,6 +1,7 @@
 export * from './alerts.store';
 export * from './baselines.store';
 export * from './catalog.store';
+export * from './console-sessions.store';
 export * from './database';
 export * from './json-parameter';
 export * from './metrics.store';
