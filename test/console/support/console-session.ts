@@ -52,3 +52,13 @@ export async function signIn(t: TestApp, key: string): Promise<ConsoleClient> {
         .send({ _csrf: csrf, ...form }),
   };
 }
+
+/**
+ * A page's HTML with the whitespace next to tags taken out, so assertions read the markup and its
+ * text, not how the template was indented.
+ */
+export const flat = (html: string) =>
+  html
+    .replace(/\s+/g, ' ')
+    .replace(/\s*>\s*/g, '>')
+    .replace(/\s+</g, '<');

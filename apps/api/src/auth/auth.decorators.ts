@@ -23,16 +23,21 @@ export const CONSOLE_ROUTE = 'lastmile:console';
  */
 export const ConsoleRoute = () => SetMetadata(CONSOLE_ROUTE, true);
 
-/** The roles an API handler allows (undefined: any valid key). */
-export const rolesOf = (apiHandler: object): Role[] | undefined =>
-  Reflect.getMetadata(ROLES, apiHandler);
+/**
+ * The roles an API handler allows: its own @Roles, else its controller's (undefined: any valid
+ * key). Pass the controller for handlers whose roles are set on the class.
+ */
+export const rolesOf = (apiHandler: object, controller?: object): Role[] | undefined =>
+  Reflect.getMetadata(ROLES, apiHandler) ??
+  (controller ? Reflect.getMetadata(ROLES, controller) : undefined);
 
 /**
  * A console action allowed to exactly the roles of the API route it stands for: the console
  * never keeps its own list (`@SameRolesAs(AlertsController.prototype.acknowledge)`).
  */
-export const SameRolesAs = (apiHandler: object) => SetMetadata(ROLES, rolesOf(apiHandler));
+export const SameRolesAs = (apiHandler: object, controller?: object) =>
+  SetMetadata(ROLES, rolesOf(apiHandler, controller));
 
 /** Whether a caller's role may use an API handler (a console hides links it may not follow). */
-export const mayUse = (role: Role, apiHandler: object): boolean =>
-  rolesOf(apiHandler)?.includes(role) ?? true;
+export const mayUse = (role: Role, apiHandler: object, controller?: object): boolean =>
+  rolesOf(apiHandler, controller)?.includes(role) ?? true;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { LRUCache } from 'lru-cache';
 import { Database } from '@lastmile/persistence';
 import { getScenarioKind, type MetricDefinition } from '@lastmile/scenarios';
@@ -15,7 +16,36 @@ export type ConsoleMetric = MetricDefinition & { unit?: string };
 export class ConsoleLookups {
   private readonly definitions = new LRUCache<string, Map<string, ConsoleMetric>>({ max: 500 });
 
-  constructor(private readonly database: Database) {}
+  private routes: Set<string> | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly adapter: HttpAdapterHost,
+  ) {}
+
+  /**
+   * Whether this API serves a route (e.g. 'GET', '/v1/models/:id/card'), read from the Express
+   * router once: pages link to optional features only when they are there.
+   */
+  serves(method: string, path: string): boolean {
+    if (!this.routes) {
+      const express = this.adapter.httpAdapter?.getInstance();
+      const router = express?.router ?? express?._router;
+      const stack = (router?.stack ?? []) as {
+        route?: { path: string | string[]; methods: Record<string, boolean> };
+      }[];
+      this.routes = new Set(
+        stack.flatMap(({ route }) =>
+          route
+            ? (Array.isArray(route.path) ? route.path : [route.path]).flatMap((p) =>
+                Object.keys(route.methods).map((m) => `${m.toUpperCase()} ${p}`),
+              )
+            : [],
+        ),
+      );
+    }
+    return this.routes.has(`${method} ${path}`);
+  }
 
   /** A scenario's metrics by name (cached: a scenario's kind and config never change). */
   async metrics(scenarioId: string | null | undefined): Promise<Map<string, ConsoleMetric>> {

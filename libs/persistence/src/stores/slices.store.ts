@@ -136,6 +136,31 @@ export class SlicesStore {
       .getMany();
   }
 
+  /** Items per attribute value of one slice version (the console's slice page). */
+  itemCountsByGroup(
+    sliceId: string,
+  ): Promise<{ attribute: string; group: string; items: number }[]> {
+    return this.db.query(
+      `SELECT a.key AS attribute, a.value AS "group", count(*)::int AS items
+         FROM slice_items i, jsonb_each_text(i.attributes) AS a
+        WHERE i.slice_id = $1 GROUP BY a.key, a.value ORDER BY a.key, a.value`,
+      [sliceId],
+    );
+  }
+
+  /** One item's recording (the console's audio player); null when it has none. */
+  async itemAudio(
+    sliceId: string,
+    itemKey: string,
+  ): Promise<{ data: Buffer; mime: string } | null> {
+    const rows: { audio: Buffer | null; audio_mime: string | null }[] = await this.db.query(
+      'SELECT audio, audio_mime FROM slice_items WHERE slice_id = $1 AND item_key = $2',
+      [sliceId, itemKey],
+    );
+    const row = rows[0];
+    return row?.audio && row.audio_mime ? { data: row.audio, mime: row.audio_mime } : null;
+  }
+
   /** Input and references of these items (the run report). */
   itemTexts(
     keys: readonly { sliceId: string; itemKey: string }[],
