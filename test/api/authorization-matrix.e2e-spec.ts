@@ -16,6 +16,7 @@ import { insertSlice } from '../factories/slice-rows';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { AUTHORIZATION_MATRIX, CALLERS, type Caller, type MatrixRow } from './authorization-matrix';
 import { listRoutes, routeKey, type AppRoute } from './support/app-routes';
+import { signIn, signInForm, type ConsoleClient } from '../console/support/console-session';
 
 interface World {
   tenant: TenantView;
@@ -23,6 +24,8 @@ interface World {
   plan: PlanView;
   run: RunView;
   sliceId: string;
+  /** A second queued run of the plan (the console's compare needs two). */
+  otherRun: RunView;
   alertId?: string;
   keys: Record<Caller, string | undefined>;
 }
@@ -57,6 +60,7 @@ describe('authorization matrix', () => {
       plan,
       run: await queueRun(t, plan.id),
       sliceId: (await insertSlice(t.dataSource, tenant.id)).id,
+      otherRun: await queueRun(t, plan.id),
       keys: {
         admin: TEST_ADMIN_KEY,
         ml: ml.key,
@@ -68,6 +72,11 @@ describe('authorization matrix', () => {
       },
     };
     routes = listRoutes(t.app);
+    await t.dataSource.query(
+      `INSERT INTO slice_items (slice_id, item_key, ordinal, attributes, audio, audio_mime, audio_ms)
+       VALUES ($1, 'a1', 0, '{}', $2, 'audio/wav', 10)`,
+      [world.sliceId, Buffer.from('RIFF0000WAVE')],
+    );
   });
   after(async () => t.close());
 
@@ -151,8 +160,60 @@ describe('authorization matrix', () => {
         return world.alertId;
       case 'secrets/:name':
         return secretName(route);
+      case 'items/:item':
+        return 'a1';
+      case 'assets/:name':
+        return 'console.css';
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
+  }
+
+  const sessions = new Map<Caller, ConsoleClient>();
+  /** The caller's console session: signed in once with its key (a sign-out gets a fresh one). */
+  async function session(caller: Caller, fresh = false): Promise<string | null> {
+    const key = world.keys[caller];
+    if (caller === 'wrongKey') return 'lastmile_session=forged-session-token';
+    if (!key) return null;
+    if (fresh || !sessions.has(caller)) {
+      const client = await signIn(t, key);
+      if (fresh) return `${client.cookie}\u0000${client.csrf}`;
+      sessions.set(caller, client);
+    }
+    const client = sessions.get(caller)!;
+    return `${client.cookie}\u0000${client.csrf}`;
+  }
+
+  /** A console request as the caller's browser sends it: session cookie, CSRF token on writes. */
+  async function sendConsole(route: AppRoute, caller: Caller, path: string) {
+    const key = routeKey(route);
+    if (key === 'POST /console/sign-in') {
+      const form = await signInForm(t);
+      const apiKey = world.keys[caller];
+      return t.http
+        .post(path)
+        .set('Cookie', form.cookie)
+        .type('form')
+        .send({ _csrf: form.csrf, ...(apiKey ? { key: apiKey } : {}) });
+    }
+    const [cookie, csrf] = ((await session(caller, key === 'POST /console/sign-out')) ?? '').split(
+      '\u0000',
+    );
+    const method = route.method.toLowerCase() as 'get' | 'post';
+    const request = t.http[method](path);
+    if (cookie) request.set('Cookie', cookie);
+    if (route.method === 'GET')
+      return key === 'GET /console/compare'
+        ? request.query({ a: world.run.id, b: world.otherRun.id })
+        : request;
+    if (key === 'POST /console/upload')
+      return request
+        .set('X-CSRF-Token', csrf ?? 'none')
+        .field('name', 'matrix')
+        .field('tenant', world.tenant.slug)
+        .attach('file', jsonlRows(), 'rows.jsonl');
+    const fields: Record<string, string> =
+      key === 'POST /console/plans/:id/baseline' ? { runId: world.run.id } : { note: 'matrix' };
+    return request.type('form').send({ _csrf: csrf ?? 'none', ...fields });
   }
 
   async function send(route: AppRoute, caller: Caller) {
@@ -161,6 +222,7 @@ describe('authorization matrix', () => {
       path = path.replace(`:${name}`, encodeURIComponent(await paramValue(route, name)));
     }
     const key = routeKey(route);
+    if (route.path.startsWith('/console')) return sendConsole(route, caller, path);
     const write = route.method === 'GET' ? (request: Test) => request : writes[key];
     if (!write) throw new Error(`no request for ${key}: add one to writes`);
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -195,7 +257,11 @@ describe('authorization matrix', () => {
           const response = await send(route, caller);
           actual[caller] = response.status;
           if (response.status >= 400) {
-            assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+            // The API answers problem+json; the console, pages a person reads.
+            assert.match(
+              String(response.headers['content-type']),
+              route.path.startsWith('/console') ? /^text\/html/ : /^application\/problem\+json/,
+            );
           }
         }
         assert.deepEqual(actual, expected);

@@ -19,7 +19,6 @@ import {
 } from '../views/format';
 import { html } from '../views/html';
 import { badge, page, type Viewer } from '../views/layout';
-import { overallValues, runsTable } from '../views/run-views';
 import { Database } from '@lastmile/persistence';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
