@@ -49,8 +49,6 @@ function pages(data: SeededConsoleData) {
 async function main(): Promise<void> {
   const pg = await startBenchPostgres();
   const adminKey = `lm_bench_${randomBytes(12).toString('hex')}`;
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
   let api: ServiceProcess | undefined;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -67,6 +65,9 @@ async function main(): Promise<void> {
     console.error(
       `seeded ${data.runs} runs and ${data.alerts} alerts in ${(Date.now() - started) / 1000} s`,
     );
+    // The port is chosen just before the service takes it (seeding takes half a minute).
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
     api = await startService({
       role: 'api',
       name: 'bench-console',

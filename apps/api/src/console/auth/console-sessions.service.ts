@@ -77,8 +77,12 @@ export class ConsoleSessionsService {
     };
   }
 
-  async signOut(sessionToken: string | undefined): Promise<void> {
-    if (sessionToken) await this.database.stores.consoleSessions.remove(sha256(sessionToken));
+  async signOut(principal: Principal, sessionToken: string | undefined): Promise<void> {
+    if (!sessionToken) return;
+    await this.database.transaction(async (stores) => {
+      await stores.consoleSessions.remove(sha256(sessionToken));
+      await this.audit.record(principal, 'sign-out', 'console_session', null, {}, stores);
+    });
   }
 
   /** A fresh token for the sign-in form's double-submit cookie. */

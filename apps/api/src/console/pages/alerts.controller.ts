@@ -32,6 +32,10 @@ import {
 } from './alert-evidence.view';
 
 const SEVERITIES = ['critical', 'warning', 'info'] as const;
+/** Findings told in words at the top of an incident (all of them are in its findings table). */
+const WORDS_FOR = 5;
+/** Incidents listed per severity on the inbox's first view. */
+const PER_SEVERITY = 25;
 const STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 const TYPES = listAlertsQuerySchema.shape.type.unwrap().options;
 
@@ -66,6 +70,8 @@ export class ConsoleAlertsController {
       'filters',
     );
     const split = !query.severity && !query.cursor;
+    // Three lists at once: the first PER_SEVERITY of each, then "More" pages through one.
+    if (split && !given.limit) query.limit = PER_SEVERITY;
     const [lists, plans] = await Promise.all([
       split
         ? Promise.all(
@@ -214,9 +220,11 @@ export class ConsoleAlertsController {
       </dd>
     </dl>`;
     const headline = findings[0]?.evidence ?? evidence;
+    const told = findings.slice(0, WORDS_FOR);
     const words = findings.length
       ? html`<ul>
-          ${findings.map((f) => html`<li>${evidenceInWords(f.evidence, unitOf(f.metric))}</li>`)}
+          ${told.map((f) => html`<li>${evidenceInWords(f.evidence, unitOf(f.metric))}</li>`)}
+          ${findings.length > told.length ? html`<li>…and ${findings.length - told.length} more, in the findings below.</li>` : ''}
         </ul>`
       : html`<p>${evidenceInWords(evidence, unitOf(alert.metric))}</p>`;
     const note = (evidence.run as { note?: string } | undefined)?.note;

@@ -119,7 +119,11 @@ export class ConsolePlansController {
     const [runs, incidents, baselines, metrics, models, slices, scenario, tenantName] =
       await Promise.all([
         this.runs.list(viewer.principal, { planId: id, limit: 30 }),
-        this.alerts.list(viewer.principal, { plan: id, status: 'open', limit: 20 }),
+        Promise.all(
+          (['open', 'acknowledged'] as const).map((status) =>
+            this.alerts.list(viewer.principal, { plan: id, status, limit: 20 }),
+          ),
+        ),
         this.baselines.list(viewer.principal, id),
         this.lookups.metrics(plan.scenarioId),
         this.lookups.modelNames([plan.modelId]),
@@ -127,6 +131,7 @@ export class ConsolePlansController {
         this.lookups.scenario(plan.scenarioId),
         this.lookups.tenantName(viewer.principal.tenantId),
       ]);
+    const unresolved = incidents.flatMap((list) => list.items);
     const values = overallValues(
       await this.database.stores.metrics.overallOfRuns(runs.map((r) => r.id)),
     );
@@ -208,11 +213,11 @@ export class ConsolePlansController {
             ${canPin ? html`<p class="muted">Pin a finished run below to make it the baseline (the policy becomes “pinned”).</p>` : ''}
           </section>
         </div>
-        <h2>Open incidents</h2>
+        <h2>Unresolved incidents</h2>
         ${
-          incidents.items.length
+          unresolved.length
             ? html`<ul>
-                ${incidents.items.map((a) => html`<li>${badge('sev', a.severity)} <a href="/console/alerts/${a.id}">${a.title}</a> <span class="muted">${formatAge(a.openedAt)} old</span></li>`)}
+                ${unresolved.map((a) => html`<li>${badge('sev', a.severity)} ${badge('st', a.status)} <a href="/console/alerts/${a.id}">${a.title}</a> <span class="muted">${formatAge(a.openedAt)} old</span></li>`)}
               </ul>`
             : html`<p class="muted">None.</p>`
         }

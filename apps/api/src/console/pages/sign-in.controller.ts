@@ -148,8 +148,12 @@ export class ConsoleSignInController {
 
   @Post('sign-out')
   @ConsoleRoute()
-  async signOut(@Req() request: Request, @Res() response: Response): Promise<void> {
-    await this.sessions.signOut(readCookies(request).get(SESSION_COOKIE));
+  async signOut(
+    @CurrentViewer() viewer: Viewer,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.sessions.signOut(viewer.principal, readCookies(request).get(SESSION_COOKIE));
     response.setHeader('Set-Cookie', this.cookie(request, SESSION_COOKIE, '', 0));
     response.redirect(303, '/console/sign-in');
   }

@@ -18,7 +18,8 @@ export function baselinePolicyText(policy: {
     return `pinned to run${(policy.runIds ?? []).length === 1 ? '' : 's'} ${(policy.runIds ?? []).map((id) => id.slice(0, 8)).join(', ')}`;
   if (policy.kind === 'rolling')
     return `rolling: the last ${policy.window ?? policy.n ?? 3} clean runs${across}`;
-  return `the first ${policy.n ?? 3} runs${across}`;
+  const n = policy.n ?? 3;
+  return `${n === 1 ? 'the first run' : `the first ${n} runs`}${across}`;
 }
 
 /**
