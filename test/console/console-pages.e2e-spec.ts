@@ -161,7 +161,10 @@ describe('console pages', () => {
     assert.match(flat(plans.text), /Ward 7 questions/);
     assert.match(flat(plans.text), /exact_match 63\.6%/);
     const plan = await ml.get(`/console/plans/${world.planId}`).expect(200);
-    assert.match(flat(plan.text), /the first run; a new model or slice version starts its own baseline/);
+    assert.match(
+      flat(plan.text),
+      /the first run; a new model or slice version starts its own baseline/,
+    );
     assert.match(flat(plan.text), /Pin as baseline/);
     await customer
       .post(`/console/plans/${world.planId}/baseline`, { runId: world.runs.baseline })

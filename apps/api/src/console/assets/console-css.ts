@@ -25,7 +25,7 @@ h1 { font-size: 1.45rem; margin: .6rem 0 .3rem; } h2 { font-size: 1.15rem; margi
 p.lead { color: var(--muted); margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: .4rem 0 1rem; }
 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e6e9ef; vertical-align: top; }
-th { background: var(--soft); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th { background: var(--soft); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 .badge { display: inline-block; padding: .05rem .5rem; border-radius: 1rem; font-size: .8rem; font-weight: 600; color: #fff; }
 .sev-critical { background: #a4231b; } .sev-warning { background: #7a4d00; } .sev-info { background: #35557f; }
