@@ -24,6 +24,7 @@ import {
   type ResearcherCaller,
 } from './authorization-matrix-researcher';
 import { listRoutes, routeKey, type AppRoute } from './support/app-routes';
+import { signIn, signInForm, type ConsoleClient } from '../console/support/console-session';
 
 interface World {
   tenant: TenantView;
@@ -31,6 +32,8 @@ interface World {
   plan: PlanView;
   run: RunView;
   sliceId: string;
+  /** A second queued run of the plan (the console's compare needs two). */
+  otherRun: RunView;
   alertId?: string;
   /** A bounty program on a pool of the tenant's, and a submission of its researcher. */
   bounty: {
@@ -105,6 +108,7 @@ describe('authorization matrix', () => {
       run: await queueRun(t, plan.id),
       sliceId: (await insertSlice(t.dataSource, tenant.id)).id,
       bounty: { refs: bountyRefs, programId, submissionId: submission.id },
+      otherRun: await queueRun(t, plan.id),
       keys: {
         admin: TEST_ADMIN_KEY,
         ml: ml.key,
@@ -118,6 +122,11 @@ describe('authorization matrix', () => {
       },
     };
     routes = listRoutes(t.app);
+    await t.dataSource.query(
+      `INSERT INTO slice_items (slice_id, item_key, ordinal, attributes, audio, audio_mime, audio_ms)
+       VALUES ($1, 'a1', 0, '{}', $2, 'audio/wav', 10)`,
+      [world.sliceId, makeWav()],
+    );
   });
   after(async () => t.close());
 
@@ -183,19 +192,6 @@ describe('authorization matrix', () => {
   }
 
   /** An item with a recording in the tenant's slice, stored once. */
-  let audioItemKey: string | undefined;
-  async function audioItem(): Promise<string> {
-    if (!audioItemKey) {
-      audioItemKey = 'clip-1';
-      await t.dataSource.query(
-        `INSERT INTO slice_items (slice_id, item_key, ordinal, attributes, audio, audio_mime, audio_ms)
-         VALUES ($1, $2, 0, '{}', $3, 'audio/wav', 1000)`,
-        [world.sliceId, audioItemKey, makeWav()],
-      );
-    }
-    return audioItemKey;
-  }
-
   /** The value of a path parameter; routes that destroy what they name get a fresh one each call. */
   async function paramValue(route: AppRoute, name: string): Promise<string> {
     const segments = route.path.split('/');
@@ -227,8 +223,12 @@ describe('authorization matrix', () => {
         return destroys ? openBountyProgram() : world.bounty.programId;
       case 'submissions/:submissionId':
         return world.bounty.submissionId;
+      // The recording inserted in before(): the API's and the console's audio routes.
       case 'items/:itemId':
-        return audioItem();
+      case 'items/:item':
+        return 'a1';
+      case 'assets/:name':
+        return 'console.css';
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
   }
@@ -241,12 +241,62 @@ describe('authorization matrix', () => {
     return (await expectStatus<{ id: string }>(request, 201)).id;
   }
 
+  const sessions = new Map<Caller | ResearcherCaller, ConsoleClient>();
+  /** The caller's console session: signed in once with its key (a sign-out gets a fresh one). */
+  async function session(caller: Caller | ResearcherCaller, fresh = false): Promise<string | null> {
+    const key = world.keys[caller];
+    if (caller === 'wrongKey') return 'lastmile_session=forged-session-token';
+    // A researcher key cannot sign in to the console: its browser has no session.
+    if (!key || caller === 'researcher' || caller === 'researcherOther') return null;
+    if (fresh || !sessions.has(caller)) {
+      const client = await signIn(t, key);
+      if (fresh) return `${client.cookie}\u0000${client.csrf}`;
+      sessions.set(caller, client);
+    }
+    const client = sessions.get(caller)!;
+    return `${client.cookie}\u0000${client.csrf}`;
+  }
+
+  /** A console request as the caller's browser sends it: session cookie, CSRF token on writes. */
+  async function sendConsole(route: AppRoute, caller: Caller | ResearcherCaller, path: string) {
+    const key = routeKey(route);
+    if (key === 'POST /console/sign-in') {
+      const form = await signInForm(t);
+      const apiKey = world.keys[caller];
+      return t.http
+        .post(path)
+        .set('Cookie', form.cookie)
+        .type('form')
+        .send({ _csrf: form.csrf, ...(apiKey ? { key: apiKey } : {}) });
+    }
+    const [cookie, csrf] = ((await session(caller, key === 'POST /console/sign-out')) ?? '').split(
+      '\u0000',
+    );
+    const method = route.method.toLowerCase() as 'get' | 'post';
+    const request = t.http[method](path);
+    if (cookie) request.set('Cookie', cookie);
+    if (route.method === 'GET')
+      return key === 'GET /console/compare'
+        ? request.query({ a: world.run.id, b: world.otherRun.id })
+        : request;
+    if (key === 'POST /console/upload')
+      return request
+        .set('X-CSRF-Token', csrf ?? 'none')
+        .field('name', 'matrix')
+        .field('tenant', world.tenant.slug)
+        .attach('file', jsonlRows(), 'rows.jsonl');
+    const fields: Record<string, string> =
+      key === 'POST /console/plans/:id/baseline' ? { runId: world.run.id } : { note: 'matrix' };
+    return request.type('form').send({ _csrf: csrf ?? 'none', ...fields });
+  }
+
   async function send(route: AppRoute, caller: Caller | ResearcherCaller) {
     let path = route.path;
     for (const [, name] of route.path.matchAll(/:([A-Za-z0-9_]+)/g)) {
       path = path.replace(`:${name}`, encodeURIComponent(await paramValue(route, name)));
     }
     const key = routeKey(route);
+    if (route.path.startsWith('/console')) return sendConsole(route, caller, path);
     const write = route.method === 'GET' ? (request: Test) => request : writes[key];
     if (!write) throw new Error(`no request for ${key}: add one to writes`);
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -282,7 +332,11 @@ describe('authorization matrix', () => {
           const response = await send(route, caller);
           actual[caller] = response.status;
           if (response.status >= 400) {
-            assert.match(String(response.headers['content-type']), /^application\/problem\+json/);
+            // The API answers problem+json; the console, pages a person reads.
+            assert.match(
+              String(response.headers['content-type']),
+              route.path.startsWith('/console') ? /^text\/html/ : /^application\/problem\+json/,
+            );
           }
         }
         assert.deepEqual(actual, expected);

@@ -104,4 +104,29 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/bounties/:id/submissions':                  row(200, 200, 403, 403, 403, 401, 401),
   'GET /v1/bounties/:id/submissions/:submissionId':    row(200, 200, 403, 403, 403, 401, 401),
   'GET /v1/bounties/:id/leaderboard':                  row(200, 200, 403, 403, 403, 401, 401),
+  // The console: each caller is a browser signed in with its key (wrongKey: a forged session
+  // cookie; anonymous: none). Without a session a page answers 303 to the sign-in page; a form's
+  // success is a 303 to its page; a refusal is an HTML page with the API's status.
+  'GET /console/sign-in':          row(303, 303, 303, 303, 303, 200, 200),
+  'POST /console/sign-in':         row(303, 303, 303, 303, 303, 401, 401),
+  'GET /console/assets/:name':     everyone(200),
+  'GET /console':                  row(302, 302, 302, 302, 302, 303, 303),
+  'POST /console/sign-out':        row(303, 303, 303, 303, 303, 303, 303),
+  'GET /console/alerts':           row(200, 200, 200, 200, 200, 303, 303),
+  'GET /console/alerts/:id':       row(200, 200, 200, 404, 200, 303, 303),
+  'POST /console/alerts/:id/ack':  row(303, 303, 403, 403, 303, 303, 303),
+  'POST /console/alerts/:id/resolve': row(303, 303, 403, 403, 303, 303, 303),
+  // A customer's slices and uploads are its own tenant's whatever it names.
+  'GET /console/slices':           row(200, 200, 200, 200, 200, 303, 303),
+  'GET /console/slices/:id':       row(200, 200, 200, 404, 200, 303, 303),
+  'GET /console/slices/:id/items/:item/audio': row(200, 200, 200, 404, 200, 303, 303),
+  'GET /console/upload':           row(200, 403, 200, 200, 403, 303, 303),
+  'POST /console/upload':          row(303, 403, 303, 303, 403, 303, 303),
+  'GET /console/plans':            row(200, 200, 200, 200, 200, 303, 303),
+  'GET /console/plans/:id':        row(200, 200, 200, 404, 200, 303, 303),
+  'POST /console/plans/:id/baseline': row(409, 409, 403, 403, 403, 303, 303),
+  'GET /console/runs':             row(200, 200, 200, 200, 200, 303, 303),
+  'GET /console/runs/:id':         row(200, 200, 200, 404, 200, 303, 303),
+  'GET /console/compare':          row(200, 200, 200, 404, 200, 303, 303),
+  'GET /console/models':           row(200, 200, 200, 200, 200, 303, 303),
 };

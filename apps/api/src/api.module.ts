@@ -23,6 +23,7 @@ import { ModelCardsController } from './cards/model-cards.controller';
 import { AuditService } from './common/audit.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG } from './config.token';
+import { CONSOLE_CONTROLLERS, CONSOLE_PROVIDERS } from './console/console.parts';
 import { DatabaseModule } from './database/database.module';
 import { FailingChannelsProbe } from './health/failing-channels.probe';
 import { HealthController } from './health/health.controller';
@@ -81,6 +82,7 @@ export class ApiModule {
         TenantSecretsController,
         OperatorSecretsController,
         BountiesController,
+        ...CONSOLE_CONTROLLERS,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -109,6 +111,7 @@ export class ApiModule {
         BountiesService,
         BountySubmissionsService,
         BountyVerifier,
+        ...CONSOLE_PROVIDERS,
       ],
     };
   }

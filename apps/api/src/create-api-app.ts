@@ -4,6 +4,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger } from '@lastmile/telemetry';
 import { ApiModule, type ApiModuleOptions } from './api.module';
 import { serveFavicon } from './common/favicon';
+import { consoleFormParser } from './console/console-http';
 import { httpMetricsMiddleware } from './observability/http-metrics.middleware';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -16,6 +17,8 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   // JSON bodies are small; slice uploads go through their own multipart limits.
   app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: '1mb' });
+  // The console's HTML forms (url-encoded), parsed for /console only.
+  app.use('/console', consoleFormParser);
   app.enableShutdownHooks();
   const document = createOpenApiDocument(app, options.config.LASTMILE_PUBLIC_URL);
   SwaggerModule.setup('docs', app, document, {

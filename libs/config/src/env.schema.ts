@@ -103,6 +103,13 @@ export const envSchema = z.object({
       return z.NEVER;
     }),
   LASTMILE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** How long a console sign-in lasts (hours) before the browser must sign in again. */
+  LASTMILE_CONSOLE_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+  /**
+   * Behind a TLS-terminating proxy: trust its X-Forwarded-Proto, so console cookies are Secure
+   * on HTTPS requests (they always are when LASTMILE_PUBLIC_URL is https://).
+   */
+  LASTMILE_TRUST_PROXY: booleanFlag.default(false),
   /** Requests per minute per API key; a customer tenant's keys share one budget. */
   LASTMILE_RATE_LIMIT_PER_KEY_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** Port of the runner's own Prometheus endpoint when it runs without the API. */

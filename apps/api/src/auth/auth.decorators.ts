@@ -27,3 +27,30 @@ export const Roles = (...roles: Role[]) =>
 export const Auth = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   return context.switchToHttp().getRequest().principal;
 });
+
+export const CONSOLE_ROUTE = 'lastmile:console';
+
+/**
+ * A console page or form: its caller is the browser's session (cookie), not a bearer key; writes
+ * need the session's CSRF token. Roles and tenant scope stay the API's (see SameRolesAs).
+ */
+export const ConsoleRoute = () => SetMetadata(CONSOLE_ROUTE, true);
+
+/**
+ * The roles an API handler allows: its own @Roles, else its controller's (undefined: any valid
+ * key). Pass the controller for handlers whose roles are set on the class.
+ */
+export const rolesOf = (apiHandler: object, controller?: object): Role[] | undefined =>
+  Reflect.getMetadata(ROLES, apiHandler) ??
+  (controller ? Reflect.getMetadata(ROLES, controller) : undefined);
+
+/**
+ * A console action allowed to exactly the roles of the API route it stands for: the console
+ * never keeps its own list (`@SameRolesAs(AlertsController.prototype.acknowledge)`).
+ */
+export const SameRolesAs = (apiHandler: object, controller?: object) =>
+  SetMetadata(ROLES, rolesOf(apiHandler, controller));
+
+/** Whether a caller's role may use an API handler (a console hides links it may not follow). */
+export const mayUse = (role: Role, apiHandler: object, controller?: object): boolean =>
+  rolesOf(apiHandler, controller)?.includes(role) ?? true;

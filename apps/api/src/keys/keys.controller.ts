@@ -96,6 +96,8 @@ export class KeysController {
   ): Promise<void> {
     await this.database.transaction(async (stores) => {
       if (!(await stores.keys.revoke(id))) throw notFound('api key', id);
+      // Its console sessions end with it (they are also read only joined with an unrevoked key).
+      await stores.consoleSessions.removeForKey(id);
       await this.audit.record(principal, 'revoke', 'api_key', id, {}, stores);
     });
     this.keys.forgetResolved();

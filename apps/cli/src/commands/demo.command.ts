@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { processEnv } from '@lastmile/config';
 import { programAvailable } from '@lastmile/scenarios';
 import { DemoApiClient } from '../demo/demo-api-client';
+import { printConsoleLinks } from '../demo/console-links';
 import { heading, say } from '../demo/demo-printer';
 import { speechStory } from '../demo/speech-story';
 import { textStory } from '../demo/text-story';
@@ -52,6 +53,7 @@ export async function runDemo(options: { keepRunning: boolean }): Promise<void> 
       ({ reportPath } = await speechStory(api, home, stamp));
     }
     heading('Where to look');
+    await printConsoleLinks(api, adminKey, 'st-elsewhere');
     say(`API: ${baseUrl}/v1 (admin key ${adminKey}), OpenAPI: ${baseUrl}/docs`);
     if (reportPath) say(`run report: ${reportPath}`);
     say(
@@ -59,8 +61,15 @@ export async function runDemo(options: { keepRunning: boolean }): Promise<void> 
     );
     say(`the data stays under ${home}: LASTMILE_ADMIN_KEY=${adminKey} npm start serves it again`);
     if (options.keepRunning) {
-      say('the service keeps running; Ctrl-C stops it');
-      await new Promise<void>((done) => process.once('SIGINT', () => done()));
+      say(`the service keeps running at ${baseUrl} (console ${baseUrl}/console); Ctrl-C stops it`);
+      await new Promise<void>((done) => {
+        process.once('SIGINT', () => done());
+        process.once('SIGTERM', () => done());
+      });
+    } else {
+      say(
+        'run `npm run demo -- --keep-running` to keep the service (and the console) up afterwards',
+      );
     }
   } finally {
     await stop();

@@ -1,4 +1,9 @@
-import { alertLink, type AlertMessage, type NotifiedEvent } from '@lastmile/monitoring';
+import {
+  alertLink,
+  consoleAlertLink,
+  type AlertMessage,
+  type NotifiedEvent,
+} from '@lastmile/monitoring';
 import type { AlertsStore } from '@lastmile/persistence';
 
 /** The message for one alert event, from the alert as it stands and the event's own note and time. */
@@ -38,6 +43,7 @@ export async function loadAlertMessage(
     evidence: row.evidence,
     links: {
       alert: alertLink(publicUrl, row.id),
+      console: consoleAlertLink(publicUrl, row.id),
       report: links.report ?? null,
       dashboard: links.dashboard ?? null,
     },

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { dashboardLink, runReportLink } from './alert-links';
+import { consoleAlertLink, dashboardLink, runReportLink } from './alert-links';
 
 describe('alert links', () => {
   it('points at the run report under the public URL', () => {
@@ -9,6 +9,14 @@ describe('alert links', () => {
       'https://lastmile.example/v1/runs/r1/report',
     );
     assert.equal(runReportLink('', 'r1'), '/v1/runs/r1/report');
+  });
+
+  it('lands a notification on the incident in the console', () => {
+    assert.equal(
+      consoleAlertLink('https://lastmile.example/', 'a1'),
+      'https://lastmile.example/console/alerts/a1',
+    );
+    assert.equal(consoleAlertLink('', 'a1'), '/console/alerts/a1');
   });
 
   it('opens the Customer slice dashboard on the slice, tenant and metric', () => {

@@ -21,6 +21,11 @@ export function alertLink(publicUrl: string, alertId: string): string {
   return `${trimSlash(publicUrl)}/v1/alerts/${alertId}`;
 }
 
+/** The incident's console page, where a notification's reader lands (signs in first if need be). */
+export function consoleAlertLink(publicUrl: string, alertId: string): string {
+  return `${trimSlash(publicUrl)}/console/alerts/${alertId}`;
+}
+
 /** The slice's dashboard with its variables set: tenant, slice and metric. */
 export function dashboardLink(
   grafanaUrl: string,

@@ -24,7 +24,14 @@ export interface AlertMessage {
     lastRunId: string | null;
   };
   evidence: Record<string, unknown>;
-  links: { alert: string; report: string | null; dashboard: string | null };
+  links: {
+    /** The incident in the API (JSON). */
+    alert: string;
+    /** The incident's console page: where people follow a notification to. */
+    console?: string;
+    report: string | null;
+    dashboard: string | null;
+  };
 }
 
 const VERBS: Record<NotifiedEvent, string> = {

@@ -35,6 +35,7 @@ const message = (event: AlertMessage['event']): AlertMessage => ({
   },
   links: {
     alert: 'https://lm.example/v1/alerts/a1',
+    console: 'https://lm.example/console/alerts/a1',
     report: 'https://lm.example/v1/runs/r/report',
     dashboard: null,
   },
@@ -67,6 +68,10 @@ describe('notification payloads', () => {
       body.blocks[2].elements![0].text,
       /<https:\/\/lm\.example\/v1\/runs\/r\/report\|Run report>/,
     );
+    assert.match(
+      body.blocks[2].elements![0].text,
+      /<https:\/\/lm\.example\/console\/alerts\/a1\|Open in the console>/,
+    );
   });
 
   it('maps events to PagerDuty Events API v2 actions on the alert dedup key', () => {
@@ -84,5 +89,9 @@ describe('notification payloads', () => {
       ['[CRITICAL] Opened: wer worse on calls: 0.1 → 0.2', 'critical', 'lastmile/plan/p'],
     );
     assert.deepEqual((body.payload.custom_details as { alertId: string }).alertId, 'a1');
+    assert.deepEqual((body.links as { href: string }[])[0], {
+      href: 'https://lm.example/console/alerts/a1',
+      text: 'Console',
+    });
   });
 });

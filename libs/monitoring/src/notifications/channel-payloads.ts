@@ -58,6 +58,7 @@ const MAX_FINDING_LINES = 5;
 export function slackPayload(message: AlertMessage): Record<string, unknown> {
   const text = `${EMOJI[message.event]} ${messageSummary(message)}`;
   const links = [
+    message.links.console ? `<${message.links.console}|Open in the console>` : null,
     `<${message.links.alert}|Alert>`,
     message.links.report ? `<${message.links.report}|Run report>` : null,
     message.links.dashboard ? `<${message.links.dashboard}|Dashboard>` : null,
@@ -100,6 +101,7 @@ export function pagerDutyPayload(
   routingKey: string,
 ): Record<string, unknown> {
   const links = [
+    ...(message.links.console ? [{ href: message.links.console, text: 'Console' }] : []),
     { href: message.links.alert, text: 'Alert' },
     ...(message.links.report ? [{ href: message.links.report, text: 'Run report' }] : []),
     ...(message.links.dashboard ? [{ href: message.links.dashboard, text: 'Dashboard' }] : []),

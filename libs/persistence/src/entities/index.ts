@@ -3,6 +3,7 @@ import { AlertEvent } from './alert-event.entity';
 import { ApiKey } from './api-key.entity';
 import { AuditEntry } from './audit-entry.entity';
 import { BountyProgram, BountySubmission } from './bounty.entity';
+import { ConsoleSession } from './console-session.entity';
 import { Finding } from './finding.entity';
 import { Baseline } from './baseline.entity';
 import { InstanceResult } from './instance-result.entity';
@@ -26,6 +27,7 @@ export * from './api-key.entity';
 export * from './audit-entry.entity';
 export * from './bounty.entity';
 export * from './baseline.entity';
+export * from './console-session.entity';
 export * from './finding.entity';
 export * from './instance-result.entity';
 export * from './metric.entity';
@@ -50,6 +52,7 @@ export const ENTITIES = [
   Baseline,
   BountyProgram,
   BountySubmission,
+  ConsoleSession,
   Finding,
   InstanceResult,
   Metric,

@@ -51,6 +51,8 @@ export interface RunMonitoring {
 @Index('ix_runs_status', ['status'])
 // Per-tenant quotas count a tenant's runs of the past hour.
 @Index('ix_runs_tenant_queued', ['tenantId', 'queuedAt'])
+// The newest runs of every plan (GET /v1/runs, the console's run list), without a sort.
+@Index('ix_runs_queued', ['queuedAt'])
 export class Run {
   @PrimaryGeneratedColumn('uuid') id: string;
   @ForeignKey('Plan', { name: 'fk_runs_plan_id', onDelete: 'SET NULL' })

@@ -414,6 +414,22 @@ export class AlertsStore {
     };
   }
 
+  /** Unresolved incidents per plan and severity (the console's plan list). */
+  async unresolvedCounts(
+    planIds: readonly string[],
+  ): Promise<Map<string, Partial<Record<AlertSeverity, number>>>> {
+    const counts = new Map<string, Partial<Record<AlertSeverity, number>>>();
+    if (planIds.length === 0) return counts;
+    const rows: { planId: string; severity: AlertSeverity; n: number }[] = await this.db.query(
+      `SELECT plan_id AS "planId", severity, count(*)::int AS n FROM alerts
+        WHERE plan_id = ANY($1::uuid[]) AND status <> 'resolved' GROUP BY plan_id, severity`,
+      [planIds],
+    );
+    for (const row of rows)
+      counts.set(row.planId, { ...counts.get(row.planId), [row.severity]: row.n });
+    return counts;
+  }
+
   /** The alert of one event as it stands, with the event's own note and time. */
   async message(alertEventId: string): Promise<AlertMessageRow | null> {
     const rows: AlertMessageRow[] = await this.db.query(

@@ -6,6 +6,7 @@ import { BaselinesStore } from './baselines.store';
 import { BountiesStore } from './bounties.store';
 import { CardsStore } from './cards.store';
 import { AuditStore, KeysStore, ModelsStore, ScenariosStore, TenantsStore } from './catalog.store';
+import { ConsoleSessionsStore } from './console-sessions.store';
 import { MetricsStore } from './metrics.store';
 import { PlansStore } from './plans.store';
 import { ResultsStore } from './results.store';
@@ -29,6 +30,7 @@ export class Stores {
   readonly secrets: SecretsStore;
   readonly cards: CardsStore;
   readonly bounties: BountiesStore;
+  readonly consoleSessions: ConsoleSessionsStore;
 
   constructor(
     private readonly manager: EntityManager,
@@ -49,6 +51,7 @@ export class Stores {
     this.secrets = new SecretsStore(manager, cipher);
     this.cards = new CardsStore(manager);
     this.bounties = new BountiesStore(manager);
+    this.consoleSessions = new ConsoleSessionsStore(manager);
   }
 
   /**

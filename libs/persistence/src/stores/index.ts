@@ -3,6 +3,7 @@ export * from './baselines.store';
 export * from './bounties.store';
 export * from './cards.store';
 export * from './catalog.store';
+export * from './console-sessions.store';
 export * from './database';
 export * from './json-parameter';
 export * from './metrics.store';

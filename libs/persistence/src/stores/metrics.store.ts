@@ -41,6 +41,18 @@ export class MetricsStore {
     );
   }
 
+  /** The overall ('all') values of these runs' metrics, for lists of runs. */
+  overallOfRuns(
+    runIds: readonly string[],
+  ): Promise<{ runId: string; sliceId: string; name: string; value: number | null }[]> {
+    if (runIds.length === 0) return Promise.resolve([]);
+    return this.db.query(
+      `SELECT run_id AS "runId", slice_id AS "sliceId", name, value FROM metrics
+        WHERE run_id = ANY($1::uuid[]) AND subgroup = 'all' ORDER BY run_id, slice_id, name`,
+      [runIds],
+    );
+  }
+
   ofRun(runId: string): Promise<Metric[]> {
     return this.db
       .getRepository(Metric)

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Plan } from '../entities/plan.entity';
 import { Run, type Provenance, type RunMonitoring, type RunStatus } from '../entities/run.entity';
 
@@ -97,6 +97,19 @@ export class RunsStore {
       order: { queuedAt: 'DESC' },
       take: filter.limit,
     });
+  }
+
+  /** The latest run of each plan (by queued time): one probe of ix_runs_plan_queued per plan. */
+  async latestOfPlans(planIds: readonly string[]): Promise<Run[]> {
+    if (planIds.length === 0) return [];
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT latest.id FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (SELECT r.id FROM runs r WHERE r.plan_id = p.id
+                              ORDER BY r.queued_at DESC LIMIT 1) latest`,
+      [planIds],
+    );
+    if (rows.length === 0) return [];
+    return this.db.getRepository(Run).findBy({ id: In(rows.map((row) => row.id)) });
   }
 
   /**

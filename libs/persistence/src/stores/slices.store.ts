@@ -179,7 +179,19 @@ export class SlicesStore {
       .getMany();
   }
 
-  /** One item's audio bytes and type (the API serves them to whoever may see the slice). */
+  /** Items per attribute value of one slice version (the console's slice page). */
+  itemCountsByGroup(
+    sliceId: string,
+  ): Promise<{ attribute: string; group: string; items: number }[]> {
+    return this.db.query(
+      `SELECT a.key AS attribute, a.value AS "group", count(*)::int AS items
+         FROM slice_items i, jsonb_each_text(i.attributes) AS a
+        WHERE i.slice_id = $1 GROUP BY a.key, a.value ORDER BY a.key, a.value`,
+      [sliceId],
+    );
+  }
+
+  /** One item's audio bytes and type (the API and the console serve them to whoever may see the slice). */
   async itemAudio(
     sliceId: string,
     itemKey: string,
