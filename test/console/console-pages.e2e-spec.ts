@@ -34,12 +34,12 @@ describe('console pages', () => {
 
   it('shows the incident with its evidence in words, a chart per metric, worst items and the timeline', async () => {
     const page = await oncall.get(`/console/alerts/${world.incidentId}`).expect(200);
-    // 33 of 33 right, then 21 of 33: exact_match 100.0% → 63.6%, a change of −36.4 pp.
+    // 33 of 33 right, then 21 of 33: exact_match 100.0% → 63.6%, a change of -36.4 pp.
     assert.match(
       flat(page.text),
       /exact_match went from 100\.0% \[[\d.]+%, 100\.0%\] in the baseline of 1 run to 63\.6% /,
     );
-    assert.match(flat(page.text), /a change of −36\.4 pp/);
+    assert.match(flat(page.text), /a change of -36\.4 pp/);
     assert.match(
       flat(page.text),
       /<figure class="chart"><figcaption>exact_match: baseline vs now per group/,
@@ -149,7 +149,7 @@ describe('console pages', () => {
     // exact_match on all 33 pairs: 12 lost, none gained: exact McNemar p = 2·0.5¹² = 0.000488.
     assert.match(
       flat(page.text),
-      /<td>all<\/td><td class="num">100\.0%<\/td><td class="num">63\.6%<\/td><td class="num">−36\.4 pp \[[^\]]+\]<\/td><td>mcnemar-exact<\/td><td class="num">33<\/td><td class="num">4\.9e-4<\/td>/,
+      /<td>all<\/td><td class="num">100\.0%<\/td><td class="num">63\.6%<\/td><td class="num">-36\.4 pp \[[^\]]+\]<\/td><td>mcnemar-exact<\/td><td class="num">33<\/td><td class="num">4\.9e-4<\/td>/,
     );
     assert.match(flat(page.text), /<span class="worse">worse<\/span>/);
     assert.match(flat(page.text), /12 items changed exact_match/);

@@ -1,20 +1,24 @@
+import {
+  formatMetricChange as reportChange,
+  formatMetricValue as reportValue,
+} from '@lastmile/reports';
+import { METRIC_UNITS, type MetricUnit } from '@lastmile/scenarios';
+
+/** The metric's declared unit, or a rate (the default of a definition that names none). */
+const unitOf = (unit?: string): MetricUnit =>
+  (METRIC_UNITS as readonly string[]).includes(unit ?? '') ? (unit as MetricUnit) : 'rate';
+
 /**
- * A metric's value as people read it. Rates (error rates, accuracies: the default when a metric
- * definition names no unit) are percents; any other unit (counts per answer, seconds, scores) is
- * a plain number. The one place the console formats metric values.
+ * A metric's value as people read it, by the one formatter the report, CLI and demo use: rates as
+ * percents, any other unit (counts per answer, dB, seconds, scores) in its own unit.
  */
 export function formatMetricValue(value: number | null | undefined, unit?: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if ((unit ?? 'rate') === 'rate') return `${(value * 100).toFixed(1)}%`;
-  return Number(value.toPrecision(4)).toString();
+  return reportValue(value, unitOf(unit));
 }
 
-/** A change of a metric: signed, in the metric's unit (percentage points for rates). */
+/** A change of a metric: signed, in the metric's unit (percentage points for rates); 0 unsigned. */
 export function formatMetricChange(value: number | null | undefined, unit?: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
-  if ((unit ?? 'rate') === 'rate') return `${sign}${Math.abs(value * 100).toFixed(1)} pp`;
-  return `${sign}${Number(Math.abs(value).toPrecision(4))}`;
+  return reportChange(value, unitOf(unit));
 }
 
 export function formatInterval(

@@ -24,16 +24,21 @@ describe('console views', () => {
     assert.equal(html(strings, value).value, `<p>\n${value}\n</p>`);
   });
 
-  it('formats rates as percents and other units as plain numbers', () => {
+  it('formats rates as percents and other units in their own unit (the report’s formatter)', () => {
     assert.equal(formatMetricValue(0.0787), '7.9%');
     assert.equal(formatMetricValue(0.0787, 'rate'), '7.9%');
-    assert.equal(formatMetricValue(1.1667, 'count'), '1.167');
-    assert.equal(formatMetricValue(75.123, 'dB'), '75.12');
+    assert.equal(formatMetricValue(1.1667, 'count'), '1.17');
+    assert.equal(formatMetricValue(75.123, 'db'), '75.1 dB');
+    assert.equal(
+      formatMetricValue(0.5, 'no-such-unit'),
+      '50.0%',
+      'an unknown unit reads as a rate',
+    );
     assert.equal(formatMetricValue(null), '—');
     assert.equal(formatMetricValue(Number.NaN), '—');
-    assert.equal(formatMetricChange(-0.364), '−36.4 pp');
-    assert.equal(formatMetricChange(0), '±0.0 pp', 'no change is neither better nor worse');
-    assert.equal(formatMetricChange(2.5, 'count'), '+2.5');
+    assert.equal(formatMetricChange(-0.364), '-36.4 pp');
+    assert.equal(formatMetricChange(0), '0.0 pp', 'no change is neither better nor worse');
+    assert.equal(formatMetricChange(2.5, 'count'), '+2.50');
     assert.equal(formatP(0.000488), '4.9e-4');
     assert.equal(formatP(0.0329), '0.0329');
   });
