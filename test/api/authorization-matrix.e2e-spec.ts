@@ -15,6 +15,11 @@ import {
 import { insertSlice } from '../factories/slice-rows';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { AUTHORIZATION_MATRIX, CALLERS, type Caller, type MatrixRow } from './authorization-matrix';
+import {
+  REVIEWER_CALLERS,
+  reviewerRow,
+  type ReviewerCaller,
+} from './authorization-matrix-reviewer';
 import { listRoutes, routeKey, type AppRoute } from './support/app-routes';
 
 interface World {
@@ -24,8 +29,11 @@ interface World {
   run: RunView;
   sliceId: string;
   alertId?: string;
-  keys: Record<Caller, string | undefined>;
+  keys: Record<Caller | ReviewerCaller, string | undefined>;
 }
+
+const ALL_CALLERS = [...CALLERS, ...REVIEWER_CALLERS];
+type Expected = Record<Caller | ReviewerCaller, number>;
 
 let uploads = 0;
 /** A one-row JSONL slice, different each time so every upload is a new version. */
@@ -45,11 +53,13 @@ describe('authorization matrix', () => {
     const [tenant, otherTenant] = [await createTenant(t), await createTenant(t)];
     const refs = await createPlanReferences(t);
     const plan = await createPlan(t, refs, { tenant: tenant.slug });
-    const [ml, own, other, oncall] = await Promise.all([
+    const [ml, own, other, oncall, reviewerOwn, reviewerOther] = await Promise.all([
       createKey(t, 'ml'),
       createKey(t, 'customer', tenant.slug),
       createKey(t, 'customer', otherTenant.slug),
       createKey(t, 'oncall'),
+      createKey(t, 'reviewer', tenant.slug),
+      createKey(t, 'reviewer', otherTenant.slug),
     ]);
     world = {
       tenant,
@@ -65,9 +75,13 @@ describe('authorization matrix', () => {
         oncall: oncall.key,
         wrongKey: 'lm_never_issued_0000000000000000',
         anonymous: undefined,
+        reviewerOwn: reviewerOwn.key,
+        reviewerOther: reviewerOther.key,
       },
     };
     routes = listRoutes(t.app);
+    // One task in the tenant's queue, so that GET /v1/reviews/next has something to hand out.
+    await insertReviewTask();
   });
   after(async () => t.close());
 
@@ -93,7 +107,34 @@ describe('authorization matrix', () => {
     'PUT /v1/secrets/:name': (request) => request.send({ value: 'matrix-secret' }),
     'DELETE /v1/tenants/:tenant/secrets/:name': (request) => request,
     'DELETE /v1/secrets/:name': (request) => request,
+    'POST /v1/reviews/:id': (request) => request.send({ score: 3 }),
   };
+  /** What a read sends besides its path (nothing for most). */
+  const reads: Record<string, (request: Test) => Test> = {
+    'GET /v1/reviews/agreement': (request) => request.query({ scenarioId: world.refs.scenarioId }),
+  };
+
+  /** A review task on the tenant's run, inserted as the sampler would (a fresh one per label). */
+  async function insertReviewTask(): Promise<string> {
+    const rows: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO review_tasks (run_id, scenario_id, tenant_id, slice_id, item_key, stratum, judge_id, judge, judge_label)
+       VALUES ($1, $2, $3, $4, $5, 'all', 'judge:matrix', $6, 'pass') RETURNING id`,
+      [
+        world.run.id,
+        world.refs.scenarioId,
+        world.tenant.id,
+        world.sliceId,
+        `matrix-${Math.random()}`,
+        JSON.stringify({
+          mode: 'single',
+          scale: { min: 1, max: 5 },
+          passScore: 5,
+          rubric: 'matrix',
+        }),
+      ],
+    );
+    return rows[0].id;
+  }
   let secrets = 0;
 
   /** A fresh secret name per call (a PUT creates it: 201); a DELETE's is stored first. */
@@ -151,17 +192,20 @@ describe('authorization matrix', () => {
         return world.alertId;
       case 'secrets/:name':
         return secretName(route);
+      case 'reviews/:id':
+        return insertReviewTask();
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
   }
 
-  async function send(route: AppRoute, caller: Caller) {
+  async function send(route: AppRoute, caller: Caller | ReviewerCaller) {
     let path = route.path;
     for (const [, name] of route.path.matchAll(/:([A-Za-z0-9_]+)/g)) {
       path = path.replace(`:${name}`, encodeURIComponent(await paramValue(route, name)));
     }
     const key = routeKey(route);
-    const write = route.method === 'GET' ? (request: Test) => request : writes[key];
+    const write =
+      route.method === 'GET' ? (reads[key] ?? ((request: Test) => request)) : writes[key];
     if (!write) throw new Error(`no request for ${key}: add one to writes`);
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const request = t.http[method](path);
@@ -187,11 +231,12 @@ describe('authorization matrix', () => {
 
   it('answers every route with the expected status for every caller', async (context) => {
     for (const route of routes) {
-      const expected = AUTHORIZATION_MATRIX[routeKey(route)];
-      if (!expected) continue; // reported by the test above
+      const row: MatrixRow | undefined = AUTHORIZATION_MATRIX[routeKey(route)];
+      if (!row) continue; // reported by the test above
+      const expected: Expected = { ...row, ...reviewerRow(routeKey(route), row) };
       await context.test(routeKey(route), async () => {
-        const actual = {} as MatrixRow;
-        for (const caller of CALLERS) {
+        const actual = {} as Expected;
+        for (const caller of ALL_CALLERS) {
           const response = await send(route, caller);
           actual[caller] = response.status;
           if (response.status >= 400) {

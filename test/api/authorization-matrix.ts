@@ -88,4 +88,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/findings':              row(200, 200, 200, 200, 200, 401, 401),
   'POST /v1/alerts/:id/ack':       row(200, 200, 403, 403, 200, 401, 401),
   'POST /v1/alerts/:id/resolve':   row(200, 200, 403, 403, 200, 401, 401),
+  // Review queue: labelling is the reviewers' (and admin's); agreement is read by the operator's
+  // roles too. Reviewers are in authorization-matrix-reviewer.ts.
+  'GET /v1/reviews/next':          row(200, 403, 403, 403, 403, 401, 401),
+  'GET /v1/reviews/agreement':     row(200, 200, 403, 403, 200, 401, 401),
+  'POST /v1/reviews/:id':          row(201, 403, 403, 403, 403, 401, 401),
 };

@@ -28,6 +28,8 @@ import { PrometheusController } from './observability/prometheus.controller';
 import { PlanSchedulesService } from './plans/plan-schedules.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
+import { ReviewsController } from './reviews/reviews.controller';
+import { ReviewsService } from './reviews/reviews.service';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { ScenariosController } from './scenarios/scenarios.controller';
@@ -73,6 +75,7 @@ export class ApiModule {
         BaselinesController,
         TenantSecretsController,
         OperatorSecretsController,
+        ReviewsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -97,6 +100,7 @@ export class ApiModule {
         AlertsService,
         AlertNotifier,
         BaselinesService,
+        ReviewsService,
       ],
     };
   }

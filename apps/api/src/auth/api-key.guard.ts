@@ -29,11 +29,16 @@ export class ApiKeyGuard implements CanActivate {
     if (!principal) throw new ProblemException(401, 'Unauthorized', 'the API key is not valid');
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(principal.role)) {
+    // A reviewer key reaches only the routes that name its role (the review queue): a route
+    // open to "any valid key" means any key of the operator or a customer.
+    const allowed = roles ?? (principal.role === 'reviewer' ? [] : undefined);
+    if (allowed && !allowed.includes(principal.role)) {
       throw new ProblemException(
         403,
         'Forbidden',
-        `this action needs one of the roles: ${roles.join(', ')}`,
+        allowed.length
+          ? `this action needs one of the roles: ${allowed.join(', ')}`
+          : `a ${principal.role} key may use the review routes only`,
       );
     }
     return true;

@@ -7,9 +7,14 @@ export const createKeySchema = z
     tenant: z.string().min(1).optional(),
     name: z.string().trim().min(1).max(200).optional(),
   })
-  .refine((body) => (body.role === 'customer') === (body.tenant !== undefined), {
-    path: ['tenant'],
-    message: 'a customer key needs a tenant, and only a customer key has one',
-  });
+  // A reviewer key may be bound to a tenant (it then reviews that tenant's runs only).
+  .refine(
+    (body) =>
+      body.role === 'reviewer' || (body.role === 'customer') === (body.tenant !== undefined),
+    {
+      path: ['tenant'],
+      message: 'a customer key needs a tenant, and only customer and reviewer keys have one',
+    },
+  );
 
 export type CreateKeyBody = z.output<typeof createKeySchema>;

@@ -10,6 +10,7 @@ import { Model } from './model.entity';
 import { Notification } from './notification.entity';
 import { Plan } from './plan.entity';
 import { ResponseCacheEntry } from './response-cache-entry.entity';
+import { ReviewLabel, ReviewTask } from './review.entity';
 import { Run } from './run.entity';
 import { Scenario } from './scenario.entity';
 import { Slice } from './slice.entity';
@@ -29,6 +30,7 @@ export * from './model.entity';
 export * from './notification.entity';
 export * from './plan.entity';
 export * from './response-cache-entry.entity';
+export * from './review.entity';
 export * from './run.entity';
 export * from './scenario.entity';
 export * from './slice.entity';
@@ -49,6 +51,8 @@ export const ENTITIES = [
   Notification,
   Plan,
   ResponseCacheEntry,
+  ReviewLabel,
+  ReviewTask,
   Run,
   Scenario,
   Slice,

@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { AlertListIndexes1795486072483 } from './1795486072483-AlertListIndexes';
 import { SecretsAndQuotas1796000000000 } from './1796000000000-SecretsAndQuotas';
 import { Incidents1797500000000 } from './1797500000000-Incidents';
+import { Reviews1797600000000 } from './1797600000000-Reviews';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   AlertListIndexes1795486072483,
   SecretsAndQuotas1796000000000,
   Incidents1797500000000,
+  Reviews1797600000000,
 ];

@@ -7,6 +7,7 @@ import { AuditStore, KeysStore, ModelsStore, ScenariosStore, TenantsStore } from
 import { MetricsStore } from './metrics.store';
 import { PlansStore } from './plans.store';
 import { ResultsStore } from './results.store';
+import { ReviewsStore } from './reviews.store';
 import { RunsStore } from './runs.store';
 import { SlicesStore } from './slices.store';
 
@@ -25,6 +26,7 @@ export class Stores {
   readonly keys: KeysStore;
   readonly audit: AuditStore;
   readonly secrets: SecretsStore;
+  readonly reviews: ReviewsStore;
 
   constructor(
     private readonly manager: EntityManager,
@@ -43,6 +45,7 @@ export class Stores {
     this.keys = new KeysStore(manager);
     this.audit = new AuditStore(manager);
     this.secrets = new SecretsStore(manager, cipher);
+    this.reviews = new ReviewsStore(manager);
   }
 
   /**
