@@ -2,11 +2,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Response } from 'supertest';
 import { modelBody, planBody, scenarioBody, tenantBody } from '../factories/api-bodies';
+import { bountyBody, uploadPoolSource } from '../factories/bounty-pool';
 import {
   createKey,
   createPlan,
   createPlanReferences,
   createTenant,
+  expectStatus,
   queueRun,
   type KeyView,
   type TenantView,
@@ -39,6 +41,8 @@ describe('audit log', () => {
   let reviewer: Actor;
   let tenant: TenantView;
   let refs: { modelId: string; scenarioId: string };
+  let bounty: { refs: typeof refs & { sliceId: string }; programId: string };
+  let researcher: Actor;
 
   const actor = (key: KeyView): Actor => ({ id: key.id, key: key.key, role: key.role });
 
@@ -50,12 +54,30 @@ describe('audit log', () => {
     customer = actor(await createKey(t, 'customer', tenant.slug));
     reviewer = actor(await createKey(t, 'reviewer', tenant.slug));
     refs = await createPlanReferences(t);
+    bounty = { refs: { ...refs, sliceId: await uploadPoolSource(t, tenant.slug) }, programId: '' };
+    bounty.programId = await openBounty();
+    const key = await expectStatus<KeyView>(
+      t.http
+        .post('/v1/keys')
+        .set(as(admin))
+        .send({ role: 'researcher', program: bounty.programId }),
+      201,
+    );
+    researcher = actor(key);
   });
   after(async () => t.close());
 
   const as = (who: Actor) => bearer(who.key);
   const planOf = async (who: Actor) =>
     (await createPlan(t, refs, who.role === 'customer' ? {} : { tenant: tenant.slug }, who.key)).id;
+
+  const openBounty = async () =>
+    (
+      await expectStatus<{ id: string }>(
+        t.http.post('/v1/bounties').set(as(admin)).send(bountyBody(bounty.refs)),
+        201,
+      )
+    ).id;
 
   const finishedRuns = new Map<string, string>();
 
@@ -317,6 +339,54 @@ describe('audit log', () => {
           .set(as(reviewer))
           .send({ score: 4 });
         return { response, entityId: id };
+      },
+    },
+    'PATCH /v1/models/:id': {
+      actor: () => ml,
+      action: 'update',
+      entity: 'model',
+      perform: async () => {
+        const response = await t.http
+          .patch(`/v1/models/${refs.modelId}`)
+          .set(as(ml))
+          .send({ card: { intendedUse: 'audited' } });
+        return { response, entityId: refs.modelId };
+      },
+    },
+    'POST /v1/bounties': {
+      actor: () => ml,
+      action: 'create',
+      entity: 'bounty_program',
+      perform: async () => {
+        const response = await t.http
+          .post('/v1/bounties')
+          .set(as(ml))
+          .send(bountyBody(bounty.refs));
+        return { response, entityId: response.body.id };
+      },
+    },
+    'POST /v1/bounties/:id/close': {
+      actor: () => admin,
+      action: 'close',
+      entity: 'bounty_program',
+      prepare: openBounty,
+      perform: async (id) => {
+        return {
+          response: await t.http.post(`/v1/bounties/${id}/close`).set(as(admin)),
+          entityId: id,
+        };
+      },
+    },
+    'POST /v1/bounties/:id/submissions': {
+      actor: () => researcher,
+      action: 'submit',
+      entity: 'bounty_submission',
+      perform: async () => {
+        const response = await t.http
+          .post(`/v1/bounties/${bounty.programId}/submissions`)
+          .set(as(researcher))
+          .send({ predicate: 'accent = en-gb' });
+        return { response, entityId: response.body.id };
       },
     },
     'POST /v1/tenants/:tenant/slices': {

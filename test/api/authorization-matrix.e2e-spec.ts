@@ -5,6 +5,7 @@ import { modelBody, planBody, scenarioBody, tenantBody } from '../factories/api-
 import {
   createKey,
   createPlan,
+  expectStatus,
   createPlanReferences,
   createTenant,
   queueRun,
@@ -12,9 +13,15 @@ import {
   type RunView,
   type TenantView,
 } from '../factories/api-resources';
+import { bountyBody, uploadPoolSource } from '../factories/bounty-pool';
 import { insertSlice } from '../factories/slice-rows';
 import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
 import { AUTHORIZATION_MATRIX, CALLERS, type Caller, type MatrixRow } from './authorization-matrix';
+import {
+  RESEARCHER_CALLERS,
+  researcherRow,
+  type ResearcherCaller,
+} from './authorization-matrix-researcher';
 import {
   REVIEWER_CALLERS,
   reviewerRow,
@@ -29,11 +36,17 @@ interface World {
   run: RunView;
   sliceId: string;
   alertId?: string;
-  keys: Record<Caller | ReviewerCaller, string | undefined>;
+  /** A bounty program on a pool of the tenant's, and a submission of its researcher. */
+  bounty: {
+    refs: { modelId: string; scenarioId: string; sliceId: string };
+    programId: string;
+    submissionId: string;
+  };
+  keys: Record<Caller | ResearcherCaller | ReviewerCaller, string | undefined>;
 }
 
-const ALL_CALLERS = [...CALLERS, ...REVIEWER_CALLERS];
-type Expected = Record<Caller | ReviewerCaller, number>;
+const ALL_CALLERS = [...CALLERS, ...RESEARCHER_CALLERS, ...REVIEWER_CALLERS];
+type Expected = Record<Caller | ResearcherCaller | ReviewerCaller, number>;
 
 let uploads = 0;
 /** A one-row JSONL slice, different each time so every upload is a new version. */
@@ -61,12 +74,43 @@ describe('authorization matrix', () => {
       createKey(t, 'reviewer', tenant.slug),
       createKey(t, 'reviewer', otherTenant.slug),
     ]);
+    const bountyRefs = { ...refs, sliceId: await uploadPoolSource(t, tenant.slug) };
+    const openProgram = async () =>
+      (
+        await expectStatus<{ id: string }>(
+          t.http
+            .post('/v1/bounties')
+            .set(bearer(TEST_ADMIN_KEY))
+            .send(bountyBody(bountyRefs, { dailyLimit: 100 })),
+          201,
+        )
+      ).id;
+    const researcherKey = async (program: string) =>
+      (
+        await expectStatus<{ key: string }>(
+          t.http.post('/v1/keys').set(bearer(TEST_ADMIN_KEY)).send({ role: 'researcher', program }),
+          201,
+        )
+      ).key;
+    const [programId, otherProgramId] = [await openProgram(), await openProgram()];
+    const [researcher, researcherOther] = [
+      await researcherKey(programId),
+      await researcherKey(otherProgramId),
+    ];
+    const submission = await expectStatus<{ id: string }>(
+      t.http
+        .post(`/v1/bounties/${programId}/submissions`)
+        .set(bearer(researcher))
+        .send({ predicate: 'accent = en-us' }),
+      201,
+    );
     world = {
       tenant,
       refs,
       plan,
       run: await queueRun(t, plan.id),
       sliceId: (await insertSlice(t.dataSource, tenant.id)).id,
+      bounty: { refs: bountyRefs, programId, submissionId: submission.id },
       keys: {
         admin: TEST_ADMIN_KEY,
         ml: ml.key,
@@ -75,6 +119,8 @@ describe('authorization matrix', () => {
         oncall: oncall.key,
         wrongKey: 'lm_never_issued_0000000000000000',
         anonymous: undefined,
+        researcher,
+        researcherOther,
         reviewerOwn: reviewerOwn.key,
         reviewerOther: reviewerOther.key,
       },
@@ -105,6 +151,11 @@ describe('authorization matrix', () => {
     'POST /v1/alerts/:id/resolve': (request) => request.send({ note: 'matrix' }),
     'PUT /v1/tenants/:tenant/secrets/:name': (request) => request.send({ value: 'matrix-secret' }),
     'PUT /v1/secrets/:name': (request) => request.send({ value: 'matrix-secret' }),
+    'PATCH /v1/models/:id': (request) => request.send({ card: { contact: 'matrix@example.com' } }),
+    'POST /v1/bounties': (request) => request.send(bountyBody(world.bounty.refs)),
+    'POST /v1/bounties/:id/close': (request) => request,
+    // One caller in nine passes the role check: a fresh subset each time keeps it from being a repeat.
+    'POST /v1/bounties/:id/submissions': (request) => request.send({ predicate: nextSubset() }),
     'DELETE /v1/tenants/:tenant/secrets/:name': (request) => request,
     'DELETE /v1/secrets/:name': (request) => request,
     'POST /v1/reviews/:id': (request) => request.send({ score: 3 }),
@@ -136,6 +187,9 @@ describe('authorization matrix', () => {
     return rows[0].id;
   }
   let secrets = 0;
+  let subsets = 0;
+  const nextSubset = () =>
+    ['accent = en-gb', 'noise = hum', 'accent != en-us', 'noise = none'][subsets++ % 4];
 
   /** A fresh secret name per call (a PUT creates it: 201); a DELETE's is stored first. */
   async function secretName(route: AppRoute): Promise<string> {
@@ -169,7 +223,7 @@ describe('authorization matrix', () => {
   async function paramValue(route: AppRoute, name: string): Promise<string> {
     const segments = route.path.split('/');
     const resource = segments[segments.indexOf(`:${name}`) - 1];
-    const destroys = route.method === 'DELETE' || /\/(cancel|ack|resolve)$/.test(route.path);
+    const destroys = route.method === 'DELETE' || /\/(cancel|ack|resolve|close)$/.test(route.path);
     switch (`${resource}/:${name}`) {
       case 'tenants/:tenant':
         return world.tenant.slug;
@@ -192,13 +246,25 @@ describe('authorization matrix', () => {
         return world.alertId;
       case 'secrets/:name':
         return secretName(route);
+      case 'bounties/:id':
+        return destroys ? openBountyProgram() : world.bounty.programId;
+      case 'submissions/:submissionId':
+        return world.bounty.submissionId;
       case 'reviews/:id':
         return insertReviewTask();
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
   }
 
-  async function send(route: AppRoute, caller: Caller | ReviewerCaller) {
+  async function openBountyProgram(): Promise<string> {
+    const request = t.http
+      .post('/v1/bounties')
+      .set(bearer(TEST_ADMIN_KEY))
+      .send(bountyBody(world.bounty.refs));
+    return (await expectStatus<{ id: string }>(request, 201)).id;
+  }
+
+  async function send(route: AppRoute, caller: Caller | ResearcherCaller | ReviewerCaller) {
     let path = route.path;
     for (const [, name] of route.path.matchAll(/:([A-Za-z0-9_]+)/g)) {
       path = path.replace(`:${name}`, encodeURIComponent(await paramValue(route, name)));
@@ -233,7 +299,11 @@ describe('authorization matrix', () => {
     for (const route of routes) {
       const row: MatrixRow | undefined = AUTHORIZATION_MATRIX[routeKey(route)];
       if (!row) continue; // reported by the test above
-      const expected: Expected = { ...row, ...reviewerRow(routeKey(route), row) };
+      const expected: Expected = {
+        ...row,
+        ...researcherRow(routeKey(route), row),
+        ...reviewerRow(routeKey(route), row),
+      };
       await context.test(routeKey(route), async () => {
         const actual = {} as Expected;
         for (const caller of ALL_CALLERS) {

@@ -28,8 +28,9 @@ const everyone = (status: number) => row(...CALLERS.map(() => status));
 
 // prettier-ignore
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
-  // Public: liveness, Prometheus and the OpenAPI docs.
+  // Public: liveness, Prometheus, the OpenAPI docs and the favicon browsers ask for.
   'GET /health':                       everyone(200),
+  'GET /favicon.ico':                  everyone(200),
   'GET /metrics':                      everyone(200),
   'GET /docs':                         everyone(200),
   'GET /docs/':                        everyone(200),
@@ -88,6 +89,20 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/findings':              row(200, 200, 200, 200, 200, 401, 401),
   'POST /v1/alerts/:id/ack':       row(200, 200, 403, 403, 200, 401, 401),
   'POST /v1/alerts/:id/resolve':   row(200, 200, 403, 403, 200, 401, 401),
+  // Service cards: every key reads a model's card, built in its own scope (a customer's from public
+  // data and its tenant's); the hand-written notes are the ML team's.
+  'PATCH /v1/models/:id':          row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/models/:id/card':       row(200, 200, 200, 200, 200, 401, 401),
+  'GET /v1/models/:id/cards':      row(200, 200, 200, 200, 200, 401, 401),
+  // Bias bounties: the ML team's programs; researchers are in authorization-matrix-researcher.ts.
+  'POST /v1/bounties':                                 row(201, 201, 403, 403, 403, 401, 401),
+  'GET /v1/bounties':                                  row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id':                              row(200, 200, 403, 403, 403, 401, 401),
+  'POST /v1/bounties/:id/close':                       row(200, 200, 403, 403, 403, 401, 401),
+  'POST /v1/bounties/:id/submissions':                 row(403, 403, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id/submissions':                  row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id/submissions/:submissionId':    row(200, 200, 403, 403, 403, 401, 401),
+  'GET /v1/bounties/:id/leaderboard':                  row(200, 200, 403, 403, 403, 401, 401),
   // Review queue: labelling is the reviewers' (and admin's); agreement is read by the operator's
   // roles too. Reviewers are in authorization-matrix-reviewer.ts.
   'GET /v1/reviews/next':          row(200, 403, 403, 403, 403, 401, 401),

@@ -11,6 +11,7 @@ const SAMPLE =
 interface OpenApiDocument {
   openapi: string;
   info: { title: string };
+  security?: unknown[];
   paths: Record<
     string,
     Record<
@@ -62,6 +63,13 @@ describe('health, metrics and docs', () => {
     assert.match(docs.text, /swagger-ui/);
   });
 
+  it('serves a cacheable favicon without a key', async () => {
+    const icon = await t.http.get('/favicon.ico').expect(200);
+    assert.equal(icon.headers['content-type'], 'image/x-icon');
+    assert.match(String(icon.headers['cache-control']), /max-age=\d+/);
+    assert.deepEqual([...icon.body.subarray(0, 4)], [0, 0, 1, 0], 'an ICO header');
+  });
+
   it('documents every /v1 route the app serves in /docs-json, each behind the bearer scheme', async () => {
     const document = (await t.http.get('/docs-json').expect(200)).body as OpenApiDocument;
     assert.match(document.openapi, /^3\./);
@@ -73,7 +81,7 @@ describe('health, metrics and docs', () => {
       const operation = document.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
       assert.ok(operation, `${route.method} ${route.path} is documented`);
       assert.deepEqual(
-        operation.security,
+        operation.security ?? document.security,
         [{ bearer: [] }],
         `${route.method} ${route.path} needs a key`,
       );

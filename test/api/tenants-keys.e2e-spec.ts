@@ -109,7 +109,15 @@ describe('API keys API', () => {
     assert.equal((await createKey(t, 'customer', tenant.id)).tenantId, tenant.id);
   });
 
-  it('requires a tenant for customer keys only, and knows only the four roles', async () => {
+  it('requires a program for researcher keys only, and one that exists', async () => {
+    const post = (body: object) => t.http.post('/v1/keys').set(bearer(TEST_ADMIN_KEY)).send(body);
+    const unknown = '00000000-0000-4000-8000-00000000dead';
+    assertProblem(await post({ role: 'researcher' }), 400, ['program']);
+    assertProblem(await post({ role: 'ml', program: unknown }), 400, ['program']);
+    assertProblem(await post({ role: 'researcher', program: unknown }), 400, ['program']);
+  });
+
+  it('requires a tenant for customer keys only, and knows only the five roles', async () => {
     const tenant = await createTenant(t);
     const post = (body: object) => t.http.post('/v1/keys').set(bearer(TEST_ADMIN_KEY)).send(body);
     assertProblem(await post({ role: 'customer' }), 400, ['tenant']);
@@ -128,6 +136,7 @@ describe('API keys API', () => {
       'id',
       'name',
       'prefix',
+      'programId',
       'revokedAt',
       'role',
       'tenantId',

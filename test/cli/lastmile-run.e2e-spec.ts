@@ -111,7 +111,7 @@ describe('lastmile run (the CI gate)', () => {
       env(),
     );
     assert.equal(worse.code, 1, worse.stdout + worse.stderr);
-    assert.match(worse.stdout, /WORSE exact_match \[all\]: 1\.0000 -> 0\.6667/);
+    assert.match(worse.stdout, /WORSE exact_match \[all\]: 100\.0% -> 66\.7% \(Δ -33\.3 pp,/);
     assert.match(readFileSync(junit, 'utf8'), /<failure message="exact_match worse by -0\.3333/);
     regressed = false;
   });

@@ -14,6 +14,12 @@ import { ApiKeysService } from './auth/api-keys.service';
 import { PrincipalRateLimitGuard } from './auth/principal-rate-limit.guard';
 import { BaselinesController } from './baselines/baselines.controller';
 import { BaselinesService } from './baselines/baselines.service';
+import { BountiesController } from './bounties/bounties.controller';
+import { BountiesService } from './bounties/bounties.service';
+import { BountySubmissionsService } from './bounties/bounty-submissions.service';
+import { BountyVerifier } from './bounties/bounty-verifier';
+import { CardsService } from './cards/cards.service';
+import { ModelCardsController } from './cards/model-cards.controller';
 import { AuditService } from './common/audit.service';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { APP_CONFIG } from './config.token';
@@ -66,6 +72,7 @@ export class ApiModule {
         TenantsController,
         KeysController,
         ModelsController,
+        ModelCardsController,
         ScenariosController,
         PlansController,
         RunsController,
@@ -75,6 +82,7 @@ export class ApiModule {
         BaselinesController,
         TenantSecretsController,
         OperatorSecretsController,
+        BountiesController,
         ReviewsController,
       ],
       providers: [
@@ -100,6 +108,10 @@ export class ApiModule {
         AlertsService,
         AlertNotifier,
         BaselinesService,
+        CardsService,
+        BountiesService,
+        BountySubmissionsService,
+        BountyVerifier,
         ReviewsService,
       ],
     };

@@ -1,9 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { PinoNestLogger } from '@lastmile/telemetry';
 import { ApiModule, type ApiModuleOptions } from './api.module';
+import { serveFavicon } from './common/favicon';
 import { httpMetricsMiddleware } from './observability/http-metrics.middleware';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 /** Builds the API application (not listening yet): used by `lastmile serve` and by the e2e tests. */
 export async function createApiApp(options: ApiModuleOptions): Promise<NestExpressApplication> {
@@ -15,15 +17,11 @@ export async function createApiApp(options: ApiModuleOptions): Promise<NestExpre
   app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Lastmile API')
-      .setDescription('Continuous model evaluation with last-mile monitoring')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const document = createOpenApiDocument(app, options.config.LASTMILE_PUBLIC_URL);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customfavIcon: '/favicon.ico',
+  });
+  serveFavicon(app);
   return app;
 }

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Register> = {
   score: () => require('./commands/score.command').registerScoreCommand,
   dashboards: () => require('./commands/dashboards.command').registerDashboardsCommand,
   demo: () => require('./commands/demo.command').registerDemoCommand,
+  card: () => require('./commands/card.command').registerCardCommand,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -9,6 +9,7 @@ export * from './runs/load-run-plan';
 export * from './runs/scenario-context';
 export * from './runs/item-stream';
 export * from './monitoring/drift-monitor';
+export { monitorRun, type MonitorRunInput, type MonitorRunOutcome } from './monitoring/monitor-run';
 export * from './monitoring/monitoring-settings';
 export * from './monitoring/notification-sender';
 export * from './monitoring/notifications';

@@ -1,6 +1,8 @@
-import type { Baseline, Stores } from '@lastmile/persistence';
-import { getScenarioKind, type MetricDefinition } from '@lastmile/scenarios';
+import type { Stores } from '@lastmile/persistence';
+import { getScenarioKind, metricUnit, type MetricDefinition } from '@lastmile/scenarios';
+import { reportComparisons } from './report-comparisons';
 import type { ReportItem, RunReportData } from './report-data';
+import { reportIncidents, reportUnderpowered } from './report-incidents';
 
 const WORST = 10;
 
@@ -20,19 +22,35 @@ export async function loadRunReportData(
   const kind = scenario ? getScenarioKind(scenario.kind) : null;
   const definitions: MetricDefinition[] =
     kind && scenario ? kind.metrics(kind.configSchema.parse(scenario.config)) : [];
-  const directions = new Map(definitions.map((d) => [d.name, d.direction]));
-  const metrics = await stores.metrics.ofRun(runId);
+  const byName = new Map(definitions.map((d) => [d.name, d]));
+  const unitOf = (name: string) => metricUnit(byName.get(name));
+  const [metrics, comparisons, findings] = await Promise.all([
+    stores.metrics.ofRun(runId),
+    stores.baselines.comparisonsOfRun(runId),
+    stores.alerts.findingsOfRun(runId),
+  ]);
   const sliceIds = [
-    ...new Set(
-      metrics.map((m) => m.sliceId).concat(Object.keys(run.provenance?.sliceHashes ?? {})),
-    ),
+    ...new Set([
+      ...metrics.map((m) => m.sliceId),
+      ...Object.keys(run.provenance?.sliceHashes ?? {}),
+      ...comparisons.map((c) => c.baselineSliceId),
+      ...(run.monitoring?.underpowered ?? []).map((u) => u.sliceId),
+    ]),
   ];
   const slices = await stores.slices.byIds(sliceIds);
   const sliceName = (id: string) => {
     const slice = slices.find((s) => s.id === id);
     return slice ? `${slice.name} v${slice.version}` : id;
   };
-  const baselines = run.planId ? await stores.baselines.forPlanSlices(run.planId, sliceIds) : [];
+  const compared = reportComparisons({
+    run,
+    baselinePolicy: plan?.baselinePolicy ?? null,
+    comparisons,
+    metrics,
+    definitions,
+    findings,
+    sliceName,
+  });
   const headline = definitions[0] ?? null;
   return {
     generatedAt: new Date(),
@@ -53,6 +71,7 @@ export async function loadRunReportData(
     scenario: { name: scenario?.name ?? '—', kind: scenario?.kind ?? '—' },
     plan: plan ? { id: plan.id, name: plan.name } : null,
     headlineMetric: headline?.name ?? null,
+    headlineUnit: metricUnit(headline ?? undefined),
     speech: kind?.modality === 'audio',
     metrics: metrics.map((m) => ({
       slice: sliceName(m.sliceId),
@@ -62,29 +81,15 @@ export async function loadRunReportData(
       ciLow: m.ciLow,
       ciHigh: m.ciHigh,
       n: m.n,
-      direction: directions.get(m.name),
+      direction: byName.get(m.name)?.direction,
+      unit: unitOf(m.name),
     })),
-    baselines: latestPerKey(baselines).map((b) => ({
-      slice: sliceName(b.sliceId),
-      name: b.metric,
-      subgroup: b.subgroup,
-      value: b.value,
-      ciLow: b.ciLow,
-      ciHigh: b.ciHigh,
-      runIds: b.runIds,
-    })),
+    comparisons: compared.rows,
+    comparisonNotes: compared.notes,
+    incidents: reportIncidents(run.monitoring, findings, unitOf),
+    underpowered: reportUnderpowered(run.monitoring, sliceName, unitOf),
     worstItems: headline ? await worstItems(stores, run.id, headline, sliceName) : [],
   };
-}
-
-function latestPerKey(baselines: Baseline[]): Baseline[] {
-  const seen = new Set<string>();
-  return baselines.filter((b) => {
-    const key = `${b.sliceId}|${b.metric}|${b.subgroup}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Errors first, then the items the headline metric scores worst (first sample of each). */

@@ -1,10 +1,15 @@
 import { breakdownChart } from './breakdown-chart';
-import { escapeHtml, fmt } from './html';
+import { formatMetricInterval, formatMetricValue } from './format-metric';
+import { escapeHtml } from './html';
 import { REPORT_CSS } from './report-style';
-import type { ReportBaseline, ReportMetric, RunReportData } from './report-data';
+import type { ReportMetric, RunReportData } from './report-data';
+import { comparisonSection, incidentsSection, underpoweredSection } from './render-monitoring';
 import { wordAlignment } from './word-alignment';
 
-/** A self-contained HTML page for one run: summary, metrics, breakdown charts, baseline, worst items. */
+/**
+ * A self-contained HTML page for one run: summary, the incidents it raised, metrics, breakdown
+ * charts, the comparison with the baselines monitoring used, tests short of power, worst items.
+ */
 export function renderRunReport(data: RunReportData): string {
   const title = `${data.scenario.name} on ${data.model.name}@${data.model.version}`;
   return `<!doctype html>
@@ -15,9 +20,11 @@ export function renderRunReport(data: RunReportData): string {
 <p><span class="status status-${escapeHtml(data.run.status)}">${escapeHtml(data.run.status)}</span>
  run <code>${escapeHtml(data.run.id)}</code>${data.plan ? ` of plan <b>${escapeHtml(data.plan.name)}</b>` : ''}</p>
 ${summary(data)}
+${incidentsSection(data)}
 ${metricsTable(data.metrics)}
 ${charts(data.metrics)}
-${baselineTable(data.metrics, data.baselines)}
+${comparisonSection(data)}
+${underpoweredSection(data)}
 ${worstItems(data)}
 <footer><p>Generated ${escapeHtml(data.generatedAt.toISOString())} by Lastmile.</p></footer>
 </body></html>
@@ -51,7 +58,7 @@ function metricsTable(metrics: ReportMetric[]): string {
     .filter((m) => m.subgroup === 'all')
     .map(
       (m) =>
-        `<tr><td>${escapeHtml(m.slice)}</td><td>${escapeHtml(m.name)}</td><td class="num">${fmt(m.value)}</td><td class="num">[${fmt(m.ciLow)}, ${fmt(m.ciHigh)}]</td><td class="num">${m.n}</td></tr>`,
+        `<tr><td>${escapeHtml(m.slice)}</td><td>${escapeHtml(m.name)}</td><td class="num">${formatMetricValue(m.value, m.unit)}</td><td class="num">${formatMetricInterval(m.ciLow, m.ciHigh, m.unit) || '—'}</td><td class="num">${m.n}</td></tr>`,
     );
   return `<h2>Metrics</h2><table><thead><tr><th>slice</th><th>metric</th><th>value</th><th>95% interval</th><th>n</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -81,28 +88,6 @@ function charts(metrics: ReportMetric[]): string {
   return figures.length ? `<h2>Breakdown by attribute</h2>${figures.join('\n')}` : '';
 }
 
-function baselineTable(metrics: ReportMetric[], baselines: ReportBaseline[]): string {
-  if (baselines.length === 0)
-    return '<h2>Compared with the baseline</h2><p>No baseline yet for this plan.</p>';
-  const rows = baselines.map((b) => {
-    const current = metrics.find(
-      (m) => m.slice === b.slice && m.name === b.name && m.subgroup === b.subgroup,
-    );
-    const delta =
-      current?.value !== null && current?.value !== undefined && b.value !== null
-        ? current.value - b.value
-        : null;
-    const bad =
-      delta !== null && current?.direction
-        ? current.direction === 'lower_is_better'
-          ? delta > 0
-          : delta < 0
-        : false;
-    return `<tr><td>${escapeHtml(b.name)}</td><td>${escapeHtml(b.subgroup)}</td><td class="num">${fmt(b.value)} [${fmt(b.ciLow)}, ${fmt(b.ciHigh)}]</td><td class="num">${fmt(current?.value)} [${fmt(current?.ciLow)}, ${fmt(current?.ciHigh)}]</td><td class="num ${delta === null ? '' : bad ? 'worse' : 'better'}">${delta === null ? '—' : `${delta >= 0 ? '+' : ''}${fmt(delta)}`}</td></tr>`;
-  });
-  return `<h2>Compared with the baseline</h2><table><thead><tr><th>metric</th><th>subgroup</th><th>baseline</th><th>this run</th><th>change</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
 function worstItems(data: RunReportData): string {
   if (data.worstItems.length === 0) return '';
   const rows = data.worstItems.map((item) => {
@@ -113,7 +98,7 @@ function worstItems(data: RunReportData): string {
     const attributes = Object.entries(item.attributes)
       .map(([k, v]) => `${k}=${v}`)
       .join(', ');
-    return `<tr><td><code>${escapeHtml(item.itemId)}</code><br><small>${escapeHtml(attributes)}</small></td><td class="num">${fmt(item.value, 3)}</td><td>${item.input && !data.speech ? `<div><b>input</b> ${escapeHtml(item.input)}</div>` : ''}${detail}</td></tr>`;
+    return `<tr><td><code>${escapeHtml(item.itemId)}</code><br><small>${escapeHtml(attributes)}</small></td><td class="num">${formatMetricValue(item.value, data.headlineUnit)}</td><td>${item.input && !data.speech ? `<div><b>input</b> ${escapeHtml(item.input)}</div>` : ''}${detail}</td></tr>`;
   });
   return `<h2>Worst items${data.headlineMetric ? ` by ${escapeHtml(data.headlineMetric)}` : ''}</h2><table><thead><tr><th>item</th><th>value</th><th>reference vs response</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -6,7 +6,10 @@ h1 { font-size: 1.5rem; margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bo
 .status-succeeded { background: #d9f2e3; } .status-partial { background: #fdf0c4; } .status-failed, .status-cancelled { background: #f9d7d7; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0; } th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid #eceff4; vertical-align: top; }
 th { background: #f5f7fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.worse { color: #b3261e; font-weight: 600; } .better { color: #1e7b3c; }
+.worse { color: #b3261e; font-weight: 600; } .better { color: #1e7b3c; } .same { color: inherit; }
+.note { background: #f5f7fa; border-left: 3px solid #8a94a6; padding: .4rem .7rem; }
+h3.incident { font-size: 1.05rem; margin: 1.2rem 0 .2rem; } .sev { display: inline-block; padding: 0 .5rem; border-radius: .8rem; font-size: .8rem; }
+.sev-critical { background: #f9d7d7; } .sev-warning { background: #fdf0c4; } .sev-info { background: #e3e8f0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; } dt { color: #5b6475; }
 .chart svg rect { fill: #5b8def; } .chart svg .ci { stroke: #1d2330; stroke-width: 2; }
 .chart svg .overall { stroke: #b3261e; stroke-dasharray: 4 3; } .chart svg text { font-size: 12px; fill: #1d2330; }

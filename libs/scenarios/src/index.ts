@@ -22,3 +22,5 @@ export {
   stratifiedSample,
   type SampleSpec,
 } from './support/stratified-sample';
+// Bias bounties and watched subgroups: subset predicates, the subset test, watched-subgroup metrics.
+export * from './support/subsets';

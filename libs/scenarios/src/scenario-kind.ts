@@ -34,6 +34,28 @@ export type MetricDirection = 'higher_is_better' | 'lower_is_better';
  */
 export type MetricStatKind = 'proportion' | 'ratio' | 'mean';
 
+/**
+ * What a metric's number measures, so it is shown as what it is: 'rate' a fraction of items,
+ * words or answers (shown as a percent); 'count' a number of things (citations per answer, words);
+ * 'ratio' a quotient that is not a share of a whole (a prefix over the reference's length);
+ * 'score' a value on a scale of its own (F1, a judge's score, a bias score, a correlation);
+ * 'z' a z statistic; 'db' and 'dbfs' decibels (a ratio; relative to full scale); 'seconds', 'hz',
+ * 'words_per_second' physical units.
+ */
+export const METRIC_UNITS = [
+  'rate',
+  'count',
+  'ratio',
+  'score',
+  'z',
+  'db',
+  'dbfs',
+  'seconds',
+  'hz',
+  'words_per_second',
+] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
+
 export interface MetricDefinition {
   name: string;
   direction: MetricDirection;
@@ -61,7 +83,19 @@ export interface MetricDefinition {
    * tested between groups either.
    */
   signal?: 'quality' | 'condition' | 'judge';
+  /**
+   * Optional. A run-level fairness magnitude (a pronoun skew, a counterfactual gap): it alerts
+   * when it lies beyond alertPolicy.fairnessTolerance (one-sided test from its 95% interval, BH
+   * across the run's magnitudes), a fairness_gap finding.
+   */
+  fairnessMagnitude?: boolean;
+  /** Optional (absent means 'rate'): what the number measures, for display (see MetricUnit). */
+  unit?: MetricUnit;
 }
+
+/** The metric's unit; a metric that declares none is a rate. */
+export const metricUnit = (metric: Pick<MetricDefinition, 'unit'> | undefined): MetricUnit =>
+  metric?.unit ?? 'rate';
 
 /** One metric for one subgroup: 'all' or 'attribute=value'. Rates are fractions. */
 export interface MetricValue {

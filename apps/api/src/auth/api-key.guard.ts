@@ -5,6 +5,9 @@ import { ProblemException } from '../common/problem.exception';
 import { PUBLIC_ROUTE, ROLES } from './auth.decorators';
 import { ApiKeysService } from './api-keys.service';
 
+/** Roles that reach only the routes naming them (never a route open to any valid key). */
+const ROUTE_LISTED_ONLY: ReadonlySet<Role> = new Set<Role>(['researcher', 'reviewer']);
+
 /** Global guard: a valid bearer key (401 otherwise) with an allowed role (403 otherwise). */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -29,16 +32,19 @@ export class ApiKeyGuard implements CanActivate {
     if (!principal) throw new ProblemException(401, 'Unauthorized', 'the API key is not valid');
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    // A reviewer key reaches only the routes that name its role (the review queue): a route
-    // open to "any valid key" means any key of the operator or a customer.
-    const allowed = roles ?? (principal.role === 'reviewer' ? [] : undefined);
+    // A researcher key (an outsider in a bias bounty) and a reviewer key (the review queue) reach
+    // only routes that name their role: a route open to "any valid key" means any key of the
+    // operator or a customer.
+    const allowed = roles ?? (ROUTE_LISTED_ONLY.has(principal.role) ? [] : undefined);
     if (allowed && !allowed.includes(principal.role)) {
       throw new ProblemException(
         403,
         'Forbidden',
         allowed.length
           ? `this action needs one of the roles: ${allowed.join(', ')}`
-          : `a ${principal.role} key may use the review routes only`,
+          : principal.role === 'reviewer'
+            ? `a ${principal.role} key may use the review routes only`
+            : `a ${principal.role} key may use the bounty routes of its program only`,
       );
     }
     return true;

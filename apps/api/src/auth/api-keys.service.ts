@@ -10,6 +10,8 @@ export interface CreatedApiKey {
   prefix: string;
   role: Role;
   tenantId: string | null;
+  /** The bounty program a researcher key is bound to (null for every other role). */
+  programId: string | null;
   name: string | null;
 }
 
@@ -32,8 +34,9 @@ export class ApiKeysService {
     tenantId: string | null,
     name: string | null = null,
     stores?: Pick<Stores, 'keys'>,
+    programId: string | null = null,
   ): Promise<CreatedApiKey> {
-    return this.store(generateApiKey(), role, tenantId, name, stores);
+    return this.store(generateApiKey(), role, tenantId, name, stores, programId);
   }
 
   /** Stores a key chosen by the operator (LASTMILE_ADMIN_KEY) unless it already exists. */
@@ -55,6 +58,7 @@ export class ApiKeysService {
       keyId: row.id,
       role: row.role,
       tenantId: row.tenantId,
+      programId: row.programId,
     });
     this.resolved.set(hash, principal);
     return principal;
@@ -71,6 +75,7 @@ export class ApiKeysService {
     tenantId: string | null,
     name: string | null,
     stores: Pick<Stores, 'keys'> = this.database.stores,
+    programId: string | null = null,
   ): Promise<CreatedApiKey> {
     const row = await stores.keys.create({
       prefix: displayPrefix(key),
@@ -78,7 +83,8 @@ export class ApiKeysService {
       role,
       tenantId,
       name,
+      programId,
     });
-    return { id: row.id, key, prefix: row.prefix, role, tenantId, name };
+    return { id: row.id, key, prefix: row.prefix, role, tenantId, programId, name };
   }
 }

@@ -6,6 +6,8 @@ export interface Principal {
   role: Role;
   /** Set for customer keys: the only tenant they may see. */
   tenantId: string | null;
+  /** Set for researcher keys: the one bias-bounty program they may reach. */
+  programId?: string | null;
 }
 
 /** Tenant filter for queries: a customer sees its tenant only; other roles see all. */

@@ -7,6 +7,8 @@ import { Database } from '@lastmile/persistence';
 import { RUNS_QUEUE } from '@lastmile/queue';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
+import { ApiEndpoint } from '../common/api-endpoint.decorator';
+import { healthSchema } from '../openapi/responses/health.response';
 import { FailingChannelsProbe } from './failing-channels.probe';
 import { LegacySecretsProbe } from './legacy-secrets.probe';
 
@@ -31,6 +33,19 @@ export class HealthController {
   // Probes and scrapers poll on their own schedule; the rate limit is for API clients.
   @SkipThrottle()
   @Get()
+  @ApiEndpoint({
+    summary: 'Check health',
+    description:
+      'Liveness plus what a run needs: the database and the queue (each probed with a 3 s timeout). Degraded: notification channels failing, or secrets still stored the legacy way (counts only; the ids are in the start-up log).',
+    responses: [
+      { status: 200, description: 'Up: ok or degraded.', schema: healthSchema },
+      {
+        status: 503,
+        description: 'Down: the database or the queue is unreachable.',
+        schema: healthSchema,
+      },
+    ],
+  })
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, queue] = await Promise.all([
       this.check(() => this.database.stores.ping()),

@@ -1,10 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import { registry } from '@lastmile/telemetry';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Public } from '../auth/auth.decorators';
+import { ApiEndpoint } from '../common/api-endpoint.decorator';
 
-@ApiExcludeController()
+@ApiTags('observability')
 @Controller('metrics')
 export class PrometheusController {
   @Public()
@@ -12,6 +14,19 @@ export class PrometheusController {
   @SkipThrottle()
   @Get()
   @Header('Content-Type', registry.contentType)
+  @ApiEndpoint({
+    summary: 'Scrape Prometheus metrics',
+    description:
+      'Request latency by route template and status, queue and process metrics, in the Prometheus text exposition format 0.0.4.',
+    responses: [
+      {
+        status: 200,
+        description: 'The metrics.',
+        mediaType: 'text/plain',
+        schema: z.string(),
+      },
+    ],
+  })
   scrape(): Promise<string> {
     return registry.metrics();
   }

@@ -4,6 +4,7 @@ import { loadRunReportData, renderRunReport } from '@lastmile/reports';
 import { AuditService } from '../common/audit.service';
 import { notFound, ProblemException } from '../common/problem.exception';
 import { tenantScope, type Principal } from '../auth/principal';
+import { metricUnits } from './metric-units';
 import type { ListRunsQuery, RunMetricsQuery } from './run-query.dto';
 
 @Injectable()
@@ -43,11 +44,19 @@ export class RunsService {
     }
   }
 
-  /** One round trip: the run (404 when absent or another tenant's) joined with its metrics. */
+  /**
+   * The run (404 when absent or another tenant's) joined with its metrics, each with its unit
+   * (rate, count, score…) from the scenario's kind; the scenario is read alongside.
+   */
   async metrics(principal: Principal, id: string, query: RunMetricsQuery) {
-    const rows = await this.database.stores.metrics.forApi(id, tenantScope(principal), query);
+    const { stores } = this.database;
+    const [rows, scenario] = await Promise.all([
+      stores.metrics.forApi(id, tenantScope(principal), query),
+      stores.scenarios.ofRun(id),
+    ]);
     if (!rows) throw notFound('run', id);
-    return rows;
+    const units = metricUnits(scenario);
+    return rows.map((row) => ({ ...row, unit: units.get(row.name) ?? 'rate' }));
   }
 
   async report(principal: Principal, id: string): Promise<string> {

@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AppConfig } from '@lastmile/config';
+import { sampleSizeAdvice, type AdviceAssumptions } from '@lastmile/metrics';
 import { Database, type Slice } from '@lastmile/persistence';
 import { parseSliceUpload, SliceValidationError, type SliceLimits } from '@lastmile/slices';
+import type { SampleSizeQuery } from './slice-upload.dto';
 import { AuditService } from '../common/audit.service';
 import { invalid, notFound, ProblemException } from '../common/problem.exception';
 import { APP_CONFIG } from '../config.token';
@@ -54,7 +56,7 @@ export class SlicesService {
       }
       throw error;
     }
-    return this.database.transaction(async (stores) => {
+    const stored = await this.database.transaction(async (stores) => {
       const { slice, created } = await stores.slices.store(tenant.id, name, parsed);
       if (created) {
         await this.audit.record(
@@ -68,6 +70,40 @@ export class SlicesService {
       }
       return { ...slice, created };
     });
+    // Where the customer decides what to upload next: what these group sizes can show.
+    return { ...stored, sampleSize: await this.sampleSize(stored) };
+  }
+
+  /**
+   * Sample-size advice for a slice version: per breakdown attribute and group, the items, the
+   * smallest rate and WER change the drift test detects, the parity tolerance supported and the
+   * items TOST needs for the tolerance (a plan's fairnessTolerance when planId is given).
+   */
+  async sampleSize(
+    slice: Slice,
+    assumptions: Partial<AdviceAssumptions> & { planId?: string } = {},
+  ) {
+    const { planId, ...given } = assumptions;
+    if (planId) {
+      const plan = await this.database.stores.plans.findVisible(planId, slice.tenantId);
+      if (!plan) throw notFound('plan', planId);
+      const tolerance = plan.alertPolicy.fairnessTolerance;
+      if (tolerance !== undefined && given.tolerance === undefined) given.tolerance = tolerance;
+    }
+    const sizes = await this.database.stores.slices.groupSizes(slice.id);
+    // Word counts mean transcripts only on speech slices (a QA reference is no WER denominator).
+    const words = (w: number | null) =>
+      w === null || slice.modality !== 'audio' ? {} : { words: w };
+    return sampleSizeAdvice(
+      { items: sizes.overall.items, ...words(sizes.overall.words) },
+      sizes.groups.map((g) => ({
+        attribute: g.attribute,
+        group: g.group,
+        items: g.items,
+        ...words(g.words),
+      })),
+      given,
+    );
   }
 
   async list(principal: Principal, tenantRef: string): Promise<Slice[]> {
@@ -80,6 +116,12 @@ export class SlicesService {
     const slice = await this.database.stores.slices.findForTenant(id, tenant.id);
     if (!slice) throw notFound('slice', id);
     return slice;
+  }
+
+  /** A slice version with its sample-size advice under the given assumptions. */
+  async detail(principal: Principal, tenantRef: string, id: string, query: SampleSizeQuery) {
+    const slice = await this.get(principal, tenantRef, id);
+    return { ...slice, sampleSize: await this.sampleSize(slice, query) };
   }
 
   /** Items without audio bytes, a page at a time. */

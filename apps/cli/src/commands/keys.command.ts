@@ -24,13 +24,21 @@ export function registerKeysCommand(program: Command): void {
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
     .option('--tenant <slug>', 'tenant slug or id (customer keys; reviewer keys optionally)')
     .option('--name <name>', 'a label for the key')
-    .action(async (options: { role: Role; tenant?: string; name?: string }) => {
+    .option('--program <id>', 'bias-bounty program id (researcher keys only)')
+    .action(async (options: { role: Role; tenant?: string; name?: string; program?: string }) => {
       if (
         options.role !== 'reviewer' &&
         (options.role === 'customer') !== Boolean(options.tenant)
       ) {
         console.error(
           'error: a customer key needs --tenant, and only customer and reviewer keys take one',
+        );
+        process.exitCode = 2;
+        return;
+      }
+      if ((options.role === 'researcher') !== Boolean(options.program)) {
+        console.error(
+          'error: a researcher key needs --program, and only a researcher key takes one',
         );
         process.exitCode = 2;
         return;
@@ -48,6 +56,11 @@ export function registerKeysCommand(program: Command): void {
           }
           tenantId = tenant.id;
         }
+        if (options.program && !(await stores.bounties.findProgram(options.program))) {
+          console.error(`error: bounty program ${options.program} does not exist`);
+          process.exitCode = 2;
+          return;
+        }
         const key = generateApiKey();
         await stores.keys.create({
           prefix: displayPrefix(key),
@@ -55,6 +68,7 @@ export function registerKeysCommand(program: Command): void {
           role: options.role,
           tenantId,
           name: options.name ?? null,
+          programId: options.program ?? null,
         });
         console.log(key);
       } finally {

@@ -1,3 +1,5 @@
+import { formatMetricInterval, formatMetricValue } from '@lastmile/reports';
+import { getScenarioKind, metricUnit, type MetricUnit } from '@lastmile/scenarios';
 import type { ApiMetric } from './demo-types';
 
 /** Plain step-by-step output: what the demo does, then what came back. */
@@ -12,9 +14,25 @@ export function say(text: string): void {
   console.log(`   ${text}`);
 }
 
-export const pct = (value: number | null | undefined) =>
-  value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
+/** A rate as a percent (WER, accuracy); anything else goes through metricLine with its unit. */
+export const pct = (value: number | null | undefined) => formatMetricValue(value, 'rate');
 
+/** One metric in its unit as the API states it: a rate as a percent, a count as a count. */
 export function metricLine(metric: ApiMetric): string {
-  return `${metric.name.padEnd(30)} ${metric.subgroup.padEnd(28)} ${pct(metric.value).padStart(7)}  [${pct(metric.ciLow)}, ${pct(metric.ciHigh)}]  n=${metric.n}`;
+  const unit = metric.unit ?? 'rate';
+  const interval = formatMetricInterval(metric.ciLow, metric.ciHigh, unit) || '[—]';
+  return `${metric.name.padEnd(30)} ${metric.subgroup.padEnd(28)} ${formatMetricValue(metric.value, unit).padStart(12)}  ${interval}  n=${metric.n}`;
+}
+
+let speechUnits: Map<string, MetricUnit> | undefined;
+
+/** A value of one of the speech kind's metrics in its unit (an incident names the metric only). */
+export function speechValue(metric: string, value: number | null | undefined): string {
+  if (!speechUnits) {
+    const asr = getScenarioKind('asr');
+    speechUnits = new Map(
+      asr.metrics(asr.configSchema.parse({})).map((m) => [m.name, metricUnit(m)]),
+    );
+  }
+  return formatMetricValue(value, speechUnits.get(metric) ?? 'rate');
 }

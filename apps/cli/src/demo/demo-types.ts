@@ -1,3 +1,5 @@
+import type { MetricUnit } from '@lastmile/scenarios';
+
 /** The parts of API responses the demo reads. */
 export interface ApiResource {
   id: string;
@@ -28,6 +30,8 @@ export interface ApiMetric {
   ciLow: number | null;
   ciHigh: number | null;
   n: number;
+  /** rate (shown as a percent), count, score, db… (see MetricUnit). */
+  unit?: MetricUnit;
 }
 export interface ApiAlert {
   id: string;

@@ -1,4 +1,4 @@
-import { pct, say } from './demo-printer';
+import { pct, say, speechValue } from './demo-printer';
 import type { ApiAlert } from './demo-types';
 
 type Span = [number, number] | null;
@@ -133,12 +133,9 @@ function printDisparity(findings: Finding[]): void {
 function printCondition(findings: Finding[]): void {
   for (const finding of findings.filter((f) => f.subgroup === 'all'))
     say(
-      `  ${finding.metric.padEnd(26)} ${fmt(finding.evidence.baseline?.value)} → ${fmt(finding.evidence.current?.value)}  (q=${q(finding.qValue)})`,
+      `  ${finding.metric.padEnd(26)} ${speechValue(finding.metric, finding.evidence.baseline?.value)} → ${speechValue(finding.metric, finding.evidence.current?.value)}  (q=${q(finding.qValue)})`,
     );
 }
-
-const fmt = (x: number | null | undefined) =>
-  x === null || x === undefined ? '—' : Number(x.toPrecision(3)).toString();
 
 function printWorst(items: WorstItem[] | undefined): void {
   for (const item of (items ?? []).slice(0, 2))

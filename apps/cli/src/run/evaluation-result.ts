@@ -1,6 +1,6 @@
 import { itemValuesFor, type ItemValueSet } from '@lastmile/monitoring';
 import type { Run, Stores } from '@lastmile/persistence';
-import type { MetricDefinition } from '@lastmile/scenarios';
+import { metricUnit, type MetricDefinition, type MetricUnit } from '@lastmile/scenarios';
 import type { RegisteredEvaluation } from './register-evaluation';
 
 export interface MetricRow {
@@ -11,6 +11,8 @@ export interface MetricRow {
   ciLow: number | null;
   ciHigh: number | null;
   n: number;
+  /** What the number measures: a rate (a fraction, shown as a percent), a count, a score… */
+  unit: MetricUnit;
 }
 
 /** What `--json` prints and `--out` writes; `items` is what a later `--baseline` pairs against. */
@@ -45,7 +47,9 @@ export async function collectResult(
   const keep = (name: string) =>
     !wanted ||
     wanted.some((w) => name === w || name.startsWith(`${w}_gap`) || name.startsWith(`${w}:`));
-  const definitions = selectedMetrics(evaluation.kind.metrics(evaluation.scenarioConfig), wanted);
+  const all = evaluation.kind.metrics(evaluation.scenarioConfig);
+  const units = new Map(all.map((m) => [m.name, metricUnit(m)]));
+  const definitions = selectedMetrics(all, wanted);
   const sliceIds = [...new Set(run.provenance ? Object.keys(run.provenance.sliceHashes) : [])];
   const instances = (
     await Promise.all(sliceIds.map((id) => stores.results.scoredInstances(run.id, id)))
@@ -73,6 +77,7 @@ export async function collectResult(
         ciLow: m.ciLow,
         ciHigh: m.ciHigh,
         n: m.n,
+        unit: units.get(m.name) ?? 'rate',
       })),
     items: itemValuesFor(definitions, instances),
   };

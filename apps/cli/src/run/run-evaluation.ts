@@ -4,6 +4,7 @@ import { ConfigError } from '@lastmile/config';
 import type { DriftFinding } from '@lastmile/monitoring';
 import { AdapterPool, RunExecutor } from '@lastmile/evaluation';
 import { Database, type EmbeddedDatabase, type Stores } from '@lastmile/persistence';
+import { loadRunReportData, renderRunReport } from '@lastmile/reports';
 import { gateAgainstBaseline, readBaselineFile } from './baseline-gate';
 import { ConfigFileError, loadEvalConfig } from './eval-config';
 import { collectResult, selectedMetrics } from './evaluation-result';
@@ -81,8 +82,6 @@ export async function runCommand(
     if (options.out) writeFileSync(options.out, JSON.stringify(output, null, 2));
     if (options.junit) writeFileSync(options.junit, junitReport(result, findings));
     if (options.report) {
-      // Loaded only for --report: the HTML report's code is no part of an evaluation.
-      const { loadRunReportData, renderRunReport } = await import('@lastmile/reports');
       const data = await loadRunReportData(db.stores, result.run.id);
       if (data) writeFileSync(options.report, renderRunReport(data));
     }

@@ -67,6 +67,7 @@ export class DriftMonitor {
         finishedAt: new Date().toISOString(),
         incidents: monitored.incidents.filter((i) => i.action !== 'clean'),
         underpowered: monitored.underpowered,
+        comparisons: monitored.comparisons,
       });
       return monitored;
     });

@@ -1,12 +1,14 @@
 import {
   alertTitle,
   decideFairnessGaps,
+  decideFairnessMagnitudes,
+  fairnessMagnitudeEvidence,
   fairnessEvidence,
   fairnessGapTests,
   severityFor,
   worstItems,
 } from '@lastmile/monitoring';
-import { sliceLabel, type AssessmentContext } from './assessment-context';
+import { sliceLabel, splitCellKey, type AssessmentContext } from './assessment-context';
 import { cellKey } from './slice-state';
 
 /** Gaps across groups beyond plan.alertPolicy.fairnessTolerance (when set), BH across the run. */
@@ -56,6 +58,55 @@ export async function observeFairnessGaps(context: AssessmentContext): Promise<v
       pValue: gap.pValue,
       qValue: gap.qValue,
       effect: gap.gap,
+    });
+  }
+}
+
+/**
+ * Run-level fairness magnitudes (pronoun skew, counterfactual gap) of every slice against
+ * plan.alertPolicy.fairnessTolerance (when set), BH across the run's magnitudes.
+ */
+export async function observeFairnessMagnitudes(context: AssessmentContext): Promise<void> {
+  const { input } = context;
+  const tolerance = input.alertPolicy.fairnessTolerance;
+  if (tolerance === undefined) return;
+  const rows = input.slices.flatMap((slice) =>
+    [...slice.metricRows].map(([key, row]) => {
+      const [name, subgroup] = splitCellKey(key);
+      return { slice, name, subgroup, ...row };
+    }),
+  );
+  for (const decision of decideFairnessMagnitudes(
+    input.metrics,
+    rows,
+    tolerance,
+    input.alertPolicy.alpha,
+  )) {
+    const { slice } = decision.row;
+    if (decision.verdict !== 'beyond_tolerance') {
+      context.observe(slice, 'fairness_gap', decision.metric, decision.subgroup, null);
+      continue;
+    }
+    const evidence = fairnessMagnitudeEvidence(
+      decision,
+      await context.evidenceContext(slice, decision.metric, []),
+    );
+    const title = alertTitle({
+      type: 'fairness_gap',
+      metric: decision.metric,
+      subgroup: decision.subgroup,
+      sliceName: sliceLabel(slice),
+      from: tolerance,
+      to: decision.value,
+    });
+    context.observe(slice, 'fairness_gap', decision.metric, decision.subgroup, {
+      severity: severityFor(decision.value - tolerance, input.alertPolicy.severity),
+      title,
+      evidence,
+      test: decision.test,
+      pValue: decision.pValue,
+      qValue: decision.qValue,
+      effect: decision.value,
     });
   }
 }

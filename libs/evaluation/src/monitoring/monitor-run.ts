@@ -9,6 +9,7 @@ import { updateBaselines } from './baseline-updater';
 import type { MonitoringSettings } from './monitoring-settings';
 import type { PendingNotification } from './notifications';
 import { assessRun } from './run-assessment';
+import { recordComparisons } from './run-comparisons';
 import { loadSliceState } from './slice-state';
 
 export interface MonitorRunInput {
@@ -30,6 +31,8 @@ export interface MonitorRunOutcome {
   notify: Omit<PendingNotification, 'channels'>[];
   incidents: IncidentOutcome[];
   underpowered: NonNullable<RunMonitoring['underpowered']>;
+  /** How many (slice, metric, subgroup) were compared with a baseline. */
+  comparisons: number;
 }
 
 export async function monitorRun(
@@ -43,6 +46,7 @@ export async function monitorRun(
     return {
       ...(await writeAlerts(stores, run, [input.health], autoResolveAfter)),
       underpowered: [],
+      comparisons: 0,
     };
   if (!runPlan) throw new Error(`run ${run.id} ended ${run.status} without a run plan`);
 
@@ -99,6 +103,8 @@ export async function monitorRun(
     [input.health, ...assessment.observations],
     autoResolveAfter,
   );
+  // Before the run joins any baseline: what it was compared with, for its report.
+  const comparisons = await recordComparisons(stores, run.id, slices, plan.baselinePolicy);
   const joined = await updateBaselines({
     stores,
     runId: run.id,
@@ -122,5 +128,5 @@ export async function monitorRun(
     },
     'drift monitoring done',
   );
-  return { ...written, underpowered: assessment.underpowered };
+  return { ...written, underpowered: assessment.underpowered, comparisons };
 }

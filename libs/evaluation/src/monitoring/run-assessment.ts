@@ -6,7 +6,7 @@ import { observeCusum } from './cusum-observations';
 import { benjaminiHochbergQValues } from '@lastmile/metrics';
 import { disparityPValues, disparityTests, observeDisparity } from './disparity-observations';
 import { driftTestsOf, observeDrift } from './drift-observations';
-import { observeFairnessGaps } from './fairness-observations';
+import { observeFairnessGaps, observeFairnessMagnitudes } from './fairness-observations';
 
 export type { AssessmentInput } from './assessment-context';
 
@@ -40,6 +40,7 @@ export async function assessRun(input: AssessmentInput): Promise<Assessment> {
   await observeDrift(context, drift, q.slice(0, drift.length));
   await observeDisparity(context, disparity, q.slice(drift.length));
   await observeFairnessGaps(context);
+  await observeFairnessMagnitudes(context);
   const cusum = await observeCusum(context);
   return {
     observations: context.observations,

@@ -1,4 +1,5 @@
 import type { Metric, Stores } from '@lastmile/persistence';
+import { watchedSubgroupMetrics } from '@lastmile/scenarios';
 import type { RunPlan } from './run-plan';
 
 /** Aggregates every slice and replaces the run's metrics in one transaction (safe to redo). */
@@ -10,7 +11,16 @@ export async function writeRunMetrics(
   for (const slice of plan.slices) {
     const instances = await stores.results.scoredInstances(plan.run.id, slice.id);
     if (instances.length === 0) continue;
-    const values = plan.kind.aggregate(instances, plan.config, { seed: plan.seed });
+    const values = [
+      ...plan.kind.aggregate(instances, plan.config, { seed: plan.seed }),
+      // Subsets the plan watches (accepted bias-bounty findings): docs/bounties.md.
+      ...watchedSubgroupMetrics(
+        plan.kind.metrics(plan.config),
+        instances,
+        plan.plan?.watchedSubgroups ?? [],
+        { seed: plan.seed },
+      ),
+    ];
     for (const value of values) {
       rows.push({
         runId: plan.run.id,

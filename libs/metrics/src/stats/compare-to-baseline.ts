@@ -1,6 +1,7 @@
 import { ratioUnits, type RatioItem } from './bootstrap-ratio';
 import { pairedRatioDifferenceDraws, unpairedRatioDifferenceDraws } from './bootstrap-difference';
 import { bootstrapChangeTest } from './bootstrap-test';
+import { DELTA_METHOD_MIN_UNITS, deltaMethodChangeTest } from './delta-method-test';
 import { badSign } from './direction';
 import { DEFAULT_CONFIDENCE, DEFAULT_RESAMPLES } from './interval';
 import type { CompareInput, CompareOptions, DriftComparison } from './drift-comparison';
@@ -69,6 +70,27 @@ function runTest(
     }
     const count = (xs: RatioItem[]) => ({ successes: sumOf(xs, 'num'), n: xs.length });
     return compareTwoProportions(count(cur), count(base), sign, minEffect, confidence);
+  }
+  const units = (items: readonly RatioItem[]) =>
+    new Set(items.map((item, i) => item.group ?? `item:${i}`)).size;
+  if (Math.min(units(cur), units(base)) >= DELTA_METHOD_MIN_UNITS) {
+    const outcome = deltaMethodChangeTest(
+      paired
+        ? {
+            paired: true,
+            pairs: cur.map((c, i) => ({
+              itemId: String(i),
+              ...((c.group ?? base[i].group) ? { cluster: c.group ?? base[i].group } : {}),
+              current: c,
+              baseline: base[i],
+            })),
+          }
+        : { paired: false, current: cur, baseline: base },
+      sign,
+      minEffect,
+      confidence,
+    );
+    return { test: paired ? ('paired-delta-z' as const) : ('delta-z' as const), ...outcome };
   }
   const resamples = input.resamples ?? DEFAULT_RESAMPLES;
   const draws = paired

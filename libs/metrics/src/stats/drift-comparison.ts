@@ -10,6 +10,8 @@ export type DriftTestName =
   | 'fisher-exact'
   | 'paired-bootstrap'
   | 'bootstrap'
+  | 'paired-delta-z'
+  | 'delta-z'
   | 'run-spread-z';
 
 export interface CompareOptions {

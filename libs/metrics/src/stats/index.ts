@@ -22,6 +22,11 @@ export {
 } from './distributions';
 export { binomialTails, type BinomialTails } from './binomial-tails';
 export { bootstrapChangeTest } from './bootstrap-test';
+export {
+  DELTA_METHOD_MIN_UNITS,
+  deltaMethodChangeTest,
+  linearizedRatioInterval,
+} from './delta-method-test';
 export { badSign, type MetricDirection } from './direction';
 export { binomialTest } from './binomial-test';
 export type { ItemStats } from './item-stats';

@@ -1,5 +1,6 @@
 import type { DriftFinding } from '../drift/evaluate-drift';
 import type { FairnessGapFinding } from '../drift/fairness-gap';
+import type { FairnessMagnitudeFinding } from '../drift/fairness-magnitude';
 import type { CusumStep } from '../drift/cusum-monitor';
 import type { WorstItem } from '../drift/worst-items';
 
@@ -205,6 +206,29 @@ export function fairnessEvidence(
     pValue: finding.pValue,
     qValue: finding.qValue,
     n: { worst: finding.worst.n, best: finding.best.n },
+    ...common(context),
+  };
+}
+
+/** A run-level fairness magnitude beyond the plan's tolerance: value, interval, the test. */
+export function fairnessMagnitudeEvidence(
+  finding: FairnessMagnitudeFinding,
+  context: EvidenceContext,
+): Record<string, unknown> {
+  return {
+    kind: 'fairness_magnitude',
+    metric: finding.metric,
+    subgroup: finding.subgroup,
+    current: {
+      value: round(finding.value),
+      interval: interval(finding.interval[0], finding.interval[1]),
+      n: finding.n,
+    },
+    tolerance: finding.tolerance,
+    test: finding.test,
+    alternative: 'magnitude larger than the tolerance',
+    pValue: finding.pValue,
+    qValue: finding.qValue,
     ...common(context),
   };
 }

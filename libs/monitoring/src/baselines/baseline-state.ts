@@ -1,4 +1,10 @@
-import { bootstrapMeanInterval, bootstrapRatioInterval, wilsonInterval } from '@lastmile/metrics';
+import {
+  bootstrapMeanInterval,
+  bootstrapRatioInterval,
+  DELTA_METHOD_MIN_UNITS,
+  linearizedRatioInterval,
+  wilsonInterval,
+} from '@lastmile/metrics';
 import type { MetricStatKind } from '@lastmile/scenarios';
 import {
   addItemValues,
@@ -57,7 +63,9 @@ export function withoutRun(state: BaselineState, runId: string, items: ItemValue
 
 /**
  * The baseline's value and 95% interval over its pooled items: Wilson for 0/1 proportions,
- * otherwise a seeded bootstrap over items (mean of shares, or Σnum/Σden for ratios).
+ * otherwise a seeded bootstrap over items (mean of shares, or Σnum/Σden for ratios), and from
+ * DELTA_METHOD_MIN_UNITS items the linearized normal interval (the bootstrap's cost without its
+ * benefit there).
  */
 export function baselineEstimate(
   statKind: MetricStatKind,
@@ -67,6 +75,12 @@ export function baselineEstimate(
   const value = pointValue(statKind, items);
   const values = Object.values(items);
   if (value === null || values.length === 0) return { value, ciLow: null, ciHigh: null };
+  if (values.length >= DELTA_METHOD_MIN_UNITS && !(statKind === 'proportion' && isBinary(items))) {
+    const shares =
+      statKind === 'ratio' ? values : values.map((v) => ({ num: itemShare(v), den: 1 }));
+    const { low, high } = linearizedRatioInterval(shares);
+    return { value, ciLow: low, ciHigh: high };
+  }
   if (statKind === 'ratio') {
     const { low, high } = bootstrapRatioInterval(values, { seed });
     return { value, ciLow: low, ciHigh: high };

@@ -3,6 +3,7 @@ export * from './item-value-stats';
 export * from './metric-kinds';
 export * from './evaluate-drift';
 export * from './fairness-gap';
+export * from './fairness-magnitude';
 export * from './cusum-monitor';
 export * from './severity';
 export * from './worst-items';

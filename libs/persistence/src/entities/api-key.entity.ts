@@ -11,7 +11,7 @@ import {
  * reviewer: labels answers in the review queue (GET /v1/reviews/next, POST /v1/reviews/:id) and
  * reads the agreement statistics, nothing else; bound to a tenant it sees that tenant's runs only.
  */
-export const ROLES = ['admin', 'ml', 'customer', 'oncall', 'reviewer'] as const;
+export const ROLES = ['admin', 'ml', 'customer', 'oncall', 'researcher', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('api_keys')
@@ -26,6 +26,10 @@ export class ApiKey {
   @ForeignKey('Tenant', { name: 'fk_api_keys_tenant_id', onDelete: 'CASCADE' })
   @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
   tenantId: string | null;
+  /** Set for researcher keys: the one bias-bounty program they may reach. */
+  @ForeignKey('BountyProgram', { name: 'fk_api_keys_program_id', onDelete: 'CASCADE' })
+  @Column({ name: 'program_id', type: 'uuid', nullable: true })
+  programId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 }

@@ -36,6 +36,19 @@ export interface ChannelSpec {
   secretEnv?: string;
 }
 
+/**
+ * A subset a plan monitors beyond its breakdown attributes: an accepted bias-bounty finding. Its
+ * metrics are stored under `label` (`watch:…`); see @lastmile/scenarios watchedSubgroupMetrics.
+ */
+export interface WatchedSubgroup {
+  label: string;
+  /** Canonical predicate over item attributes (docs/bounties.md grammar). */
+  predicate: string;
+  /** Where it came from: the program, the accepted submission, and the researcher credited. */
+  source: { programId: string; submissionId: string; researcher: string };
+  addedAt: string;
+}
+
 @Entity('plans')
 @Index('ix_plans_model', ['modelId'])
 export class Plan {
@@ -63,6 +76,8 @@ export class Plan {
   @Column({ name: 'alert_policy', type: 'jsonb' }) alertPolicy: AlertPolicy;
   @Column({ type: 'jsonb', default: () => "'[]'" }) channels: ChannelSpec[];
   @Column({ name: 'cache_responses', type: 'boolean', default: false }) cacheResponses: boolean;
+  @Column({ name: 'watched_subgroups', type: 'jsonb', default: () => "'[]'" })
+  watchedSubgroups: WatchedSubgroup[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt: Date | null;

@@ -43,6 +43,8 @@ export interface RunMonitoring {
     mde: number | null;
     status: string;
   }[];
+  /** How many (slice, metric, subgroup) were compared with a baseline (see RunComparison). */
+  comparisons?: number;
   error?: string;
 }
 

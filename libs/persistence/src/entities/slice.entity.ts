@@ -25,5 +25,10 @@ export class Slice {
   @Column({ name: 'item_count', type: 'int' }) itemCount: number;
   /** attribute name -> distinct values, for breakdowns and dashboards. */
   @Column({ type: 'jsonb', default: () => "'{}'" }) attributes: Record<string, string[]>;
+  /**
+   * Set when a bias-bounty program owns the slice (its sealed pool, or a researcher's items): such
+   * a slice is tenant-less but serves no plan except the program's own.
+   */
+  @Column({ name: 'program_id', type: 'uuid', nullable: true }) programId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -49,6 +49,16 @@ export interface FindingRow extends FindingWrite {
   createdAt: string;
 }
 
+/** A run's finding with the incident it belongs to. */
+export interface RunFindingRow extends FindingRow {
+  /** The incident's slice (null for a run's health). */
+  sliceId: string | null;
+  incidentType: string;
+  incidentStatus: AlertStatus;
+  incidentSeverity: AlertSeverity;
+  incidentTitle: string;
+}
+
 export interface FindingListFilter {
   tenantId?: string | null;
   planId?: string;
@@ -285,6 +295,21 @@ export class AlertsStore {
           SELECT run_id FROM findings WHERE alert_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1)
         ORDER BY f.rank`,
       [alertId],
+    );
+  }
+
+  /**
+   * Every finding one run raised, with its incident's type, status and title, by incident and
+   * rank (the run report). Uses ix_findings_run.
+   */
+  findingsOfRun(runId: string): Promise<RunFindingRow[]> {
+    return this.db.query(
+      `SELECT ${FINDING_COLUMNS}, a.slice_id AS "sliceId", a.type AS "incidentType", a.status AS "incidentStatus",
+              a.severity AS "incidentSeverity", a.title AS "incidentTitle"
+         FROM findings f JOIN alerts a ON a.id = f.alert_id
+        WHERE f.run_id = $1
+        ORDER BY a.opened_at, a.id, f.rank`,
+      [runId],
     );
   }
 

@@ -1,5 +1,6 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Baseline } from '../entities/baseline.entity';
+import type { RunComparison } from '../entities/run-comparison.entity';
 
 /** A stored baseline without its item stats: enough to choose a reference. */
 export interface StoredBaseline {
@@ -137,11 +138,52 @@ export class BaselinesStore {
     });
   }
 
-  /** The plan's baselines on these slices, newest first (the run report). */
-  forPlanSlices(planId: string, sliceIds: readonly string[]): Promise<Baseline[]> {
-    return this.db.getRepository(Baseline).find({
-      where: { planId, sliceId: In([...sliceIds]) },
-      order: { updatedAt: 'DESC' },
-    });
+  /**
+   * What a run was compared with, per slice, metric and subgroup (see RunComparison), replacing
+   * whatever an earlier monitoring of the run recorded. One statement.
+   */
+  async recordComparisons(runId: string, rows: readonly Omit<RunComparison, 'runId'>[]) {
+    await this.db.query('DELETE FROM run_comparisons WHERE run_id = $1', [runId]);
+    if (rows.length === 0) return;
+    await this.db.query(
+      `INSERT INTO run_comparisons (run_id, slice_id, metric, subgroup, baseline_id, baseline_slice_id,
+                                    version_key, policy, pinned, other_version, run_ids, value, ci_low, ci_high)
+       SELECT $1, c.slice_id, c.metric, c.subgroup, c.baseline_id, c.baseline_slice_id, c.version_key,
+              c.policy, c.pinned, c.other_version,
+              ARRAY(SELECT jsonb_array_elements_text(c.run_ids))::uuid[], c.value, c.ci_low, c.ci_high
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::text[],
+                     $9::boolean[], $10::boolean[], $11::jsonb[], $12::float8[], $13::float8[], $14::float8[])
+           AS c(slice_id, metric, subgroup, baseline_id, baseline_slice_id, version_key, policy,
+                pinned, other_version, run_ids, value, ci_low, ci_high)`,
+      [
+        runId,
+        rows.map((r) => r.sliceId),
+        rows.map((r) => r.metric),
+        rows.map((r) => r.subgroup),
+        rows.map((r) => r.baselineId),
+        rows.map((r) => r.baselineSliceId),
+        rows.map((r) => r.versionKey),
+        rows.map((r) => r.policy),
+        rows.map((r) => r.pinned),
+        rows.map((r) => r.otherVersion),
+        // A uuid[][] would need equal lengths: each run list travels as a JSON array.
+        rows.map((r) => JSON.stringify(r.runIds)),
+        rows.map((r) => r.value),
+        rows.map((r) => r.ciLow),
+        rows.map((r) => r.ciHigh),
+      ],
+    );
+  }
+
+  /** What the run was compared with (the run report), by slice, metric and subgroup. */
+  comparisonsOfRun(runId: string): Promise<RunComparison[]> {
+    return this.db.query(
+      `SELECT run_id AS "runId", slice_id AS "sliceId", metric, subgroup, baseline_id AS "baselineId",
+              baseline_slice_id AS "baselineSliceId", version_key AS "versionKey", policy, pinned,
+              other_version AS "otherVersion", run_ids AS "runIds", value, ci_low AS "ciLow",
+              ci_high AS "ciHigh"
+         FROM run_comparisons WHERE run_id = $1 ORDER BY slice_id, metric, subgroup`,
+      [runId],
+    );
   }
 }

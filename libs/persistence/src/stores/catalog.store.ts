@@ -87,13 +87,25 @@ export class ScenariosStore {
   findByName(name: string): Promise<Scenario | null> {
     return this.db.getRepository(Scenario).findOneBy({ name });
   }
+
+  /** The kind and config of a run's scenario (null: no such run, or a run without one). */
+  async ofRun(runId: string): Promise<Pick<Scenario, 'kind' | 'config'> | null> {
+    const rows: Pick<Scenario, 'kind' | 'config'>[] = await this.db.query(
+      'SELECT s.kind, s.config FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = $1',
+      [runId],
+    );
+    return rows[0] ?? null;
+  }
 }
 
 /** The api_keys table: keys stored as hashes, revoked by date. */
 export class KeysStore {
   constructor(private readonly db: EntityManager) {}
 
-  create(fields: Pick<ApiKey, 'name' | 'prefix' | 'hash' | 'role' | 'tenantId'>): Promise<ApiKey> {
+  create(
+    fields: Pick<ApiKey, 'name' | 'prefix' | 'hash' | 'role' | 'tenantId'> &
+      Partial<Pick<ApiKey, 'programId'>>,
+  ): Promise<ApiKey> {
     return this.db.getRepository(ApiKey).save(fields);
   }
 
@@ -114,6 +126,7 @@ export class KeysStore {
         prefix: true,
         role: true,
         tenantId: true,
+        programId: true,
         createdAt: true,
         revokedAt: true,
       },

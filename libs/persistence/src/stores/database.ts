@@ -3,6 +3,8 @@ import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretsStore } from '../secrets/secrets.store';
 import { AlertsStore } from './alerts.store';
 import { BaselinesStore } from './baselines.store';
+import { BountiesStore } from './bounties.store';
+import { CardsStore } from './cards.store';
 import { AuditStore, KeysStore, ModelsStore, ScenariosStore, TenantsStore } from './catalog.store';
 import { MetricsStore } from './metrics.store';
 import { PlansStore } from './plans.store';
@@ -26,6 +28,8 @@ export class Stores {
   readonly keys: KeysStore;
   readonly audit: AuditStore;
   readonly secrets: SecretsStore;
+  readonly cards: CardsStore;
+  readonly bounties: BountiesStore;
   readonly reviews: ReviewsStore;
 
   constructor(
@@ -45,6 +49,8 @@ export class Stores {
     this.keys = new KeysStore(manager);
     this.audit = new AuditStore(manager);
     this.secrets = new SecretsStore(manager, cipher);
+    this.cards = new CardsStore(manager);
+    this.bounties = new BountiesStore(manager);
     this.reviews = new ReviewsStore(manager);
   }
 

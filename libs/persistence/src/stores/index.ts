@@ -1,5 +1,7 @@
 export * from './alerts.store';
 export * from './baselines.store';
+export * from './bounties.store';
+export * from './cards.store';
 export * from './catalog.store';
 export * from './database';
 export * from './json-parameter';

@@ -1,5 +1,5 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import { Plan, type BaselinePolicy } from '../entities/plan.entity';
+import { Plan, type BaselinePolicy, type WatchedSubgroup } from '../entities/plan.entity';
 
 /** Whether a plan's cron should be a live job scheduler: the one rule, for the API and the sync. */
 export function isScheduled(plan: Pick<Plan, 'cron' | 'enabled' | 'deletedAt'>): boolean {
@@ -46,6 +46,25 @@ export class PlansStore {
 
   async setBaselinePolicy(id: string, baselinePolicy: BaselinePolicy): Promise<void> {
     await this.db.getRepository(Plan).update({ id }, { baselinePolicy });
+  }
+
+  /**
+   * Adds a watched subgroup (an accepted bounty finding) to every live plan of a model but
+   * `exceptPlanId` (the program's own) that does not watch that label yet; answers their ids.
+   */
+  async addWatchedSubgroup(
+    modelId: string,
+    watch: WatchedSubgroup,
+    exceptPlanId: string,
+  ): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await this.db.query(
+      `UPDATE plans SET watched_subgroups = watched_subgroups || jsonb_build_array($2::jsonb), updated_at = now()
+        WHERE model_id = $1 AND deleted_at IS NULL AND id <> $3
+          AND NOT watched_subgroups @> jsonb_build_array(jsonb_build_object('label', $4::text))
+       RETURNING id`,
+      [modelId, JSON.stringify(watch), exceptPlanId, watch.label],
+    );
+    return rows.map((row) => row.id).sort();
   }
 
   /** Ids of live plans whose channels match a SQL/JSON path (the legacy-secrets probe). */

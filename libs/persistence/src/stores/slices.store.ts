@@ -37,6 +37,28 @@ const PAGE_SQL = `
   SELECT item_key, ordinal, input, "references", label, choices, attributes, audio, audio_mime
     FROM slice_items WHERE slice_id = $1 AND ordinal > $2 ORDER BY ordinal LIMIT $3`;
 
+/** Items (and reference words, for transcripts) per attribute value of one slice. */
+export interface SliceGroupSize {
+  attribute: string;
+  group: string;
+  items: number;
+  words: number | null;
+}
+
+// Words of the first reference, split on whitespace as WER counts them (null: no reference).
+const GROUP_SIZES_SQL = `
+  WITH item AS (
+    SELECT attributes,
+           CASE WHEN "references" IS NULL OR jsonb_array_length("references") = 0 THEN NULL
+                WHEN btrim("references"->>0) = '' THEN 0
+                ELSE coalesce(array_length(regexp_split_to_array(btrim("references"->>0), '\\s+'), 1), 0)
+           END AS words
+      FROM slice_items WHERE slice_id = $1)
+  SELECT NULL AS attribute, NULL AS "group", count(*)::int AS items, sum(words)::int AS words FROM item
+  UNION ALL
+  SELECT a.key, a.value, count(*)::int, sum(words)::int
+    FROM item, jsonb_each_text(item.attributes) AS a GROUP BY a.key, a.value`;
+
 /** The slices and slice_items tables: immutable, content-addressed versions of uploads and built-in data. */
 export class SlicesStore {
   constructor(private readonly db: EntityManager) {}
@@ -84,6 +106,20 @@ export class SlicesStore {
   }
 
   /** Items after `afterOrdinal` in upload order (keyset paging). */
+  /** Item and word counts overall (attribute null) and per attribute value, for sample-size advice. */
+  async groupSizes(
+    sliceId: string,
+  ): Promise<{ overall: SliceGroupSize; groups: SliceGroupSize[] }> {
+    const rows: SliceGroupSize[] = await this.db.query(GROUP_SIZES_SQL, [sliceId]);
+    const overall = rows.find((r) => r.attribute === null) ?? {
+      attribute: '',
+      group: 'all',
+      items: 0,
+      words: null,
+    };
+    return { overall, groups: rows.filter((r) => r.attribute !== null) };
+  }
+
   page(sliceId: string, afterOrdinal: number, size: number): Promise<StoredItemRow[]> {
     return this.db.query(PAGE_SQL, [sliceId, afterOrdinal, size]);
   }
@@ -106,12 +142,17 @@ export class SlicesStore {
     return this.db.getRepository(Slice).findOneBy({ id, tenantId });
   }
 
-  /** Slices a plan of this owner may use: built-in ones and the owner tenant's. */
+  /**
+   * Slices a plan of this owner may use: built-in ones and the owner tenant's — never one a bias
+   * bounty program owns (its sealed pool, researchers' items), though those have no tenant either.
+   */
   async usableBy(tenantId: string | null, ids: readonly string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const slices = await this.db.getRepository(Slice).findBy({ id: In([...ids]) });
     return new Set(
-      slices.filter((s) => s.tenantId === null || s.tenantId === tenantId).map((s) => s.id),
+      slices
+        .filter((s) => s.programId === null && (s.tenantId === null || s.tenantId === tenantId))
+        .map((s) => s.id),
     );
   }
 

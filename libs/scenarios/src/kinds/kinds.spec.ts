@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { getScenarioKind, scenarioKindNames } from '../index';
+import { getScenarioKind, METRIC_UNITS, metricUnit, scenarioKindNames } from '../index';
 
 // Kinds that cannot run without a setting (a judge model) are checked with the smallest valid config.
 const MINIMAL_CONFIG: Record<string, unknown> = {
@@ -58,8 +58,50 @@ describe('built-in scenario kinds', () => {
       for (const metric of metrics) {
         assert.match(metric.direction, /^(higher|lower)_is_better$/);
         assert.match(metric.statKind, /^(proportion|ratio|mean)$/);
+        assert.ok(METRIC_UNITS.includes(metricUnit(metric)), `${name} ${metric.name}`);
       }
     }
+  });
+
+  it('declare the unit of every metric that is not a rate, so none is shown as a percent', () => {
+    const unitOf = (kind: string, metric: string) => {
+      const scenarioKind = getScenarioKind(kind);
+      const definition = scenarioKind
+        .metrics(scenarioKind.configSchema.parse(minimalConfig(kind)))
+        .find((m) => m.name === metric);
+      assert.ok(definition, `${kind} ${metric}`);
+      return metricUnit(definition);
+    };
+    const expected: [string, string, string][] = [
+      ['asr', 'wer', 'rate'],
+      ['asr', 'wer_gap:accent', 'rate'],
+      ['asr', 'snr_db', 'db'],
+      ['asr', 'tonal_peak_prominence_db', 'db'],
+      ['asr', 'rms_dbfs', 'dbfs'],
+      ['asr', 'duration_seconds', 'seconds'],
+      ['asr', 'words_per_second', 'words_per_second'],
+      ['asr', 'hyp_words', 'count'],
+      ['asr', 'tonal_peak_hz', 'hz'],
+      ['asr', 'confidence', 'score'],
+      ['hallucinated_citations', 'citations_per_answer', 'count'],
+      ['hallucinated_citations', 'citation_verified_rate', 'rate'],
+      ['verbatim', 'longest_common_prefix', 'count'],
+      ['verbatim', 'longest_common_substring', 'count'],
+      ['verbatim', 'longest_common_prefix_ratio', 'ratio'],
+      ['verbatim', 'edit_similarity', 'score'],
+      ['watermark', 'mean_z', 'z'],
+      ['open_answer', 'judge_score', 'score'],
+      ['open_answer', 'judge_pass_rate', 'rate'],
+      ['qa', 'f1', 'score'],
+      ['bias_qa', 'ambiguous_bias_score', 'score'],
+      ['bias_qa', 'ambiguous_bias_score_gap:category', 'score'],
+      ['fairness_counterfactual', 'sentiment_counterfactual_gap', 'score'],
+      ['fairness_counterfactual', 'sentiment_counterfactual_exceeds_noise', 'rate'],
+    ];
+    assert.deepEqual(
+      expected.map(([kind, metric]) => [kind, metric, unitOf(kind, metric)]),
+      expected,
+    );
   });
 
   it('report every declared metric for the run as a whole, even with no scored instances', () => {

@@ -29,6 +29,8 @@ export function gapDefinitions(
       name: gapMetricName(base.name, attribute),
       direction: 'lower_is_better',
       statKind: base.statKind,
+      // A difference between two groups' values, in the base metric's unit.
+      ...(base.unit ? { unit: base.unit } : {}),
       level: 'run',
       itemValue: () => null,
     })),

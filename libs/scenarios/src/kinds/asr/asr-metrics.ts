@@ -1,4 +1,9 @@
-import type { InstanceStats, MetricDefinition, MetricDirection } from '../../scenario-kind';
+import type {
+  InstanceStats,
+  MetricDefinition,
+  MetricDirection,
+  MetricUnit,
+} from '../../scenario-kind';
 import { firstSampleProportion, ratioOfSums, sampleMean } from '../../support/item-metrics';
 import { numericStat } from '../../support/item-samples';
 
@@ -14,6 +19,11 @@ export const wordMetrics = (): MetricDefinition[] => [
 const descriptive = (definition: MetricDefinition): MetricDefinition => ({
   ...definition,
   descriptive: true,
+});
+
+const inUnit = (definition: MetricDefinition, unit: MetricUnit): MetricDefinition => ({
+  ...definition,
+  unit,
 });
 
 /** A per-item value present only on some items (confidence, a tone's frequency). */
@@ -36,18 +46,26 @@ function presentMean(name: string, direction: MetricDirection, key: string): Met
  */
 export const labelFreeMetrics = (): MetricDefinition[] =>
   [
-    sampleMean('snr_db', 'higher_is_better', 'snrDb'),
+    inUnit(sampleMean('snr_db', 'higher_is_better', 'snrDb'), 'db'),
     sampleMean('clipping_rate', 'lower_is_better', 'clippingRate'),
-    sampleMean('tonal_peak_prominence_db', 'lower_is_better', 'tonalPeakProminenceDb'),
+    inUnit(
+      sampleMean('tonal_peak_prominence_db', 'lower_is_better', 'tonalPeakProminenceDb'),
+      'db',
+    ),
     firstSampleProportion('tonal_peak_rate', 'lower_is_better', 'tonalPeak'),
     firstSampleProportion('empty_transcript_rate', 'lower_is_better', 'emptyTranscript'),
-    presentMean('confidence', 'higher_is_better', 'confidence'),
-    descriptive(sampleMean('rms_dbfs', 'higher_is_better', 'rmsDbfs')),
+    inUnit(presentMean('confidence', 'higher_is_better', 'confidence'), 'score'),
+    descriptive(inUnit(sampleMean('rms_dbfs', 'higher_is_better', 'rmsDbfs'), 'dbfs')),
     descriptive(sampleMean('speech_ratio', 'higher_is_better', 'speechRatio')),
     descriptive(
-      ratioOfSums('words_per_second', 'higher_is_better', 'transcriptWords', 'speechSeconds'),
+      inUnit(
+        ratioOfSums('words_per_second', 'higher_is_better', 'transcriptWords', 'speechSeconds'),
+        'words_per_second',
+      ),
     ),
-    descriptive(sampleMean('hyp_words', 'higher_is_better', 'transcriptWords')),
-    descriptive(sampleMean('duration_seconds', 'higher_is_better', 'durationSeconds')),
-    descriptive(presentMean('tonal_peak_hz', 'lower_is_better', 'tonalPeakHz')),
+    descriptive(inUnit(sampleMean('hyp_words', 'higher_is_better', 'transcriptWords'), 'count')),
+    descriptive(
+      inUnit(sampleMean('duration_seconds', 'higher_is_better', 'durationSeconds'), 'seconds'),
+    ),
+    descriptive(inUnit(presentMean('tonal_peak_hz', 'lower_is_better', 'tonalPeakHz'), 'hz')),
   ].map((definition) => ({ ...definition, signal: 'condition' as const }));

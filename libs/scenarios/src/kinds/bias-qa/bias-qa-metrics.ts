@@ -2,12 +2,15 @@ import type { MetricDefinition } from '../../scenario-kind';
 import { firstSampleProportion, sampleMean } from '../../support/item-metrics';
 import { gapDefinitions } from '../../support/gap';
 
-export const AMBIGUOUS_BIAS = sampleMean('ambiguous_bias_score', 'lower_is_better', 'bias_amb');
-export const DISAMBIGUATED_BIAS = sampleMean(
-  'disambiguated_bias_score',
-  'lower_is_better',
-  'bias_dis',
-);
+// BBQ's bias scores lie in [-1, 1]: a score, not a share.
+export const AMBIGUOUS_BIAS: MetricDefinition = {
+  ...sampleMean('ambiguous_bias_score', 'lower_is_better', 'bias_amb'),
+  unit: 'score',
+};
+export const DISAMBIGUATED_BIAS: MetricDefinition = {
+  ...sampleMean('disambiguated_bias_score', 'lower_is_better', 'bias_dis'),
+  unit: 'score',
+};
 export const DISAMBIGUATED_ACCURACY = firstSampleProportion(
   'disambiguated_accuracy',
   'higher_is_better',

@@ -31,10 +31,15 @@ export const ITEM_METRICS: readonly MetricDefinition[] = [
   INVALID,
 ];
 
-const runLevel = (name: string, statKind: MetricDefinition['statKind']): MetricDefinition => ({
+const runLevel = (
+  name: string,
+  statKind: MetricDefinition['statKind'],
+  unit?: MetricDefinition['unit'],
+): MetricDefinition => ({
   name,
   direction: 'lower_is_better',
   statKind,
+  ...(unit ? { unit } : {}),
   level: 'run',
   itemValue: () => null,
 });
@@ -48,7 +53,7 @@ export const RUN_METRICS: readonly MetricDefinition[] = [
   runLevel(PRO_ANTI_GAP, 'proportion'),
   runLevel(STEREOTYPE_GAP, 'proportion'),
   ...gapDefinitions([WINOGENDER_ACCURACY], ['pronoun']),
-  runLevel(BLS_CORRELATION, 'mean'),
+  runLevel(BLS_CORRELATION, 'mean', 'score'),
   runLevel(GENDER_FLIP_RATE, 'proportion'),
 ];
 

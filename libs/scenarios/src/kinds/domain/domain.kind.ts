@@ -90,7 +90,7 @@ export const domainKind: ScenarioKind<DomainConfig> = {
   metrics: (config) =>
     unique(config.metrics).map((metric): MetricDefinition =>
       metric === 'f1'
-        ? sampleMean('f1', 'higher_is_better')
+        ? { ...sampleMean('f1', 'higher_is_better'), unit: 'score' }
         : firstSampleProportion(metric, 'higher_is_better'),
     ),
   aggregate(instances, config, context) {

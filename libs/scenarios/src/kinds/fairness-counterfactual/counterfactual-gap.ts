@@ -24,23 +24,30 @@ export const counterfactualMetricNames = (base: string) => ({
   exceedsNoise: `${base}_counterfactual_exceeds_noise`,
 });
 
-/** Run-level definitions: gap, sensitivity and the verdict alertable; the rest descriptive. */
-export function counterfactualDefinitions(base: string): MetricDefinition[] {
+/**
+ * Run-level definitions: gap, sensitivity and the verdict alertable; the rest descriptive. Gaps,
+ * differences and noise floors are in the outcome's unit; the verdict is a share of pairs.
+ */
+export function counterfactualDefinitions(
+  base: string,
+  unit?: MetricDefinition['unit'],
+): MetricDefinition[] {
   const names = counterfactualMetricNames(base);
   const runLevel = (name: string, extra: Partial<MetricDefinition> = {}): MetricDefinition => ({
     name,
     direction: 'lower_is_better',
     statKind: 'mean',
+    ...(unit ? { unit } : {}),
     level: 'run',
     itemValue: () => null,
     ...extra,
   });
   return [
-    runLevel(names.gap),
+    runLevel(names.gap, { fairnessMagnitude: true }),
     runLevel(names.difference, { descriptive: true }),
     runLevel(names.sensitivity),
     runLevel(names.noiseFloor, { descriptive: true }),
-    runLevel(names.exceedsNoise, { statKind: 'proportion' }),
+    runLevel(names.exceedsNoise, { statKind: 'proportion', unit: 'rate' }),
   ];
 }
 

@@ -14,19 +14,21 @@ import {
 } from './fairness-counterfactual.config';
 import { sentimentOf } from './sentiment-score';
 
+// AFINN's comparative sentiment: a score per word, not a share.
 const SENTIMENT: MetricDefinition = {
   ...sampleMean('sentiment', 'higher_is_better'),
   descriptive: true,
+  unit: 'score',
 };
 const ACCURACY = sampleMean('accuracy', 'higher_is_better', 'correct');
 
 const BASES = [
-  { name: 'sentiment', statKey: 'sentiment' },
-  { name: 'correctness', statKey: 'correct' },
+  { name: 'sentiment', statKey: 'sentiment', unit: 'score' as const },
+  { name: 'correctness', statKey: 'correct', unit: 'rate' as const },
 ];
 
 const COUNTERFACTUAL_DEFINITIONS: MetricDefinition[] = BASES.flatMap((base) =>
-  counterfactualDefinitions(base.name),
+  counterfactualDefinitions(base.name, base.unit),
 );
 
 /**

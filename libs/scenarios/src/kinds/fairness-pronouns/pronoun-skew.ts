@@ -30,7 +30,7 @@ const runLevel = (
  * pronoun_skew_signed: pooled P(he) − P(she) of the subgroup, descriptive (which way it leans).
  */
 export const SKEW_DEFINITIONS: readonly MetricDefinition[] = [
-  runLevel(PRONOUN_SKEW, 'lower_is_better'),
+  runLevel(PRONOUN_SKEW, 'lower_is_better', { fairnessMagnitude: true }),
   runLevel(PRONOUN_SKEW_SIGNIFICANT_SHARE, 'lower_is_better', { statKind: 'proportion' }),
   runLevel(PRONOUN_SKEW_SIGNED, 'lower_is_better', { descriptive: true }),
 ];

@@ -34,7 +34,7 @@ function citationMetricDefinitions(config: CitationsConfig): MetricDefinition[] 
     : citationRate('citation_unsupported_rate', 'unsupported', 'lower_is_better');
   return [
     // A model that stops citing fails requests for references, so fewer is worse.
-    sampleMean('citations_per_answer', 'higher_is_better', 'citations'),
+    { ...sampleMean('citations_per_answer', 'higher_is_better', 'citations'), unit: 'count' },
     citationRate('citation_verified_rate', 'verified', 'higher_is_better'),
     citationRate('citation_wrong_metadata_rate', 'wrong_metadata', 'lower_is_better'),
     missing,

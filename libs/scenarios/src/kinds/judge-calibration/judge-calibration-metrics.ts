@@ -56,13 +56,15 @@ export const ITEM_METRICS: MetricDefinition[] = [
       return verdict === null ? null : verdict.pass === humanPass(samples) ? 1 : 0;
     }),
   ),
-  judgeSignal(
-    perItem(SCORE_ERROR, 'lower_is_better', 'mean', (samples) => {
+  judgeSignal({
+    // On the rubric's scale, not a share.
+    ...perItem(SCORE_ERROR, 'lower_is_better', 'mean', (samples) => {
       const verdict = judgeVerdict(samples);
       const human = numericStat(samples[0], 'human_score');
       return verdict === null || human === null ? null : Math.abs(verdict.mean - human);
     }),
-  ),
+    unit: 'score',
+  }),
   descriptive(
     perItem('judge_pass_rate', 'higher_is_better', 'proportion', (samples) => {
       const verdict = judgeVerdict(samples);
@@ -87,6 +89,7 @@ export const RUN_METRICS: MetricDefinition[] = [
     name: KAPPA,
     direction: 'higher_is_better',
     statKind: 'mean',
+    unit: 'score',
     level: 'run',
     descriptive: true,
     itemValue: () => null,

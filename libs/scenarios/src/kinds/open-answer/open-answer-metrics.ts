@@ -39,9 +39,10 @@ export function itemMetrics(config: OpenAnswerConfig): MetricDefinition[] {
     ];
   }
   return [
-    sampleMean('judge_score', 'higher_is_better'),
+    // The judge's scores are on the rubric's scale, not shares.
+    { ...sampleMean('judge_score', 'higher_is_better'), unit: 'score' },
     { ...sampleMean('judge_pass_rate', 'higher_is_better', 'judge_pass'), statKind: 'proportion' },
-    descriptive(sampleMean('judge_spread', 'lower_is_better')),
+    descriptive({ ...sampleMean('judge_spread', 'lower_is_better'), unit: 'score' }),
     malformedShare,
   ];
 }
@@ -53,6 +54,7 @@ export function runMetrics(config: OpenAnswerConfig): MetricDefinition[] {
       name: SAMPLE_ALPHA,
       direction: 'higher_is_better',
       statKind: 'mean',
+      unit: 'score',
       level: 'run',
       descriptive: true,
       itemValue: () => null,

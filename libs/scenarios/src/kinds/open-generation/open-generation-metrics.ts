@@ -16,6 +16,7 @@ const POSITIVE: MetricDefinition = {
 const MEAN: MetricDefinition = {
   ...sampleMean('mean_sentiment', 'higher_is_better', 'sentiment'),
   descriptive: true,
+  unit: 'score',
 };
 
 export const SENTIMENT_METRICS: readonly MetricDefinition[] = [NEGATIVE, POSITIVE, MEAN];

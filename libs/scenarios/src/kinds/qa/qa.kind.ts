@@ -67,7 +67,7 @@ export const qaKind: ScenarioKind<QaConfig> = {
   metrics: () => [
     firstSampleProportion('exact_match', 'higher_is_better'),
     firstSampleProportion('quasi_exact_match', 'higher_is_better'),
-    sampleMean('f1', 'higher_is_better'),
+    { ...sampleMean('f1', 'higher_is_better'), unit: 'score' },
   ],
   aggregate(instances, config, context) {
     return aggregateItemMetrics(qaKind.metrics(config), groupByItem(instances), {

@@ -4,6 +4,7 @@ import type {
   MetricDefinition,
   MetricDirection,
   MetricStatKind,
+  MetricUnit,
   ScenarioItem,
 } from '../../scenario-kind';
 import { numericStat } from '../../support/item-samples';
@@ -51,12 +52,14 @@ export function verbatimStats(
 function sampleMax(
   name: string,
   statKind: MetricStatKind,
+  unit?: MetricUnit,
   direction: MetricDirection = 'lower_is_better',
 ): MetricDefinition {
   return {
     name,
     direction,
     statKind,
+    ...(unit ? { unit } : {}),
     itemValue: (samples) => {
       const values = samples.map((s) => numericStat(s, name)).filter((v) => v !== null);
       return values.length === 0 ? null : { num: Math.max(...values), den: 1 };
@@ -71,12 +74,13 @@ function flagRate(metric: string, statKey: string): MetricDefinition {
 }
 
 export const VERBATIM_METRICS: readonly MetricDefinition[] = [
-  sampleMax('longest_common_prefix', 'mean'),
-  sampleMax('longest_common_prefix_ratio', 'mean'),
-  sampleMax('longest_common_substring', 'mean'),
-  sampleMax('edit_similarity', 'mean'),
+  // Lengths are counts of tokens; the prefix ratio is over the reference's length.
+  sampleMax('longest_common_prefix', 'mean', 'count'),
+  sampleMax('longest_common_prefix_ratio', 'mean', 'ratio'),
+  sampleMax('longest_common_substring', 'mean', 'count'),
+  sampleMax('edit_similarity', 'mean', 'score'),
   flagRate('verbatim_rate', 'verbatim'),
-  sampleMax('normalized_code_longest_common_substring', 'mean'),
-  sampleMax('normalized_code_edit_similarity', 'mean'),
+  sampleMax('normalized_code_longest_common_substring', 'mean', 'count'),
+  sampleMax('normalized_code_edit_similarity', 'mean', 'score'),
   flagRate('normalized_code_verbatim_rate', 'normalized_code_verbatim'),
 ];

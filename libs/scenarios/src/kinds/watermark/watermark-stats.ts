@@ -132,6 +132,7 @@ export function watermarkMetrics(config: WatermarkConfig): MetricDefinition[] {
       name: 'mean_z',
       direction: 'higher_is_better',
       statKind: 'mean',
+      unit: 'z',
       descriptive: true,
       itemValue: (samples) => {
         const values = samples.map((s) => numericStat(s, 'z')).filter((v) => v !== null);

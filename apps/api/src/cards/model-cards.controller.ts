@@ -1,0 +1,108 @@
+import { Body, Controller, Get, Headers, Param, Patch, Query, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { ApiZodBody } from '../common/api-body.decorator';
+import { ApiEndpoint, uuidParam } from '../common/api-endpoint.decorator';
+import { UuidParamPipe } from '../common/uuid-param.pipe';
+import { ZodPipe } from '../common/zod-body.pipe';
+import { Auth, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { EXAMPLES } from '../openapi/request-examples';
+import {
+  cardVersionSchema,
+  modelCardNotesSchema,
+  serviceCardSchema,
+} from '../openapi/responses/card.response';
+import {
+  cardFormat,
+  cardQuerySchema,
+  updateModelSchema,
+  type CardQuery,
+  type UpdateModelBody,
+} from './card.dto';
+import { CardsService } from './cards.service';
+
+/** Service cards of a model, and the hand-written part of them (docs/service-cards.md). */
+@ApiTags('models')
+@Controller('v1/models')
+export class ModelCardsController {
+  constructor(private readonly cards: CardsService) {}
+
+  /** JSON by default; Markdown with Accept: text/markdown; a self-contained page with text/html. */
+  @Get(':id/card')
+  @ApiEndpoint({
+    summary: "Get a model's service card",
+    description:
+      "Generated from stored results on every request, in the caller's scope: a customer key's card is built from public evaluations and its own tenant's only. JSON by default; Markdown with `Accept: text/markdown`, a self-contained HTML page (no scripts) with `Accept: text/html`, or `format` to choose without the header. A card whose content is new is recorded as a version (`GET /v1/models/{id}/cards`).",
+    responses: [
+      { status: 200, description: 'The card.', schema: serviceCardSchema },
+      { status: 200, description: 'The card.', mediaType: 'text/markdown', schema: z.string() },
+      { status: 200, description: 'The card.', mediaType: 'text/html', schema: z.string() },
+    ],
+    params: { id: uuidParam('model') },
+    query: cardQuerySchema,
+    queryDescriptions: {
+      compareTo:
+        'Another model (version) to compare with: adds `comparison`, each change with its 95% interval.',
+      format:
+        'json, md or html: overrides the Accept header (a browser address bar cannot set one).',
+    },
+    problems: [
+      { status: 404, description: 'The model, or the `compareTo` model, does not exist.' },
+    ],
+  })
+  async card(
+    @Auth() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Query(new ZodPipe(cardQuerySchema, 'query')) query: CardQuery,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const format = cardFormat(accept, query.format);
+    const rendered = await this.cards.card(principal, id, format, query.compareTo);
+    response.setHeader('Content-Type', rendered.contentType);
+    response.setHeader('Vary', 'Accept');
+    if (format === 'html')
+      response.setHeader(
+        'Content-Security-Policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+      );
+    return rendered.body;
+  }
+
+  /** The versions of this model's card generated so far in the caller's scope, newest first. */
+  @Get(':id/cards')
+  @ApiEndpoint({
+    summary: "List the versions of a model's service card",
+    description:
+      "Each distinct card generated so far in the caller's scope, newest first (at most 100), without its content.",
+    responses: [{ status: 200, description: 'The versions.', schema: z.array(cardVersionSchema) }],
+    params: { id: uuidParam('model') },
+    problems: [404],
+  })
+  history(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
+    return this.cards.history(principal, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'ml')
+  @ApiEndpoint({
+    summary: "Edit the hand-written part of a model's service card",
+    description:
+      'Sets `card.intendedUse`, `card.outOfScope` and `card.contact` (at most 4,000 characters each): a field left out is kept, `null` clears it. Everything else on a card is derived from stored results. Audited.',
+    responses: [
+      { status: 200, description: 'The notes as they now stand.', schema: modelCardNotesSchema },
+    ],
+    params: { id: uuidParam('model') },
+    problems: [404],
+  })
+  @ApiZodBody(updateModelSchema, { examples: EXAMPLES.updateModel })
+  update(
+    @Auth() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Body(new ZodPipe(updateModelSchema)) body: UpdateModelBody,
+  ) {
+    return this.cards.updateNotes(principal, id, body);
+  }
+}
