@@ -39,6 +39,7 @@ describe('audit log', () => {
   let admin: Actor;
   let ml: Actor;
   let customer: Actor;
+  let reviewer: Actor;
   let tenant: TenantView;
   let refs: { modelId: string; scenarioId: string };
   let bounty: { refs: typeof refs & { sliceId: string }; programId: string };
@@ -52,6 +53,7 @@ describe('audit log', () => {
     tenant = await createTenant(t);
     ml = actor(await createKey(t, 'ml'));
     customer = actor(await createKey(t, 'customer', tenant.slug));
+    reviewer = actor(await createKey(t, 'reviewer', tenant.slug));
     refs = await createPlanReferences(t);
     bounty = { refs: { ...refs, sliceId: await uploadPoolSource(t, tenant.slug) }, programId: '' };
     bounty.programId = await openBounty();
@@ -107,6 +109,22 @@ describe('audit log', () => {
       `INSERT INTO alerts (dedup_key, type, status, severity, plan_id, model_id, tenant_id, subgroup, metric, title, evidence)
        VALUES ($1, 'drift', 'open', 'warning', $2, $3, $4, 'all', 'exact_match', 'audit alert', '{}') RETURNING id`,
       [`audit:${planId}`, planId, refs.modelId, tenant.id],
+    );
+    return rows[0].id;
+  };
+
+  /** A review task on a run of the tenant, inserted as the sampler would. */
+  const reviewTask = async () => {
+    const run = await queueRun(t, await planOf(ml));
+    const rows: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO review_tasks (run_id, scenario_id, tenant_id, slice_id, item_key, stratum, judge_id, judge, judge_label)
+       VALUES ($1, $2, $3, gen_random_uuid(), 'q1', 'all', 'judge:audit', $4, 'pass') RETURNING id`,
+      [
+        run.id,
+        refs.scenarioId,
+        tenant.id,
+        JSON.stringify({ mode: 'single', scale: { min: 1, max: 5 }, passScore: 4, rubric: 'r' }),
+      ],
     );
     return rows[0].id;
   };
@@ -315,6 +333,19 @@ describe('audit log', () => {
       perform: async (prepared) => {
         const [name, id] = prepared.split(' ');
         const response = await t.http.delete(`/v1/secrets/${name}`).set(as(ml));
+        return { response, entityId: id };
+      },
+    },
+    'POST /v1/reviews/:id': {
+      actor: () => reviewer,
+      action: 'create',
+      entity: 'review_label',
+      prepare: reviewTask,
+      perform: async (id) => {
+        const response = await t.http
+          .post(`/v1/reviews/${id}`)
+          .set(as(reviewer))
+          .send({ score: 4 });
         return { response, entityId: id };
       },
     },

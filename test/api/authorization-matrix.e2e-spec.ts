@@ -23,6 +23,11 @@ import {
   researcherRow,
   type ResearcherCaller,
 } from './authorization-matrix-researcher';
+import {
+  REVIEWER_CALLERS,
+  reviewerRow,
+  type ReviewerCaller,
+} from './authorization-matrix-reviewer';
 import { listRoutes, routeKey, type AppRoute } from './support/app-routes';
 import { signIn, signInForm, type ConsoleClient } from '../console/support/console-session';
 
@@ -41,11 +46,11 @@ interface World {
     programId: string;
     submissionId: string;
   };
-  keys: Record<Caller | ResearcherCaller, string | undefined>;
+  keys: Record<Caller | ResearcherCaller | ReviewerCaller, string | undefined>;
 }
 
-const ALL_CALLERS = [...CALLERS, ...RESEARCHER_CALLERS];
-type Expected = Record<Caller | ResearcherCaller, number>;
+const ALL_CALLERS = [...CALLERS, ...RESEARCHER_CALLERS, ...REVIEWER_CALLERS];
+type Expected = Record<Caller | ResearcherCaller | ReviewerCaller, number>;
 
 let uploads = 0;
 /** A one-row JSONL slice, different each time so every upload is a new version. */
@@ -65,11 +70,13 @@ describe('authorization matrix', () => {
     const [tenant, otherTenant] = [await createTenant(t), await createTenant(t)];
     const refs = await createPlanReferences(t);
     const plan = await createPlan(t, refs, { tenant: tenant.slug });
-    const [ml, own, other, oncall] = await Promise.all([
+    const [ml, own, other, oncall, reviewerOwn, reviewerOther] = await Promise.all([
       createKey(t, 'ml'),
       createKey(t, 'customer', tenant.slug),
       createKey(t, 'customer', otherTenant.slug),
       createKey(t, 'oncall'),
+      createKey(t, 'reviewer', tenant.slug),
+      createKey(t, 'reviewer', otherTenant.slug),
     ]);
     const bountyRefs = { ...refs, sliceId: await uploadPoolSource(t, tenant.slug) };
     const openProgram = async () =>
@@ -119,6 +126,8 @@ describe('authorization matrix', () => {
         anonymous: undefined,
         researcher,
         researcherOther,
+        reviewerOwn: reviewerOwn.key,
+        reviewerOther: reviewerOther.key,
       },
     };
     routes = listRoutes(t.app);
@@ -127,6 +136,8 @@ describe('authorization matrix', () => {
        VALUES ($1, 'a1', 0, '{}', $2, 'audio/wav', 10)`,
       [world.sliceId, makeWav()],
     );
+    // One task in the tenant's queue, so that GET /v1/reviews/next has something to hand out.
+    await insertReviewTask();
   });
   after(async () => t.close());
 
@@ -157,7 +168,34 @@ describe('authorization matrix', () => {
     'POST /v1/bounties/:id/submissions': (request) => request.send({ predicate: nextSubset() }),
     'DELETE /v1/tenants/:tenant/secrets/:name': (request) => request,
     'DELETE /v1/secrets/:name': (request) => request,
+    'POST /v1/reviews/:id': (request) => request.send({ score: 3 }),
   };
+  /** What a read sends besides its path (nothing for most). */
+  const reads: Record<string, (request: Test) => Test> = {
+    'GET /v1/reviews/agreement': (request) => request.query({ scenarioId: world.refs.scenarioId }),
+  };
+
+  /** A review task on the tenant's run, inserted as the sampler would (a fresh one per label). */
+  async function insertReviewTask(): Promise<string> {
+    const rows: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO review_tasks (run_id, scenario_id, tenant_id, slice_id, item_key, stratum, judge_id, judge, judge_label)
+       VALUES ($1, $2, $3, $4, $5, 'all', 'judge:matrix', $6, 'pass') RETURNING id`,
+      [
+        world.run.id,
+        world.refs.scenarioId,
+        world.tenant.id,
+        world.sliceId,
+        `matrix-${Math.random()}`,
+        JSON.stringify({
+          mode: 'single',
+          scale: { min: 1, max: 5 },
+          passScore: 5,
+          rubric: 'matrix',
+        }),
+      ],
+    );
+    return rows[0].id;
+  }
   let secrets = 0;
   let subsets = 0;
   const nextSubset = () =>
@@ -229,6 +267,8 @@ describe('authorization matrix', () => {
         return 'a1';
       case 'assets/:name':
         return 'console.css';
+      case 'reviews/:id':
+        return insertReviewTask();
     }
     throw new Error(`no fixture for :${name} in ${routeKey(route)}: add one to paramValue`);
   }
@@ -241,13 +281,16 @@ describe('authorization matrix', () => {
     return (await expectStatus<{ id: string }>(request, 201)).id;
   }
 
-  const sessions = new Map<Caller | ResearcherCaller, ConsoleClient>();
+  const sessions = new Map<Caller | ResearcherCaller | ReviewerCaller, ConsoleClient>();
   /** The caller's console session: signed in once with its key (a sign-out gets a fresh one). */
-  async function session(caller: Caller | ResearcherCaller, fresh = false): Promise<string | null> {
+  async function session(
+    caller: Caller | ResearcherCaller | ReviewerCaller,
+    fresh = false,
+  ): Promise<string | null> {
     const key = world.keys[caller];
     if (caller === 'wrongKey') return 'lastmile_session=forged-session-token';
-    // A researcher key cannot sign in to the console: its browser has no session.
-    if (!key || caller === 'researcher' || caller === 'researcherOther') return null;
+    // A researcher's or reviewer's key cannot sign in to the console: its browser has no session.
+    if (!key || caller.startsWith('researcher') || caller.startsWith('reviewer')) return null;
     if (fresh || !sessions.has(caller)) {
       const client = await signIn(t, key);
       if (fresh) return `${client.cookie}\u0000${client.csrf}`;
@@ -258,7 +301,11 @@ describe('authorization matrix', () => {
   }
 
   /** A console request as the caller's browser sends it: session cookie, CSRF token on writes. */
-  async function sendConsole(route: AppRoute, caller: Caller | ResearcherCaller, path: string) {
+  async function sendConsole(
+    route: AppRoute,
+    caller: Caller | ResearcherCaller | ReviewerCaller,
+    path: string,
+  ) {
     const key = routeKey(route);
     if (key === 'POST /console/sign-in') {
       const form = await signInForm(t);
@@ -290,14 +337,15 @@ describe('authorization matrix', () => {
     return request.type('form').send({ _csrf: csrf ?? 'none', ...fields });
   }
 
-  async function send(route: AppRoute, caller: Caller | ResearcherCaller) {
+  async function send(route: AppRoute, caller: Caller | ResearcherCaller | ReviewerCaller) {
     let path = route.path;
     for (const [, name] of route.path.matchAll(/:([A-Za-z0-9_]+)/g)) {
       path = path.replace(`:${name}`, encodeURIComponent(await paramValue(route, name)));
     }
     const key = routeKey(route);
     if (route.path.startsWith('/console')) return sendConsole(route, caller, path);
-    const write = route.method === 'GET' ? (request: Test) => request : writes[key];
+    const write =
+      route.method === 'GET' ? (reads[key] ?? ((request: Test) => request)) : writes[key];
     if (!write) throw new Error(`no request for ${key}: add one to writes`);
     const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     const request = t.http[method](path);
@@ -325,7 +373,11 @@ describe('authorization matrix', () => {
     for (const route of routes) {
       const row: MatrixRow | undefined = AUTHORIZATION_MATRIX[routeKey(route)];
       if (!row) continue; // reported by the test above
-      const expected: Expected = { ...row, ...researcherRow(routeKey(route), row) };
+      const expected: Expected = {
+        ...row,
+        ...researcherRow(routeKey(route), row),
+        ...reviewerRow(routeKey(route), row),
+      };
       await context.test(routeKey(route), async () => {
         const actual = {} as Expected;
         for (const caller of ALL_CALLERS) {

@@ -104,6 +104,11 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'GET /v1/bounties/:id/submissions':                  row(200, 200, 403, 403, 403, 401, 401),
   'GET /v1/bounties/:id/submissions/:submissionId':    row(200, 200, 403, 403, 403, 401, 401),
   'GET /v1/bounties/:id/leaderboard':                  row(200, 200, 403, 403, 403, 401, 401),
+  // Review queue: labelling is the reviewers' (and admin's); agreement is read by the operator's
+  // roles too. Reviewers are in authorization-matrix-reviewer.ts.
+  'GET /v1/reviews/next':          row(200, 403, 403, 403, 403, 401, 401),
+  'GET /v1/reviews/agreement':     row(200, 200, 403, 403, 200, 401, 401),
+  'POST /v1/reviews/:id':          row(201, 403, 403, 403, 403, 401, 401),
   // The console: each caller is a browser signed in with its key (wrongKey: a forged session
   // cookie; anonymous: none). Without a session a page answers 303 to the sign-in page; a form's
   // success is a 303 to its page; a refusal is an HTML page with the API's status.

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Response, Test } from 'supertest';
-import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
+import { fixtureJudgeAnswer, startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
 import { getScenarioKind } from '@lastmile/scenarios';
 import {
   createKey,
@@ -391,5 +391,64 @@ describe('responses conform to the OpenAPI document', () => {
     assert.match(markdown.headers['content-type'], /^text\/markdown/);
     const html = await http.get(card).query({ format: 'html' }).set(admin).expect(200);
     assert.match(html.headers['content-type'], /^text\/html/);
+  });
+
+  it('answers the review queue as documented', async () => {
+    const { http } = t;
+    const judge = await startChatModelServer({
+      answer: fixtureJudgeAnswer({ behaviour: () => 'faithful', scoreOf: () => 2 }),
+    });
+    try {
+      const judged = await createMonitoredPlan(t, {
+        baseUrl: model.baseUrl,
+        scenario: {
+          kind: 'open_answer',
+          config: {
+            judge: {
+              model: { kind: 'openai-chat', baseUrl: judge.baseUrl, model: 'judge' },
+              samples: 1,
+            },
+          },
+        },
+      });
+      const run = await judged.run();
+      const { scenarioId } = (await http.get(`/v1/runs/${run.id}`).set(admin).expect(200)).body as {
+        scenarioId: string;
+      };
+      const reviewer = bearer((await createKey(t, 'reviewer')).key);
+      const next = await waitFor(
+        async () => {
+          const response = await http.get('/v1/reviews/next').query({ scenarioId }).set(reviewer);
+          return response.status === 200 ? response : undefined;
+        },
+        30_000,
+        'a review task',
+      );
+      const other = bearer((await createKey(t, 'reviewer', tenant.slug)).key);
+      const violations = [
+        ...(await check('GET /v1/reviews/next', 200, Promise.resolve(next))),
+        ...(await check(
+          'POST /v1/reviews/{id}',
+          201,
+          http.post(`/v1/reviews/${next.body.id}`).set(reviewer).send({ score: 2, note: 'wrong' }),
+        )),
+        ...(await check(
+          'GET /v1/reviews/agreement',
+          200,
+          http.get('/v1/reviews/agreement').query({ scenarioId }).set(admin),
+        )),
+        ...(await check(
+          'POST /v1/reviews/{id}',
+          409,
+          http.post(`/v1/reviews/${next.body.id}`).set(reviewer).send({ score: 3 }),
+        )),
+      ];
+      assert.deepEqual(violations, []);
+      // Another tenant's reviewer: nothing to label (204, no body), the task not found.
+      await http.get('/v1/reviews/next').set(other).expect(204);
+      await http.post(`/v1/reviews/${next.body.id}`).set(other).send({ score: 2 }).expect(404);
+    } finally {
+      await judge.close();
+    }
   });
 });

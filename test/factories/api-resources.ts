@@ -4,7 +4,7 @@ import { modelBody, planBody, scenarioBody, tenantBody } from './api-bodies';
 
 /** Resources created through the real API (so every row also went through validation and audit). */
 type Http = Pick<TestApp, 'http'>;
-type Role = 'admin' | 'ml' | 'customer' | 'oncall';
+type Role = 'admin' | 'ml' | 'customer' | 'oncall' | 'reviewer';
 
 export interface TenantView {
   id: string;
@@ -58,7 +58,7 @@ export function createTenant(
   return expectStatus(request, 201);
 }
 
-/** A key of `role`; customer keys need the tenant (id or slug) they are bound to. */
+/** A key of `role`; customer keys need the tenant (id or slug) they are bound to, reviewer keys may have one. */
 export function createKey(t: Http, role: Role, tenant?: string): Promise<KeyView> {
   const body = { role, name: `${role} key`, ...(tenant ? { tenant } : {}) };
   return expectStatus(t.http.post('/v1/keys').set(bearer(TEST_ADMIN_KEY)).send(body), 201);

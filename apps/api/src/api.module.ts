@@ -35,6 +35,8 @@ import { PrometheusController } from './observability/prometheus.controller';
 import { PlanSchedulesService } from './plans/plan-schedules.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansService } from './plans/plans.service';
+import { ReviewsController } from './reviews/reviews.controller';
+import { ReviewsService } from './reviews/reviews.service';
 import { RunsController } from './runs/runs.controller';
 import { RunsService } from './runs/runs.service';
 import { ScenariosController } from './scenarios/scenarios.controller';
@@ -83,6 +85,7 @@ export class ApiModule {
         OperatorSecretsController,
         BountiesController,
         ...CONSOLE_CONTROLLERS,
+        ReviewsController,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -112,6 +115,7 @@ export class ApiModule {
         BountySubmissionsService,
         BountyVerifier,
         ...CONSOLE_PROVIDERS,
+        ReviewsService,
       ],
     };
   }

@@ -7,6 +7,7 @@ import {
   AdapterPool,
   adapterPoolFor,
   DriftMonitor,
+  ReviewSampler,
   RunExecutor,
   type RunFinishedListener,
 } from '@lastmile/evaluation';
@@ -47,11 +48,23 @@ export class RunnerModule {
           useFactory: () => new Database(options.dataSource, secretCipherFor(options.config)),
         },
         ...monitoringProviders(options.config),
-        // Drift monitoring after every run, then any listener the caller adds.
+        {
+          provide: ReviewSampler,
+          inject: [Database],
+          useFactory: (database: Database) =>
+            new ReviewSampler(database, {
+              perRun: options.config.LASTMILE_REVIEW_SAMPLE_PER_RUN,
+            }),
+        },
+        // Drift monitoring after every run, review sampling of judged runs, then the caller's.
         {
           provide: RUN_FINISHED_LISTENERS,
-          inject: [DriftMonitor],
-          useFactory: (monitor: DriftMonitor) => [monitor.listener, ...(options.listeners ?? [])],
+          inject: [DriftMonitor, ReviewSampler],
+          useFactory: (monitor: DriftMonitor, sampler: ReviewSampler) => [
+            monitor.listener,
+            sampler.listener,
+            ...(options.listeners ?? []),
+          ],
         },
         { provide: AdapterPool, useFactory: () => adapterPoolFor(options.config) },
         {

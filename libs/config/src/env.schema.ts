@@ -72,6 +72,8 @@ export const envSchema = z.object({
   LASTMILE_TENANT_RUNS_PER_HOUR: z.coerce.number().int().positive().default(60),
   /** Model calls a tenant's runs may plan per rolling hour (items × samples of runs started). */
   LASTMILE_TENANT_MODEL_CALLS_PER_HOUR: z.coerce.number().int().positive().default(100_000),
+  /** Answers of a judged run put in the review queue when it ends (0: no review sampling). */
+  LASTMILE_REVIEW_SAMPLE_PER_RUN: z.coerce.number().int().min(0).max(10_000).default(40),
   LASTMILE_PUBLIC_URL: z.string().default(''),
   LASTMILE_GRAFANA_URL: z.string().default('http://localhost:3001'),
   LASTMILE_MAX_UPLOAD_BYTES: z.coerce

@@ -1,6 +1,11 @@
 export * from './scenario-kind';
 export * from './registry';
 export * from './judges';
+export type { Breakdown } from './support/subgroups';
+export { paraphraserId } from './kinds/watermark/watermark.kind';
+export { CALIBRATION_SET } from './data/judge-calibration/calibration-set';
+export { OPEN_QUESTIONS } from './data/open-answer/open-questions';
+export { judgeCalibrationSettings } from './kinds/judge-calibration/judge-calibration.config';
 import './kinds';
 // The speech slice generator shells out to espeak-ng and sox: I/O, kept apart from the pure kinds.
 export {

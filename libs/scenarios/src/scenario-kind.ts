@@ -79,9 +79,12 @@ export interface MetricDefinition {
    * Optional (absent means 'quality'). 'condition': a label-free signal of the recording
    * conditions or the recognizer's behaviour (SNR, a tonal peak, empty transcripts). Its drift is
    * a condition_drift finding, an early warning before labels exist, and it is not tested for
-   * disparity or fairness gaps between groups.
+   * disparity or fairness gaps between groups. 'judge': how well a model judge agrees with people
+   * on a human-labelled calibration set (judge_calibration). Its drift is a judge_drift finding
+   * naming the judge and its rubric (the judge changed, not the model it scores), and it is not
+   * tested between groups either.
    */
-  signal?: 'quality' | 'condition';
+  signal?: 'quality' | 'condition' | 'judge';
   /**
    * Optional. A run-level fairness magnitude (a pronoun skew, a counterfactual gap): it alerts
    * when it lies beyond alertPolicy.fairnessTolerance (one-sided test from its 95% interval, BH

@@ -10,6 +10,9 @@ import type { Principal } from './principal';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
+/** Roles that reach only the routes naming them (never a route open to any valid key). */
+const ROUTE_LISTED_ONLY: ReadonlySet<Role> = new Set<Role>(['researcher', 'reviewer']);
+
 /**
  * Global guard: a valid bearer key (401 otherwise) with an allowed role (403 otherwise). Console
  * routes take their caller from the session cookie instead (and a write needs the session's CSRF
@@ -33,16 +36,19 @@ export class ApiKeyGuard implements CanActivate {
       : await this.apiCaller(request);
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
-    // A researcher key (an outsider in a bias bounty) reaches only routes that name its role:
-    // a route open to "any valid key" means any key of the operator or a customer.
-    const allowed = roles ?? (principal.role === 'researcher' ? [] : undefined);
+    // A researcher key (an outsider in a bias bounty) and a reviewer key (the review queue) reach
+    // only routes that name their role: a route open to "any valid key" means any key of the
+    // operator or a customer.
+    const allowed = roles ?? (ROUTE_LISTED_ONLY.has(principal.role) ? [] : undefined);
     if (allowed && !allowed.includes(principal.role)) {
       throw new ProblemException(
         403,
         'Forbidden',
         allowed.length
           ? `this action needs one of the roles: ${allowed.join(', ')}`
-          : `a ${principal.role} key may use the bounty routes of its program only`,
+          : principal.role === 'reviewer'
+            ? `a ${principal.role} key may use the review routes only`
+            : `a ${principal.role} key may use the bounty routes of its program only`,
       );
     }
     return true;

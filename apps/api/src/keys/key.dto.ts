@@ -9,10 +9,15 @@ export const createKeySchema = z
     /** The bias-bounty program a researcher key is bound to (its name is the researcher's credit). */
     program: z.uuid().optional(),
   })
-  .refine((body) => (body.role === 'customer') === (body.tenant !== undefined), {
-    path: ['tenant'],
-    message: 'a customer key needs a tenant, and only a customer key has one',
-  })
+  // A reviewer key may be bound to a tenant (it then reviews that tenant's runs only).
+  .refine(
+    (body) =>
+      body.role === 'reviewer' || (body.role === 'customer') === (body.tenant !== undefined),
+    {
+      path: ['tenant'],
+      message: 'a customer key needs a tenant, and only customer and reviewer keys have one',
+    },
+  )
   .refine((body) => (body.role === 'researcher') === (body.program !== undefined), {
     path: ['program'],
     message: 'a researcher key needs a program, and only a researcher key has one',

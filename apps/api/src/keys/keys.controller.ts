@@ -32,7 +32,7 @@ export class KeysController {
   @ApiEndpoint({
     summary: 'Issue an API key',
     description:
-      'The key is in this response only: it is stored hashed. A customer key needs a tenant, and only a customer key has one; a researcher key needs a bias-bounty `program` (400 if it does not exist), and only a researcher key has one: its `name` is the credit on the leaderboard.',
+      'The key is in this response only: it is stored hashed. A customer key needs a tenant; a reviewer key may have one (it then reviews that tenant’s runs only; without one, the operator’s); no other key has one; a researcher key needs a bias-bounty `program` (400 if it does not exist), and only a researcher key has one: its `name` is the credit on the leaderboard.',
     responses: [
       { status: 201, description: 'The new key, with its value.', schema: createdKeySchema },
     ],

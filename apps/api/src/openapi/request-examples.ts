@@ -152,6 +152,13 @@ export const EXAMPLES = {
       },
     },
   },
+  reviewLabel: {
+    score: { summary: 'A score on the judge’s scale', value: { score: 4 } },
+    verdict: {
+      summary: 'A pairwise verdict, with a note',
+      value: { verdict: 'tie', note: 'Both miss the second half of the question.' },
+    },
+  },
   putSecret: {
     signing: { summary: 'A webhook signing secret', value: { value: 'whsec_4f1c2a9e7b' } },
   },

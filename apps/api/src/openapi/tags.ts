@@ -59,6 +59,11 @@ export const API_TAGS: { name: string; description: string }[] = [
       "Write-only secrets named by notification channels (webhook signing secrets, Slack URLs, PagerDuty routing keys): a tenant's or the operator's. Values are never returned.",
   },
   {
+    name: 'reviews',
+    description:
+      "People in the loop: the review queue of answers scored by a model judge (reviewer keys, scoped to their tenant), people's labels, and agreement among people and between the judge and people.",
+  },
+  {
     name: 'bounties',
     description:
       'Bias bounties: programs on a sealed evaluation pool, researchers’ subset submissions tested under online FDR control (LORD++), and the leaderboard of accepted findings. Researcher keys reach only their own program.',

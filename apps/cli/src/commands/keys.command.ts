@@ -22,12 +22,17 @@ export function registerKeysCommand(program: Command): void {
     .command('create')
     .description('create an API key and print it once (it is stored hashed)')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)
-    .option('--tenant <slug>', 'tenant slug or id (customer keys only)')
+    .option('--tenant <slug>', 'tenant slug or id (customer keys; reviewer keys optionally)')
     .option('--name <name>', 'a label for the key')
     .option('--program <id>', 'bias-bounty program id (researcher keys only)')
     .action(async (options: { role: Role; tenant?: string; name?: string; program?: string }) => {
-      if ((options.role === 'customer') !== Boolean(options.tenant)) {
-        console.error('error: a customer key needs --tenant, and only a customer key takes one');
+      if (
+        options.role !== 'reviewer' &&
+        (options.role === 'customer') !== Boolean(options.tenant)
+      ) {
+        console.error(
+          'error: a customer key needs --tenant, and only customer and reviewer keys take one',
+        );
         process.exitCode = 2;
         return;
       }

@@ -55,6 +55,13 @@ interface Finding {
         audio: string | null;
       }[];
     };
+    judge?: {
+      id: string;
+      model: string | null;
+      version: string;
+      rubric: string;
+      calibration?: { paired: number; worse: number; better: number };
+    };
   };
 }
 
@@ -91,6 +98,7 @@ export function printIncident(incident: IncidentDetail): void {
   if (incident.type === 'disparity_drift') printDisparity(findings);
   else if (incident.type === 'condition_drift') printCondition(findings);
   else if (incident.type === 'drift') printDrift(findings);
+  else if (incident.type === 'judge_drift') printJudgeDrift(findings);
   else say(`  ${findings.length} findings`);
   const links = findings[0]?.evidence.links;
   if (links)
@@ -114,6 +122,27 @@ function printDrift(findings: Finding[]): void {
     `  now ${pct(e.current?.value)} ${span(e.current?.interval)}, n=${e.current?.n}; change ${points(change)} ${span(e.deltaInterval)} by ${test}`,
   );
   printWorst(e.worstItems);
+}
+
+function printJudgeDrift(findings: Finding[]): void {
+  const headline =
+    findings.find((f) => f.metric === 'judge_human_agreement' && f.subgroup === 'all') ??
+    findings[0];
+  if (!headline) return;
+  const e = headline.evidence;
+  const judge = e.judge;
+  if (judge) {
+    say(`  judge ${judge.model ?? ''} ${judge.id}, rubric v${judge.version}:`);
+    say(`    "${judge.rubric}"`);
+  }
+  const c = judge?.calibration;
+  say(
+    `  agreement with people ${pct(e.baseline?.value)} → ${pct(e.current?.value)}` +
+      (c ? `: ${c.worse} of ${c.paired} answers lost agreement, ${c.better} gained` : '') +
+      ` (${e.test}, p=${q(e.pValue)})`,
+  );
+  const groups = findings.filter((f) => f.metric === headline.metric && f.subgroup !== 'all');
+  if (groups.length) say(`  also by group: ${groups.map((f) => f.subgroup).join(', ')}`);
 }
 
 function printDisparity(findings: Finding[]): void {

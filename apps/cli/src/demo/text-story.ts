@@ -1,6 +1,7 @@
 import { startChatModelServer } from '@lastmile/fixtures';
 import type { DemoApiClient } from './demo-api-client';
 import { heading, metricLine, say } from './demo-printer';
+import { judgeDriftStep } from './demo-judge-drift';
 import { demoTextAnswer } from './demo-text-model';
 import type { ApiMetric, ApiModel, ApiResource, ApiRun } from './demo-types';
 import { waitForRun } from './wait-for-run';
@@ -75,4 +76,5 @@ export async function textStory(api: DemoApiClient, stamp: string): Promise<void
   } finally {
     await fixture.close();
   }
+  await judgeDriftStep(api, stamp);
 }

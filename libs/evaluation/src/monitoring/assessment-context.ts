@@ -14,7 +14,7 @@ import type {
   Stores,
 } from '@lastmile/persistence';
 import type { BaselineRecord } from './baseline-records';
-import type { MetricDefinition } from '@lastmile/scenarios';
+import { judgeIdOf, type JudgeScoring, type MetricDefinition } from '@lastmile/scenarios';
 import type { AlertObservation, FindingInput } from './alert-observation';
 import { withItemDetails } from './item-details';
 import type { SliceState } from './slice-state';
@@ -37,8 +37,20 @@ export interface AssessmentInput {
 
 export type AlertKind = Extract<
   FindingKind,
-  'drift' | 'fairness_gap' | 'cusum' | 'disparity_drift' | 'condition_drift'
+  'drift' | 'fairness_gap' | 'cusum' | 'disparity_drift' | 'condition_drift' | 'judge_drift'
 >;
+
+/** The judge a judge_drift finding names: its model, id and rubric, from the run's provenance. */
+export interface JudgeEvidence {
+  id: string;
+  /** The judge's model as registered (name@version), when the judge is the run's own model. */
+  model: string | null;
+  modelSpecHash: string;
+  version: string;
+  rubric: string;
+  promptHash: string;
+  passScore: number | null;
+}
 
 /** What every observation builder shares: the run, its evidence context, where findings go. */
 export class AssessmentContext {
@@ -55,6 +67,27 @@ export class AssessmentContext {
 
   definition(name: string): MetricDefinition {
     return this.metricsByName.get(name)!;
+  }
+
+  /**
+   * The judge of this run, from its scoring provenance: a scenario's `judge` names its own model
+   * (id in provenance); a judge_calibration run's judge is the run's model.
+   */
+  judge(): JudgeEvidence | null {
+    const provenance = this.input.run.provenance;
+    const scoring = provenance?.scoring?.judge as JudgeScoring | undefined;
+    if (!provenance || !scoring) return null;
+    const ownModel = scoring.modelSpecHash === undefined;
+    const modelSpecHash = scoring.modelSpecHash ?? provenance.modelSpecHash;
+    return {
+      id: scoring.id ?? judgeIdOf(modelSpecHash, scoring.promptHash, scoring.version),
+      model: ownModel ? String(provenance.model ?? '') || null : null,
+      modelSpecHash,
+      version: scoring.version,
+      rubric: scoring.rubric,
+      promptHash: scoring.promptHash,
+      passScore: scoring.passScore ?? null,
+    };
   }
 
   observe(
@@ -128,4 +161,14 @@ export function splitCellKey(key: string): [string, string] {
 
 function interval(row?: { ciLow: number | null; ciHigh: number | null }): [number, number] | null {
   return row && row.ciLow !== null && row.ciHigh !== null ? [row.ciLow, row.ciHigh] : null;
+}
+
+/** A judge as an alert title names it: model (or id), and the rubric's version and opening words. */
+export function judgeInWords(judge: JudgeEvidence | null): { name: string; rubric: string } | null {
+  if (!judge) return null;
+  const words = judge.rubric.length > 60 ? `${judge.rubric.slice(0, 57).trimEnd()}…` : judge.rubric;
+  return {
+    name: judge.model ? `${judge.model} (${judge.id})` : judge.id,
+    rubric: `v${judge.version} "${words}"`,
+  };
 }

@@ -1,13 +1,18 @@
 import {
   alertTitle,
   cusumEvidence,
-  isConditionSignal,
+  driftKindOf,
   severityFor,
   stepBaselineCusum,
   worstItems,
   type CusumState,
 } from '@lastmile/monitoring';
-import { sliceLabel, splitCellKey, type AssessmentContext } from './assessment-context';
+import {
+  judgeInWords,
+  sliceLabel,
+  splitCellKey,
+  type AssessmentContext,
+} from './assessment-context';
 
 /**
  * One CUSUM step per compared baseline; returns the new states by baseline id. A change the
@@ -40,7 +45,7 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
         continue;
       }
       states.set(reference.id, step.state);
-      const kind = isConditionSignal(context.definition(metric)) ? 'condition_drift' : 'cusum';
+      const kind = driftKindOf(context.definition(metric), 'cusum');
       if (!step.alarm) {
         context.observe(slice, kind, metric, subgroup, null);
         continue;
@@ -55,18 +60,20 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
         context.currentEvidence(slice, key, Object.keys(currentItems).length),
         await context.evidenceContext(slice, metric, worst),
       );
+      const judge = kind === 'judge_drift' ? context.judge() : null;
       const title = alertTitle({
-        type: 'cusum',
+        type: kind === 'judge_drift' ? 'judge_drift' : 'cusum',
         metric,
         subgroup,
         sliceName: sliceLabel(slice),
         from: reference.value,
         to: step.state.x,
+        judge: judgeInWords(judge),
       });
       context.observe(slice, kind, metric, subgroup, {
         severity: severityFor(step.shift, input.alertPolicy.severity),
         title,
-        evidence,
+        evidence: judge ? { ...evidence, judge } : evidence,
         test: 'cusum',
         effect: Math.abs(step.shift),
       });

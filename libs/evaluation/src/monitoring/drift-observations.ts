@@ -3,14 +3,20 @@ import {
   decideRunDrift,
   driftEvidence,
   driftTests,
-  isConditionSignal,
+  driftKindOf,
+  itemShare,
   severityFor,
   worstItems,
   type DriftTest,
   type ItemValueSet,
   type SkippedTest,
 } from '@lastmile/monitoring';
-import { sliceLabel, splitCellKey, type AssessmentContext } from './assessment-context';
+import {
+  judgeInWords,
+  sliceLabel,
+  splitCellKey,
+  type AssessmentContext,
+} from './assessment-context';
 import { cellKey, clusterOf, type SliceState } from './slice-state';
 
 export type SliceDriftTest = DriftTest & { slice: SliceState };
@@ -71,8 +77,9 @@ export async function observeDrift(
   for (const decision of decideRunDrift(tests, { ...input.alertPolicy, qValues })) {
     const { slice, metric, subgroup } = decision;
     const key = cellKey(metric, subgroup);
-    // A label-free signal's change is a condition, found before anyone transcribes a word.
-    const kind = isConditionSignal(context.definition(metric)) ? 'condition_drift' : 'drift';
+    // A label-free signal's change is a condition, found before anyone transcribes a word; a
+    // judge's agreement with people is the judge's drift, not the model's.
+    const kind = driftKindOf(context.definition(metric), 'drift');
     if (decision.verdict !== 'worse') {
       context.observe(slice, kind, metric, subgroup, null);
       continue;
@@ -92,6 +99,18 @@ export async function observeDrift(
       await context.evidenceContext(slice, metric, worst),
     );
     const to = slice.metricRows.get(key)?.value ?? decision.currentValue;
+    const judge =
+      kind === 'judge_drift'
+        ? {
+            ...context.judge(),
+            // Per calibration item: did it agree with people then, and now?
+            calibration: pairedChanges(
+              input.referenceItems.get(reference.id)!,
+              slice.current[metric][subgroup],
+              context.definition(metric).direction === 'higher_is_better' ? 1 : -1,
+            ),
+          }
+        : null;
     const title = alertTitle({
       type: kind,
       metric,
@@ -99,15 +118,34 @@ export async function observeDrift(
       sliceName: sliceLabel(slice),
       from: reference.value,
       to,
+      judge: judge && judgeInWords(context.judge()),
     });
     context.observe(slice, kind, metric, subgroup, {
       severity: severityFor(decision.delta, input.alertPolicy.severity),
       title,
-      evidence,
+      evidence: judge ? { ...evidence, judge } : evidence,
       test: decision.test,
       pValue: decision.pWorse,
       qValue: decision.qValue,
       effect: Math.abs(decision.delta),
     });
   }
+}
+
+/** Calibration items scored in both runs, and how many got worse or better (`better`: +1 up). */
+function pairedChanges(
+  baseline: Readonly<Record<string, { num: number; den: number }>>,
+  current: Readonly<Record<string, { num: number; den: number }>>,
+  better: 1 | -1,
+): { paired: number; worse: number; better: number } {
+  const counts = { paired: 0, worse: 0, better: 0 };
+  for (const [itemId, now] of Object.entries(current)) {
+    const before = baseline[itemId];
+    if (!before) continue;
+    counts.paired += 1;
+    const change = better * (itemShare(now) - itemShare(before));
+    if (change < 0) counts.worse += 1;
+    if (change > 0) counts.better += 1;
+  }
+  return counts;
 }

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { AdapterConfigError } from '@lastmile/adapters';
 import {
   isFinishedRun,
   QUOTA_EXCEEDED,
@@ -19,7 +20,7 @@ import { buildProvenance } from './provenance';
 import { ResultWriter } from './result-writer';
 import { RunInterrupted } from './run-control';
 import type { RunPlan } from './run-plan';
-import { resolveScenarioContext } from './scenario-context';
+import { resolveScenarioContext, scorerCallsPerInstance } from './scenario-context';
 
 const NOTHING_STORED: ReadonlySet<string> = new Set();
 
@@ -69,17 +70,36 @@ export class RunExecutor {
     const total =
       plan.slices.reduce((sum, slice) => sum + sampledCount(slice.itemCount, plan.sampleSize), 0) *
       plan.kind.samplesPerItem(plan.config);
-    const refusal = await this.quotaRefusal(run, total);
+    // Judges and paraphrasers call models too: the tenant's quota counts their calls.
+    const modelCalls = total * (1 + scorerCallsPerInstance(plan.config));
+    const refusal = await this.quotaRefusal(run, modelCalls);
     if (refusal)
       return this.finish(plan, 'failed', {
         reason: `run refused: ${refusal}`,
         code: QUOTA_EXCEEDED,
       });
-    const { storedBefore } = await this.database.stores.runs.start(
-      runId,
-      total,
-      buildProvenance(plan, this.harnessVersion),
-    );
+    // A scorer the config names but this server cannot build (a judge URL outside the allow-list,
+    // its key not set) fails the run with the reason at once: retrying would not fix it.
+    let scoring: ReturnType<typeof resolveScenarioContext>;
+    try {
+      scoring = resolveScenarioContext(plan, this.adapters.scorerOptions);
+    } catch (error) {
+      if (!(error instanceof AdapterConfigError)) throw error;
+      return this.finish(plan, 'failed', {
+        reason: `the scenario's scorer cannot be built: ${error.message}`,
+        code: 'scorer_config',
+      });
+    }
+    let storedBefore: number;
+    try {
+      ({ storedBefore } = await this.database.stores.runs.start(runId, total, {
+        ...buildProvenance(plan, this.harnessVersion),
+        modelCalls,
+      }));
+    } catch (error) {
+      await scoring.close();
+      throw error;
+    }
     const resuming = storedBefore > 0;
     logger().info(
       { runId, total, slices: plan.slices.length, resuming, storedBefore },
@@ -87,7 +107,7 @@ export class RunExecutor {
     );
 
     try {
-      await this.evaluateAll(plan, shutdown, resuming);
+      await this.evaluateAll(plan, shutdown, resuming, scoring);
     } catch (error) {
       if (error instanceof RunInterrupted && error.reason === 'cancelled')
         return this.finish(plan, 'cancelled', null);
@@ -102,11 +122,11 @@ export class RunExecutor {
   }
 
   /** A tenant's first start of a run is held to its hourly caps (a resumed run was already). */
-  private async quotaRefusal(run: Run, total: number): Promise<string | null> {
+  private async quotaRefusal(run: Run, modelCalls: number): Promise<string | null> {
     const quota = this.options.quota;
     if (!quota || !run.tenantId || run.status !== 'queued') return null;
     const usage = await this.database.stores.runs.tenantUsageLastHour(run.tenantId, run.id);
-    return quotaRefusal(usage, quota, total);
+    return quotaRefusal(usage, quota, modelCalls);
   }
 
   /** `resuming`: an earlier attempt stored results, which are looked up page by page and skipped. */
@@ -114,6 +134,7 @@ export class RunExecutor {
     plan: RunPlan,
     shutdown: AbortSignal,
     resuming: boolean,
+    scoring: ReturnType<typeof resolveScenarioContext>,
   ): Promise<void> {
     const { run } = plan;
     const { runs, results } = this.database.stores;
@@ -123,7 +144,6 @@ export class RunExecutor {
     const writer = new ResultWriter(results, ({ done, errors }) =>
       runs.addProgress(run.id, done, errors),
     );
-    const scoring = resolveScenarioContext(plan, this.adapters.scorerOptions);
     const context: ScenarioContext = scoring.context;
     const samples = plan.kind.samplesPerItem(plan.config);
     const adapter = this.adapters.get(plan.model);

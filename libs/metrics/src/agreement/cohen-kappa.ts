@@ -30,7 +30,9 @@ export function cohensKappa(
   const k = labels.length;
   // p[i][j]: share of items rater A labelled i and rater B labelled j.
   const p = Array.from({ length: k }, () => new Float64Array(k));
-  for (const [a, b] of pairs) p[index.get(a)!][index.get(b)!] += 1 / n;
+  // Counted, then divided once: summing 1/n per pair drifts (36 agreements gave p_o = 1 + 4e-16).
+  for (const [a, b] of pairs) p[index.get(a)!][index.get(b)!] += 1;
+  for (const cells of p) for (let j = 0; j < k; j++) cells[j] /= n;
   const row = p.map((r) => r.reduce((s, v) => s + v, 0));
   const col = labels.map((_, j) => p.reduce((s, r) => s + r[j], 0));
   const observed = labels.reduce((s, _, i) => s + p[i][i], 0);

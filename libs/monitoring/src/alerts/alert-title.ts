@@ -3,13 +3,15 @@ const fmt = (x: number | null | undefined) =>
 
 /** One line for lists, Slack and PagerDuty summaries. */
 export function alertTitle(parts: {
-  type: 'drift' | 'fairness_gap' | 'health' | 'cusum' | 'condition_drift';
+  type: 'drift' | 'fairness_gap' | 'health' | 'cusum' | 'condition_drift' | 'judge_drift';
   metric: string;
   subgroup: string;
   sliceName?: string | null;
   planName?: string | null;
   from?: number | null;
   to?: number | null;
+  /** judge_drift: the judge in words (model, id) and its rubric (version and opening words). */
+  judge?: { name: string; rubric: string } | null;
 }): string {
   const where = [parts.sliceName, parts.subgroup === 'all' ? null : parts.subgroup]
     .filter(Boolean)
@@ -24,6 +26,8 @@ export function alertTitle(parts: {
       return `Slow drift of ${parts.metric}${on}: ${fmt(parts.from)} → ${fmt(parts.to)}`;
     case 'condition_drift':
       return `Recording conditions changed${on}: ${parts.metric} ${fmt(parts.from)} → ${fmt(parts.to)}`;
+    case 'judge_drift':
+      return `Judge ${parts.judge?.name ?? 'unknown'} agrees less with people${on}: ${parts.metric} ${fmt(parts.from)} → ${fmt(parts.to)} (rubric ${parts.judge?.rubric ?? 'unknown'})`;
     case 'drift':
       return `${parts.metric} worse${on}: ${fmt(parts.from)} → ${fmt(parts.to)}`;
   }

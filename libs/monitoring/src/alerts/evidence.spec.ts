@@ -99,5 +99,18 @@ describe('alert evidence', () => {
       alertTitle({ type: 'health', metric: 'run_status', subgroup: 'all', planName: 'nightly' }),
       'Run failed for plan nightly',
     );
+    assert.equal(
+      alertTitle({
+        type: 'judge_drift',
+        metric: 'judge_human_agreement',
+        subgroup: 'all',
+        sliceName: 'calibration v1',
+        from: 0.9,
+        to: 0.6,
+        judge: { name: 'gpt-judge@3 (judge:0123456789abcdef)', rubric: 'v2 "Rate correctness"' },
+      }),
+      'Judge gpt-judge@3 (judge:0123456789abcdef) agrees less with people on calibration v1: ' +
+        'judge_human_agreement 0.9 → 0.6 (rubric v2 "Rate correctness")',
+    );
   });
 });

@@ -16,9 +16,28 @@ export function isConditionSignal(metric: MetricDefinition): boolean {
   return 'signal' in metric && metric.signal === 'condition';
 }
 
+/** A model judge's agreement with people (judge_calibration): its drift is judge_drift. */
+export function isJudgeSignal(metric: MetricDefinition): boolean {
+  return 'signal' in metric && metric.signal === 'judge';
+}
+
+/**
+ * The finding kind of a metric's drift: a condition signal's is condition_drift, a judge's
+ * agreement with people judge_drift, any other quality metric's `quality` (drift, or cusum for
+ * CUSUM's slow drift).
+ */
+export function driftKindOf<K extends 'drift' | 'cusum'>(
+  metric: MetricDefinition,
+  quality: K,
+): K | 'condition_drift' | 'judge_drift' {
+  if (isConditionSignal(metric)) return 'condition_drift';
+  if (isJudgeSignal(metric)) return 'judge_drift';
+  return quality;
+}
+
 /** Alertable quality metrics: what disparity and fairness-gap tests compare between groups. */
 export function isGroupComparable(metric: MetricDefinition): boolean {
-  return isItemLevelAlertable(metric) && !isConditionSignal(metric);
+  return isItemLevelAlertable(metric) && !isConditionSignal(metric) && !isJudgeSignal(metric);
 }
 
 export interface CompareItemsOptions {

@@ -7,7 +7,11 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 
-export const ROLES = ['admin', 'ml', 'customer', 'oncall', 'researcher'] as const;
+/**
+ * reviewer: labels answers in the review queue (GET /v1/reviews/next, POST /v1/reviews/:id) and
+ * reads the agreement statistics, nothing else; bound to a tenant it sees that tenant's runs only.
+ */
+export const ROLES = ['admin', 'ml', 'customer', 'oncall', 'researcher', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity('api_keys')

@@ -13,6 +13,7 @@ import { ModelCard, ModelCardNotes } from './model-card.entity';
 import { Notification } from './notification.entity';
 import { Plan } from './plan.entity';
 import { ResponseCacheEntry } from './response-cache-entry.entity';
+import { ReviewLabel, ReviewTask } from './review.entity';
 import { Run } from './run.entity';
 import { RunComparison } from './run-comparison.entity';
 import { Scenario } from './scenario.entity';
@@ -36,6 +37,7 @@ export * from './model-card.entity';
 export * from './notification.entity';
 export * from './plan.entity';
 export * from './response-cache-entry.entity';
+export * from './review.entity';
 export * from './run.entity';
 export * from './run-comparison.entity';
 export * from './scenario.entity';
@@ -62,6 +64,8 @@ export const ENTITIES = [
   Notification,
   Plan,
   ResponseCacheEntry,
+  ReviewLabel,
+  ReviewTask,
   Run,
   RunComparison,
   Scenario,

@@ -20,6 +20,8 @@ export interface Provenance {
   /** The kind's scoringProvenance (normalizer, judge), when it has one, and its hash. */
   scoring?: Record<string, unknown>;
   scoringHash?: string;
+  /** Model calls the run plans: its instances, plus its judge's and paraphraser's calls. */
+  modelCalls?: number;
   [key: string]: unknown;
 }
 

@@ -3,6 +3,7 @@ import { AlertListIndexes1795486072483 } from './1795486072483-AlertListIndexes'
 import { SecretsAndQuotas1796000000000 } from './1796000000000-SecretsAndQuotas';
 import { CardsAndBounties1797000000000 } from './1797000000000-CardsAndBounties';
 import { Incidents1797500000000 } from './1797500000000-Incidents';
+import { Reviews1797600000000 } from './1797600000000-Reviews';
 import { ConsoleSessions1797700000000 } from './1797700000000-ConsoleSessions';
 import { SlicePurpose1797800000000 } from './1797800000000-SlicePurpose';
 import { RunComparisons1798200000000 } from './1798200000000-RunComparisons';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   SecretsAndQuotas1796000000000,
   CardsAndBounties1797000000000,
   Incidents1797500000000,
+  Reviews1797600000000,
   ConsoleSessions1797700000000,
   SlicePurpose1797800000000,
   RunComparisons1798200000000,

@@ -10,6 +10,7 @@ import { ConsoleSessionsStore } from './console-sessions.store';
 import { MetricsStore } from './metrics.store';
 import { PlansStore } from './plans.store';
 import { ResultsStore } from './results.store';
+import { ReviewsStore } from './reviews.store';
 import { RunsStore } from './runs.store';
 import { SlicesStore } from './slices.store';
 
@@ -31,6 +32,7 @@ export class Stores {
   readonly cards: CardsStore;
   readonly bounties: BountiesStore;
   readonly consoleSessions: ConsoleSessionsStore;
+  readonly reviews: ReviewsStore;
 
   constructor(
     private readonly manager: EntityManager,
@@ -52,6 +54,7 @@ export class Stores {
     this.cards = new CardsStore(manager);
     this.bounties = new BountiesStore(manager);
     this.consoleSessions = new ConsoleSessionsStore(manager);
+    this.reviews = new ReviewsStore(manager);
   }
 
   /**

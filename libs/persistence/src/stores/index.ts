@@ -9,6 +9,7 @@ export * from './json-parameter';
 export * from './metrics.store';
 export * from './plans.store';
 export * from './results.store';
+export * from './reviews.store';
 export * from './runs.store';
 export * from './slices.store';
 export * from './sql-timestamp';

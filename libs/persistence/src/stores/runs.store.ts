@@ -19,7 +19,7 @@ export const QUOTA_EXCEEDED = 'quota_exceeded';
 export interface TenantUsage {
   /** Runs of the tenant queued in the past hour (quota refusals not counted). */
   runs: number;
-  /** Model calls those runs planned (items × samples). */
+  /** Model calls those runs planned (items × samples, plus their judges' and paraphrasers' calls). */
   plannedCalls: number;
   /** When the oldest of those runs was queued: the window frees a place an hour after it. */
   oldestQueuedAt: Date | null;
@@ -210,7 +210,8 @@ export class RunsStore {
     exceptRunId: string | null = null,
   ): Promise<TenantUsage> {
     const rows: TenantUsage[] = await this.db.query(
-      `SELECT count(*)::int AS runs, coalesce(sum(total), 0)::int AS "plannedCalls",
+      `SELECT count(*)::int AS runs,
+              coalesce(sum(coalesce((provenance->>'modelCalls')::int, total)), 0)::int AS "plannedCalls",
               min(queued_at) AS "oldestQueuedAt"
          FROM runs
         WHERE tenant_id = $1 AND queued_at > now() - interval '1 hour'

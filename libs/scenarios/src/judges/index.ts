@@ -1,10 +1,14 @@
 // Model judges: config, prompts, structured output, position-bias control, provenance.
 export {
   judgeConfigSchema,
+  judgeSettingsFields,
+  passScoreOf,
+  passScoreOnScale,
   rubricOf,
   DEFAULT_PAIRWISE_RUBRIC,
   DEFAULT_SINGLE_RUBRIC,
   type JudgeConfig,
+  type JudgeSettings,
 } from './judge-config';
 export {
   singleJudgeRequest,
@@ -32,6 +36,25 @@ export {
   type PairVerdict,
   type SampleSummary,
 } from './judge-aggregate';
-export { judgeProvenance, type JudgeProvenance } from './judge-provenance';
+export {
+  judgeIdOf,
+  judgePromptHash,
+  judgeProvenance,
+  judgeScoring,
+  type JudgeProvenance,
+  type JudgeScoring,
+} from './judge-provenance';
 export type { JudgeClient } from './judge-client';
 export { judgePairwise, judgeSingle, requireJudge } from './judge-scorer';
+export {
+  judgeReviewVerdict,
+  PAIRWISE_VERDICTS,
+  reviewJudgeSpec,
+  reviewLabel,
+  reviewStratum,
+  type JudgeReviewVerdict,
+  type PairwiseVerdict,
+  type ReviewInput,
+  type ReviewJudgeSpec,
+  type ReviewLabelResult,
+} from './judge-review';

@@ -1,5 +1,5 @@
 import type { ScenarioRequest } from '../scenario-kind';
-import { rubricOf, type JudgeConfig } from './judge-config';
+import { rubricOf, type JudgeSettings } from './judge-config';
 
 /** Bumped when the prompt wording below changes: part of the judge's identity. */
 export const JUDGE_PROMPT_VERSION = 'judge-prompt-1';
@@ -24,7 +24,7 @@ function section(title: string, text: string): string {
   return `[${title}]\n${text}\n[End of ${title.toLowerCase()}]`;
 }
 
-function request(config: JudgeConfig, user: string, sample: number): ScenarioRequest {
+function request(config: JudgeSettings, user: string, sample: number): ScenarioRequest {
   return {
     messages: [
       { role: 'system', content: config.systemPrompt ?? JUDGE_SYSTEM_PROMPT },
@@ -37,7 +37,7 @@ function request(config: JudgeConfig, user: string, sample: number): ScenarioReq
 
 /** One absolute judgment: the rubric, the question, an optional reference, the answer. */
 export function singleJudgeRequest(
-  config: JudgeConfig,
+  config: JudgeSettings,
   input: SingleJudgeInput,
   sample: number,
 ): ScenarioRequest {
@@ -55,7 +55,7 @@ export function singleJudgeRequest(
 
 /** One pairwise judgment of two answers shown as A (first) and B (second). */
 export function pairwiseJudgeRequest(
-  config: JudgeConfig,
+  config: JudgeSettings,
   input: PairwiseJudgeInput,
   sample: number,
 ): ScenarioRequest {

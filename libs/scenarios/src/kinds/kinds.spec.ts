@@ -22,6 +22,7 @@ describe('built-in scenario kinds', () => {
       'fairness_pronouns',
       'guardrail',
       'hallucinated_citations',
+      'judge_calibration',
       'multiple_choice',
       'open_answer',
       'open_generation',

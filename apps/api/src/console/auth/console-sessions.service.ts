@@ -45,15 +45,15 @@ export class ConsoleSessionsService {
   }
 
   /**
-   * Signs in with an API key: null when the key is not valid (unknown or revoked); 'researcher'
-   * for a bounty researcher's key, which reaches its program's API routes and nothing else.
+   * Signs in with an API key: null when the key is not valid (unknown or revoked); the role of a
+   * bounty researcher's or a reviewer's key, which reaches its own API routes and nothing else.
    */
   async signIn(
     apiKey: string,
-  ): Promise<(ConsoleSession & { token: string }) | 'researcher' | null> {
+  ): Promise<(ConsoleSession & { token: string }) | 'researcher' | 'reviewer' | null> {
     const principal = await this.keys.resolve(apiKey.trim());
     if (!principal) return null;
-    if (principal.role === 'researcher') return 'researcher';
+    if (principal.role === 'researcher' || principal.role === 'reviewer') return principal.role;
     const session = {
       token: token(),
       csrfToken: token(),

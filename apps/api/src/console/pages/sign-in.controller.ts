@@ -139,14 +139,15 @@ export class ConsoleSignInController {
         .send(signInPage(expected!, next, 'That API key is not valid (unknown or revoked).'));
       return;
     }
-    if (session === 'researcher') {
+    if (session === 'researcher' || session === 'reviewer') {
+      const scope = session === 'researcher' ? 'its bounty program’s API' : 'the review API';
       response
         .status(403)
         .send(
           signInPage(
             expected!,
             next,
-            'A researcher key works with its bounty program’s API only: the console has no pages for it.',
+            `A ${session} key works with ${scope} only: the console has no pages for it.`,
           ),
         );
       return;

@@ -27,7 +27,9 @@ export const apiKeySchema = z
     name: z.string().nullable(),
     prefix: z.string(),
     role,
-    tenantId: uuid().nullable().meta({ description: 'Set for customer keys: their tenant.' }),
+    tenantId: uuid().nullable().meta({
+      description: 'Set for customer keys (their tenant) and tenant-bound reviewer keys.',
+    }),
     programId: uuid().nullable().meta({
       description: 'Set for researcher keys: the bias-bounty program they are bound to.',
     }),

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { JudgeClient } from '../../judges/judge-client';
+import { DEFAULT_SINGLE_RUBRIC } from '../../judges/judge-config';
 import { judgeProvenance } from '../../judges/judge-provenance';
 import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
 import { openAnswerKind } from './open-answer.kind';
@@ -64,6 +65,32 @@ describe('open_answer kind', () => {
       openAnswerKind.metrics(pairwise).map((m) => m.name),
       ['win_rate', 'position_consistency', 'first_position_win_share', 'judge_malformed_rate'],
     );
+  });
+
+  it('declares its judge as scoring provenance: another rubric, pass mark or sampling is another key', () => {
+    const scoring = openAnswerKind.scoringProvenance!(single) as {
+      judge: { id: string; rubric: string; passScore: number; samples: number };
+    };
+    assert.equal(scoring.judge.id, judgeProvenance(single.judge).id);
+    assert.deepEqual(
+      [scoring.judge.rubric, scoring.judge.passScore, scoring.judge.samples],
+      [DEFAULT_SINGLE_RUBRIC, 4, 2],
+    );
+    const variants = [
+      { rubric: 'Only correctness counts.' },
+      { passScore: 3 },
+      { samples: 3 },
+      { version: '2' },
+    ].map((change) =>
+      JSON.stringify(
+        openAnswerKind.scoringProvenance!(
+          openAnswerKind.configSchema.parse({
+            judge: { model, samples: 2, passScore: 4, ...change },
+          }),
+        ),
+      ),
+    );
+    assert.equal(new Set([JSON.stringify(scoring), ...variants]).size, 5);
   });
 
   it('refuses to score without the judge its config names', async () => {

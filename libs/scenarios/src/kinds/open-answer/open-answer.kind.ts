@@ -1,5 +1,6 @@
 import type { ScenarioKind } from '../../scenario-kind';
 import { OPEN_QUESTIONS } from '../../data/open-answer/open-questions';
+import { judgeScoring } from '../../judges/judge-provenance';
 import { judgePairwise, judgeSingle, requireJudge } from '../../judges/judge-scorer';
 import { chatRequest } from '../../support/chat-request';
 import { aggregateItemMetrics } from '../../support/item-metrics';
@@ -35,6 +36,9 @@ export const openAnswerKind: ScenarioKind<OpenAnswerConfig> = {
     return judgePairwise(judge, config.judge, { question, candidate: response, reference });
   },
   metrics: (config) => [...itemMetrics(config), ...runMetrics(config)],
+  // The judge decides every number: another judge model, rubric, pass mark or sampling starts a
+  // new baseline instead of raising drift of the answering model.
+  scoringProvenance: (config) => ({ judge: judgeScoring(config.judge, config.judge.model) }),
   aggregate(instances, config, context) {
     const items = groupByItem(instances);
     const values = aggregateItemMetrics(itemMetrics(config), items, {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { adapterSpecHash, PARAPHRASE_PROMPT, type AdapterSpecInput } from '@lastmile/adapters';
 import type { ScenarioKind } from '../../scenario-kind';
 import { WATERMARK_PROMPTS } from '../../data/watermark/watermark-prompts';
 import { chatRequest } from '../../support/chat-request';
@@ -25,6 +27,17 @@ export const watermarkKind: ScenarioKind<WatermarkConfig> = {
   },
   score: (item, response, config, context) => watermarkStats(item, response, config, context),
   metrics: (config) => watermarkMetrics(config),
+  // The paraphrase attack's model and prompt decide detection_rate_after_paraphrase.
+  scoringProvenance: (config) =>
+    config.paraphrase
+      ? {
+          paraphraser: {
+            id: paraphraserId(config.paraphrase.model),
+            modelSpecHash: adapterSpecHash(config.paraphrase.model),
+            promptHash: createHash('sha256').update(PARAPHRASE_PROMPT).digest('hex'),
+          },
+        }
+      : null,
   aggregate(instances, config, context) {
     return aggregateItemMetrics(watermarkMetrics(config), groupByItem(instances), {
       seed: context.seed,
@@ -32,3 +45,8 @@ export const watermarkKind: ScenarioKind<WatermarkConfig> = {
     });
   },
 };
+
+/** `paraphraser:` + 16 hex of the paraphrasing model's adapter spec hash (context.paraphraser.id). */
+export function paraphraserId(model: AdapterSpecInput): string {
+  return `paraphraser:${adapterSpecHash(model).slice(0, 16)}`;
+}
