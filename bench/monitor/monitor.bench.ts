@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { createRng } from '@lastmile/metrics';
 import { monitorRun, type RunPlan } from '@lastmile/evaluation';
 import {
@@ -263,6 +265,25 @@ async function monitor(database: Database, ids: Ids, run: Run) {
   };
 }
 
+/** With BENCH_PROFILE=<file>, a V8 CPU profile of the monitored run (open it in Chrome's DevTools). */
+async function profiled<T>(measure: () => Promise<T>): Promise<T> {
+  const path = process.env.BENCH_PROFILE;
+  if (!path) return measure();
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  const result = await measure();
+  const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+  writeFileSync(path, JSON.stringify(profile));
+  session.disconnect();
+  return result;
+}
+
 async function main() {
   const postgres = await startBenchPostgres();
   const dataSource = createDataSource({ url: postgres.url, poolSize: 4 });
@@ -277,7 +298,7 @@ async function main() {
       baseline.push(await monitor(database, ids, run));
     }
     const current = await seedRun(dataSource, database, ids, BASELINE_RUNS, true);
-    const measured = await monitor(database, ids, current);
+    const measured = await profiled(() => monitor(database, ids, current));
     const incidents = measured.outcome.incidents.filter((i) => i.action !== 'clean');
     const rows = [
       ...baseline.map((b, i) => [

@@ -30,6 +30,8 @@ export interface SliceState {
   metricRows: Map<string, MetricRow>;
   /** Each item's attributes in this run (groups and speaker clusters for the disparity test). */
   itemAttributes: ReadonlyMap<string, Record<string, string>>;
+  /** Each clustered item's cluster (`speaker=…`), worked out once: tests ask per item. */
+  clusters: ReadonlyMap<string, string>;
 }
 
 export const cellKey = (metric: string, subgroup: string) => `${metric}|${subgroup}`;
@@ -73,16 +75,30 @@ export async function loadSliceState(
       { value: r.value, ciLow: r.ciLow, ciHigh: r.ciHigh, n: r.n },
     ]),
   );
-  return { slice, versionKey, current, choices, metricRows, itemAttributes };
+  return {
+    slice,
+    versionKey,
+    current,
+    choices,
+    metricRows,
+    itemAttributes,
+    clusters: clustersOf(itemAttributes),
+  };
 }
 
 /** Attributes that name the unit an item's errors are correlated within, first found wins. */
 const CLUSTER_ATTRIBUTES = ['speaker', 'session', 'cluster'] as const;
 
+function clustersOf(itemAttributes: ReadonlyMap<string, Record<string, string>>) {
+  const clusters = new Map<string, string>();
+  for (const [itemId, attributes] of itemAttributes) {
+    const name = CLUSTER_ATTRIBUTES.find((candidate) => attributes[candidate]);
+    if (name) clusters.set(itemId, `${name}=${attributes[name]}`);
+  }
+  return clusters;
+}
+
 /** The cluster (speaker, session) of an item, for tests that resample clusters; none: the item. */
 export function clusterOf(slice: SliceState, itemId: string): string | undefined {
-  const attributes = slice.itemAttributes.get(itemId);
-  if (!attributes) return undefined;
-  for (const name of CLUSTER_ATTRIBUTES) if (attributes[name]) return `${name}=${attributes[name]}`;
-  return undefined;
+  return slice.clusters.get(itemId);
 }

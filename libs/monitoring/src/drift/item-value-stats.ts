@@ -7,18 +7,50 @@ export type ItemValues = Readonly<Record<string, ItemValue>>;
 export const itemShare = (value: ItemValue): number =>
   value.den === 0 ? 0 : value.num / value.den;
 
+/** Sums over one set of item values, computed once per set (the monitor asks many times). */
+interface ItemSums {
+  values: ItemValue[];
+  num: number;
+  den: number;
+  share: number;
+  binary: boolean;
+  /** Every share within [0, 1]. */
+  rates: boolean;
+}
+
+// Item-value sets are never mutated once built (addItemValues returns a new one), so their sums
+// can be kept beside them; a WeakMap lets each set's entry go with it.
+const sumsCache = new WeakMap<ItemValues, ItemSums>();
+
+function sumsOf(items: ItemValues): ItemSums {
+  const cached = sumsCache.get(items);
+  if (cached) return cached;
+  const values = Object.values(items);
+  const sums: ItemSums = { values, num: 0, den: 0, share: 0, binary: true, rates: true };
+  for (const value of values) {
+    const share = itemShare(value);
+    sums.num += value.num;
+    sums.den += value.den;
+    sums.share += share;
+    if (share !== 0 && share !== 1) sums.binary = false;
+    if (share < 0 || share > 1) sums.rates = false;
+  }
+  sumsCache.set(items, sums);
+  return sums;
+}
+
+/** The item values of a set, as an array (shared: do not modify). */
+export const itemValueList = (items: ItemValues): readonly ItemValue[] => sumsOf(items).values;
+
 /**
  * The metric over items, as the drift tests compute it: the mean of item shares for proportions
  * and means, Σnum/Σden for ratios (corpus WER). Null without items (or without a denominator).
  */
 export function pointValue(statKind: MetricStatKind, items: ItemValues): number | null {
-  const values = Object.values(items);
-  if (values.length === 0) return null;
-  if (statKind === 'ratio') {
-    const den = sum(values, (v) => v.den);
-    return den === 0 ? null : sum(values, (v) => v.num) / den;
-  }
-  return sum(values, itemShare) / values.length;
+  const sums = sumsOf(items);
+  if (sums.values.length === 0) return null;
+  if (statKind === 'ratio') return sums.den === 0 ? null : sums.num / sums.den;
+  return sums.share / sums.values.length;
 }
 
 /**
@@ -26,27 +58,23 @@ export function pointValue(statKind: MetricStatKind, items: ItemValues): number 
  * (delta-method) SE √(n/(n−1)·Σ(numᵢ − R·denᵢ)²) / Σden. 0 with fewer than two items.
  */
 export function standardError(statKind: MetricStatKind, items: ItemValues): number {
-  const values = Object.values(items);
+  const { values, num, den, share } = sumsOf(items);
   const n = values.length;
   if (n < 2) return 0;
   if (statKind === 'ratio') {
-    const den = sum(values, (v) => v.den);
     if (den === 0) return 0;
-    const ratio = sum(values, (v) => v.num) / den;
+    const ratio = num / den;
     const squares = sum(values, (v) => (v.num - ratio * v.den) ** 2);
     return Math.sqrt((n / (n - 1)) * squares) / den;
   }
-  const mean = sum(values, itemShare) / n;
+  const mean = share / n;
   const variance = sum(values, (v) => (itemShare(v) - mean) ** 2) / (n - 1);
   return Math.sqrt(variance / n);
 }
 
 /** Whether every item is a plain 0/1 outcome (then exact tests for proportions apply). */
 export function isBinary(items: ItemValues): boolean {
-  return Object.values(items).every((v) => {
-    const share = itemShare(v);
-    return share === 0 || share === 1;
-  });
+  return sumsOf(items).binary;
 }
 
 /** Item values summed item by item (a baseline pooled over runs); sign −1 takes a run back out. */
@@ -79,12 +107,10 @@ function sum<T>(values: readonly T[], of: (value: T) => number): number {
  * is not a rate (some share outside [0, 1]).
  */
 export function rateStandardErrorFloor(statKind: MetricStatKind, items: ItemValues): number {
-  const values = Object.values(items);
-  if (values.length === 0 || values.some((v) => itemShare(v) < 0 || itemShare(v) > 1)) return 0;
+  const sums = sumsOf(items);
+  if (sums.values.length === 0 || !sums.rates) return 0;
   const [successes, trials] =
-    statKind === 'ratio'
-      ? [sum(values, (v) => v.num), sum(values, (v) => v.den)]
-      : [sum(values, itemShare), values.length];
+    statKind === 'ratio' ? [sums.num, sums.den] : [sums.share, sums.values.length];
   if (trials <= 0) return 0;
   const rate = (successes + 0.5) / (trials + 1);
   return Math.sqrt((rate * (1 - rate)) / trials);

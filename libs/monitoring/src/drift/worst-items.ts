@@ -1,6 +1,6 @@
 import type { MetricDefinition } from '@lastmile/scenarios';
 import { badSign } from './bad-direction';
-import { itemShare, pointValue, type ItemValues } from './item-value-stats';
+import { itemShare, itemValueList, pointValue, type ItemValues } from './item-value-stats';
 
 export interface WorstItem {
   itemId: string;
@@ -24,32 +24,32 @@ export function worstItems(
   current: ItemValues,
   limit = 5,
 ): WorstItem[] {
-  const entries = Object.entries(current);
-  const totalDen = entries.reduce((sum, [, v]) => sum + v.den, 0);
+  const values = itemValueList(current);
+  const totalDen = values.reduce((sum, v) => sum + v.den, 0);
   const perItem =
     'value' in reference && typeof reference.value === 'number' ? null : (reference as ItemValues);
   const fallback = perItem
     ? (pointValue(metric.statKind, perItem) ?? 0)
     : (reference as { value: number }).value;
   const sign = badSign(metric.direction);
-  const items = entries.map(([itemId, value]): WorstItem => {
+  // One pass keeping only the items that made things worse (a subgroup can hold 20,000 items).
+  const worse: WorstItem[] = [];
+  for (const itemId in current) {
+    const value = current[itemId];
     const before = perItem?.[itemId];
     const weight =
-      metric.statKind === 'ratio'
-        ? totalDen === 0
-          ? 0
-          : value.den / totalDen
-        : 1 / entries.length;
+      metric.statKind === 'ratio' ? (totalDen === 0 ? 0 : value.den / totalDen) : 1 / values.length;
     const base = before ? itemShare(before) : fallback;
-    return {
-      itemId,
-      baseline: before ? itemShare(before) : null,
-      current: itemShare(value),
-      contribution: sign * weight * (itemShare(value) - base),
-    };
-  });
-  return items
-    .filter((item) => item.contribution > 0)
+    const contribution = sign * weight * (itemShare(value) - base);
+    if (contribution > 0)
+      worse.push({
+        itemId,
+        baseline: before ? itemShare(before) : null,
+        current: itemShare(value),
+        contribution,
+      });
+  }
+  return worse
     .sort((a, b) => b.contribution - a.contribution || (a.itemId < b.itemId ? -1 : 1))
     .slice(0, limit);
 }
