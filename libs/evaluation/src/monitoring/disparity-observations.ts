@@ -80,18 +80,17 @@ function disparityRecords(
   groupOf: ReadonlyMap<string, string>,
 ): DisparityRecord[] {
   const records: DisparityRecord[] = [];
-  for (const [itemId, now] of Object.entries(current)) {
+  for (const itemId in current) {
+    const now = current[itemId];
     const before = baseline[itemId];
     const group = groupOf.get(itemId);
     if (!before || group === undefined) continue;
     const cluster = clusterOf(slice, itemId);
-    records.push({
-      itemId,
-      group,
-      ...(cluster === undefined ? {} : { cluster }),
-      baseline: before,
-      current: now,
-    });
+    records.push(
+      cluster === undefined
+        ? { itemId, group, baseline: before, current: now }
+        : { itemId, group, cluster, baseline: before, current: now },
+    );
   }
   return records;
 }

@@ -1,4 +1,4 @@
-import { ratioUnits, type RatioItem } from './bootstrap-ratio';
+import type { RatioItem } from './bootstrap-ratio';
 import { pairedRatioDifferenceDraws, unpairedRatioDifferenceDraws } from './bootstrap-difference';
 import { bootstrapChangeTest } from './bootstrap-test';
 import { DELTA_METHOD_MIN_UNITS, deltaMethodChangeTest } from './delta-method-test';
@@ -71,19 +71,22 @@ function runTest(
     const count = (xs: RatioItem[]) => ({ successes: sumOf(xs, 'num'), n: xs.length });
     return compareTwoProportions(count(cur), count(base), sign, minEffect, confidence);
   }
+  // Every item is its own unit unless items name a group (cluster).
   const units = (items: readonly RatioItem[]) =>
-    new Set(items.map((item, i) => item.group ?? `item:${i}`)).size;
+    items.some((item) => item.group !== undefined)
+      ? new Set(items.map((item, i) => item.group ?? `item:${i}`)).size
+      : items.length;
   if (Math.min(units(cur), units(base)) >= DELTA_METHOD_MIN_UNITS) {
     const outcome = deltaMethodChangeTest(
       paired
         ? {
             paired: true,
-            pairs: cur.map((c, i) => ({
-              itemId: String(i),
-              ...((c.group ?? base[i].group) ? { cluster: c.group ?? base[i].group } : {}),
-              current: c,
-              baseline: base[i],
-            })),
+            pairs: cur.map((c, i) => {
+              const cluster = c.group ?? base[i].group;
+              return cluster
+                ? { itemId: String(i), cluster, current: c, baseline: base[i] }
+                : { itemId: String(i), current: c, baseline: base[i] };
+            }),
           }
         : { paired: false, current: cur, baseline: base },
       sign,
@@ -125,8 +128,7 @@ function toRatioItems(input: CompareInput): {
 }
 
 function corpusRatio(items: readonly RatioItem[]): number {
-  const units = ratioUnits(items);
-  return units.nums.reduce((a, b) => a + b, 0) / units.dens.reduce((a, b) => a + b, 0);
+  return sumOf(items, 'num') / sumOf(items, 'den');
 }
 
 function sumOf(items: readonly RatioItem[], key: 'num' | 'den'): number {

@@ -24,47 +24,51 @@ export interface PairedUnits {
 
 /** Sums items into units by cluster (items without one are their own unit), in first-seen order. */
 export function pairedUnits(records: readonly PairedRecord[]): PairedUnits {
-  const unitOf = new Map<string, number>();
-  const sums: number[][] = [];
-  const items: number[] = [];
+  // Written straight into typed arrays: a run's subgroups hold hundreds of thousands of pairs.
+  const unitOfCluster = new Map<string, number>();
+  const unitOfItem = new Map<string, number>();
+  const sums = new Float64Array(records.length * 4);
+  const counts = new Int32Array(records.length);
+  let count = 0;
   for (const record of records) {
-    const key =
-      record.cluster === undefined ? `item:${record.itemId}` : `cluster:${record.cluster}`;
+    const [unitOf, key] =
+      record.cluster === undefined ? [unitOfItem, record.itemId] : [unitOfCluster, record.cluster];
     let unit = unitOf.get(key);
     if (unit === undefined) {
-      unit = sums.length;
+      unit = count++;
       unitOf.set(key, unit);
-      sums.push([0, 0, 0, 0]);
-      items.push(0);
     }
-    const s = sums[unit];
-    s[0] += record.current.num;
-    s[1] += record.current.den;
-    s[2] += record.baseline.num;
-    s[3] += record.baseline.den;
-    items[unit] += 1;
+    sums[unit * 4] += record.current.num;
+    sums[unit * 4 + 1] += record.current.den;
+    sums[unit * 4 + 2] += record.baseline.num;
+    sums[unit * 4 + 3] += record.baseline.den;
+    counts[unit] += 1;
   }
-  const moments = new Float64Array(sums.length * MOMENTS);
-  sums.forEach(([a, b, e, f], unit) => {
-    const products = [
-      a,
-      b,
-      e,
-      f,
-      a * a,
-      a * b,
-      b * b,
-      e * e,
-      e * f,
-      f * f,
-      a * e,
-      b * e,
-      a * f,
-      b * f,
+  const moments = new Float64Array(count * MOMENTS);
+  for (let unit = 0; unit < count; unit++) {
+    const [a, b, e, f] = [
+      sums[unit * 4],
+      sums[unit * 4 + 1],
+      sums[unit * 4 + 2],
+      sums[unit * 4 + 3],
     ];
-    moments.set(products, unit * MOMENTS);
-  });
-  return { count: sums.length, items: Int32Array.from(items), moments };
+    const at = unit * MOMENTS;
+    moments[at + A] = a;
+    moments[at + B] = b;
+    moments[at + E] = e;
+    moments[at + F] = f;
+    moments[at + AA] = a * a;
+    moments[at + AB] = a * b;
+    moments[at + BB] = b * b;
+    moments[at + EE] = e * e;
+    moments[at + EF] = e * f;
+    moments[at + FF] = f * f;
+    moments[at + AE] = a * e;
+    moments[at + BE] = b * e;
+    moments[at + AF] = a * f;
+    moments[at + BF] = b * f;
+  }
+  return { count, items: counts.slice(0, count), moments };
 }
 
 /** Adds unit `unit`'s moments into `into` (length MOMENTS). */

@@ -55,20 +55,28 @@ function subgroupMemberships(
   subgroups: readonly string[] | undefined,
 ): string[][] {
   if (subgroups) {
-    const conditions = subgroups
-      .filter((name) => name !== 'all')
-      .map((name) => ({
-        name,
-        pairs: name.split('&').map((part) => {
-          const at = part.indexOf('=');
-          return [part.slice(0, at), part.slice(at + 1)] as const;
-        }),
-      }));
-    return attributes.map((attrs) =>
-      conditions
-        .filter(({ pairs }) => pairs.every(([key, value]) => attrs[key] === value))
-        .map(({ name }) => name),
-    );
+    // Each item's name in every attribute family ('accent', 'accent&noise') the subgroups use,
+    // kept when it is one of them: families × items, not subgroups × items.
+    const wanted = new Set(subgroups.filter((name) => name !== 'all'));
+    const families = [
+      ...new Set(
+        [...wanted].map((name) =>
+          name
+            .split('&')
+            .map((part) => part.slice(0, part.indexOf('=')))
+            .join('&'),
+        ),
+      ),
+    ].map((family) => family.split('&'));
+    return attributes.map((attrs) => {
+      const names: string[] = [];
+      for (const keys of families) {
+        if (!keys.every((key) => attrs[key] !== undefined)) continue;
+        const name = keys.map((key) => `${key}=${attrs[key]}`).join('&');
+        if (wanted.has(name)) names.push(name);
+      }
+      return names;
+    });
   }
   const values = new Map<string, Set<string>>();
   const carriers = new Map<string, number>();
