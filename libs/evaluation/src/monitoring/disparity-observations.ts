@@ -11,6 +11,7 @@ import {
   worstItems,
   type ItemValue,
 } from '@lastmile/monitoring';
+import { WATCH_PREFIX } from '@lastmile/scenarios';
 import { sliceLabel, type AssessmentContext } from './assessment-context';
 import { cellKey, clusterOf, type SliceState } from './slice-state';
 
@@ -52,6 +53,10 @@ export function disparityTests(context: AssessmentContext): DisparityTest[] {
       const families = new Map<string, Map<string, string>>();
       for (const [subgroup, items] of Object.entries(current)) {
         if (subgroup === 'all') continue;
+        if (subgroup.startsWith(WATCH_PREFIX)) {
+          families.set(subgroup, watchedFamily(subgroup, items, current.all));
+          continue;
+        }
         const members = families.get(familyOf(subgroup)) ?? new Map<string, string>();
         for (const itemId of Object.keys(items)) members.set(itemId, subgroup);
         families.set(familyOf(subgroup), members);
@@ -71,6 +76,17 @@ export function disparityTests(context: AssessmentContext): DisparityTest[] {
     }
   }
   return tests;
+}
+
+/** A watched subset (a bounty finding) against every other item: is it hurt more than the rest? */
+function watchedFamily(
+  label: string,
+  members: Record<string, ItemValue>,
+  all: Record<string, ItemValue>,
+): Map<string, string> {
+  const groupOf = new Map<string, string>();
+  for (const itemId in all) groupOf.set(itemId, itemId in members ? label : `not ${label}`);
+  return groupOf;
 }
 
 function disparityRecords(

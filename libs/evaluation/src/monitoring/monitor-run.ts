@@ -67,6 +67,7 @@ export async function monitorRun(
         metrics,
         candidates,
         policy: plan.baselinePolicy,
+        watched: plan.watchedSubgroups ?? [],
       }),
     );
   }

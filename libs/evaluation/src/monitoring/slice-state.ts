@@ -5,12 +5,18 @@ import {
   itemValuesFor,
   type BaselinePolicyInput,
   type ItemValueSet,
+  type LabelledSubgroup,
   type ReferenceChoice,
 } from '@lastmile/monitoring';
 import type { Slice, Stores } from '@lastmile/persistence';
 import type { BaselineRecord } from './baseline-records';
 
-import type { MetricDefinition } from '@lastmile/scenarios';
+import {
+  matchesPredicate,
+  parsePredicate,
+  type MetricDefinition,
+  type WatchedSubgroupSpec,
+} from '@lastmile/scenarios';
 
 export interface MetricRow {
   value: number | null;
@@ -47,6 +53,8 @@ export async function loadSliceState(
     metrics: readonly MetricDefinition[];
     candidates: readonly BaselineRecord[];
     policy: BaselinePolicyInput;
+    /** Subsets the plan watches (accepted bounty findings), tested like any subgroup. */
+    watched?: readonly WatchedSubgroupSpec[];
   },
 ): Promise<SliceState> {
   const { slice } = input;
@@ -55,7 +63,12 @@ export async function loadSliceState(
   const instances = await stores.results.scoredInstances(input.runId, slice.id);
   // The subgroups the kind reports (its breakdown and cross cells), tested as they are reported.
   const subgroups = [...new Set(rows.map((row) => row.subgroup))];
-  const current = itemValuesFor(input.metrics, instances, subgroups);
+  const current = itemValuesFor(
+    input.metrics,
+    instances,
+    subgroups,
+    labelledSubgroups(input.watched ?? []),
+  );
   const itemAttributes = new Map(instances.map((i) => [i.itemId, i.attributes]));
   const choices = new Map<string, ReferenceChoice<BaselineRecord>>();
   for (const metric of input.metrics.filter(isItemLevelAlertable)) {
@@ -84,6 +97,23 @@ export async function loadSliceState(
     itemAttributes,
     clusters: clustersOf(itemAttributes),
   };
+}
+
+/** Watched predicates as subgroups; one that no longer parses is skipped, as the metric writer does. */
+function labelledSubgroups(watched: readonly WatchedSubgroupSpec[]): LabelledSubgroup[] {
+  return watched.flatMap((watch) => {
+    try {
+      const predicate = parsePredicate(watch.predicate);
+      return [
+        {
+          label: watch.label,
+          matches: (attrs: Record<string, string>) => matchesPredicate(predicate, attrs),
+        },
+      ];
+    } catch {
+      return [];
+    }
+  });
 }
 
 /** Attributes that name the unit an item's errors are correlated within, first found wins. */

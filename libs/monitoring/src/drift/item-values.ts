@@ -8,17 +8,25 @@ export interface ItemValue {
 /** metric -> subgroup ('all' | 'attr=value') -> item id -> the item's contribution. */
 export type ItemValueSet = Record<string, Record<string, Record<string, ItemValue>>>;
 
+/** A subgroup named by a label rather than by attribute values (a watched bounty finding). */
+export interface LabelledSubgroup {
+  label: string;
+  matches: (attributes: Readonly<Record<string, string>>) => boolean;
+}
+
 /**
  * Per-item values of every metric, overall and per subgroup: what paired drift tests compare.
  * Samples of one item are grouped and reduced by the metric's own itemValue. `subgroups` names
  * the subgroups to build (what the kind reports: 'attr=value' and cross cells 'a=x&b=y'); by
  * default every attribute value, except an attribute with one value for every item (that
- * subgroup is 'all' again: it would be tested, and alert, twice).
+ * subgroup is 'all' again: it would be tested, and alert, twice). `labelled` subgroups (watched
+ * findings) hold the items their predicate matches.
  */
 export function itemValuesFor(
   metrics: readonly MetricDefinition[],
   instances: readonly ScoredInstance[],
   subgroups?: readonly string[],
+  labelled: readonly LabelledSubgroup[] = [],
 ): ItemValueSet {
   const byItem = new Map<
     string,
@@ -29,10 +37,12 @@ export function itemValuesFor(
     entry.samples.push(instance.stats);
     byItem.set(instance.itemId, entry);
   }
-  const memberships = subgroupMemberships(
-    [...byItem.values()].map((e) => e.attributes),
-    subgroups,
-  );
+  const attributes = [...byItem.values()].map((e) => e.attributes);
+  const memberships = subgroupMemberships(attributes, subgroups);
+  attributes.forEach((attrs, index) => {
+    for (const subgroup of labelled)
+      if (subgroup.matches(attrs)) memberships[index].push(subgroup.label);
+  });
   const result: ItemValueSet = {};
   for (const metric of metrics) {
     const values: Record<string, Record<string, ItemValue>> = {};
