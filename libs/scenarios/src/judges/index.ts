@@ -54,6 +54,11 @@ export {
   SAMPLE_ALPHA,
 } from './judge-metrics';
 export {
+  withOptionalJudge,
+  type OptionalJudgeOptions,
+  type WithOptionalJudge,
+} from './optional-judge';
+export {
   judgeReviewVerdict,
   PAIRWISE_VERDICTS,
   reviewJudgeSpec,
