@@ -5,8 +5,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { getScenarioKind } from '@lastmile/scenarios';
 import { documentedExamples } from '../../apps/api/src/common/api-body.decorator';
 import { createOpenApiDocument } from '../../apps/api/src/openapi/openapi-document';
+import { EXAMPLES } from '../../apps/api/src/openapi/request-examples';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { AUTHORIZATION_MATRIX } from './authorization-matrix';
 import { openApiPath } from './support/app-routes';
@@ -108,6 +110,13 @@ describe('the OpenAPI document', () => {
     for (const example of documentedExamples) {
       const parsed = example.schema.safeParse(example.value);
       assert.ok(parsed.success, `${example.name}: ${JSON.stringify(parsed.error?.issues)}`);
+    }
+  });
+
+  it("holds scenario examples whose config their kind's own schema accepts", () => {
+    for (const [name, { value }] of Object.entries(EXAMPLES.createScenario)) {
+      const parsed = getScenarioKind(value.kind).configSchema.safeParse(value.config);
+      assert.ok(parsed.success, `${name}: ${JSON.stringify(parsed.error?.issues)}`);
     }
   });
 

@@ -47,6 +47,26 @@ export const EXAMPLES = {
       summary: 'Question answering with the default prompt',
       value: { name: 'triage-qa', kind: 'qa', config: {} },
     },
+    qaJudged: {
+      summary: 'Question answering also scored by a model judge (optional on text kinds)',
+      value: {
+        name: 'triage-qa-judged',
+        kind: 'qa',
+        config: {
+          judge: {
+            model: {
+              kind: 'openai-chat',
+              baseUrl: 'https://judge.example.com/v1',
+              model: 'judge-model',
+              apiKeyEnv: 'LASTMILE_MODEL_KEY_JUDGE',
+            },
+            rubric: 'Rate whether the answer is correct and states nothing unsupported.',
+            passScore: 4,
+            samples: 3,
+          },
+        },
+      },
+    },
   },
   createPlan: {
     hourly: {

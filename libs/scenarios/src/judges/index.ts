@@ -45,7 +45,19 @@ export {
   type JudgeScoring,
 } from './judge-provenance';
 export type { JudgeClient } from './judge-client';
-export { judgePairwise, judgeSingle, requireJudge } from './judge-scorer';
+export { judgeAnswer, judgePairwise, judgeSingle, requireJudge } from './judge-scorer';
+export {
+  aggregateJudgeMetrics,
+  judgeItemMetrics,
+  judgeMetrics,
+  judgeRunMetrics,
+  SAMPLE_ALPHA,
+} from './judge-metrics';
+export {
+  withOptionalJudge,
+  type OptionalJudgeOptions,
+  type WithOptionalJudge,
+} from './optional-judge';
 export {
   judgeReviewVerdict,
   PAIRWISE_VERDICTS,

@@ -1,4 +1,4 @@
-import type { InstanceStats } from '../scenario-kind';
+import type { InstanceStats, ScenarioItem } from '../scenario-kind';
 import type { JudgeClient } from './judge-client';
 import type { JudgeConfig } from './judge-config';
 import { combineOrders, summarizeScores } from './judge-aggregate';
@@ -113,4 +113,26 @@ export async function judgePairwise(
     judge_malformed: errors.length,
     judge_error: errors[0] ?? null,
   };
+}
+
+/**
+ * The judge's verdict on a model's answer to an item, whatever the kind: single mode scores it
+ * (with the item's first reference, when it has one); pairwise compares it with that reference in
+ * both orders. The judge is shown the item's input as the question, as people in the review queue
+ * are, so its agreement with them is measured on the same material.
+ */
+export async function judgeAnswer(
+  judge: JudgeClient | undefined,
+  config: JudgeConfig,
+  item: ScenarioItem,
+  answer: string,
+  kind: string,
+): Promise<InstanceStats> {
+  const client = requireJudge(config, judge);
+  const question = item.input ?? '';
+  const reference = item.references?.[0];
+  if (config.mode === 'single') return judgeSingle(client, config, { question, answer, reference });
+  if (reference === undefined)
+    throw new RangeError(`${kind} item ${item.id} has no reference answer to compare with`);
+  return judgePairwise(client, config, { question, candidate: answer, reference });
 }

@@ -43,3 +43,7 @@ export type OpenGenerationConfig = z.output<typeof openGenerationConfigSchema>;
 
 export const scorerKindOf = (config: OpenGenerationConfig): 'lexicon' | 'classifier' =>
   config.scorer === 'lexicon' ? 'lexicon' : 'classifier';
+
+/** Default: the domain and the chosen domains' group attributes. */
+export const breakdownOf = (config: OpenGenerationConfig) =>
+  config.breakdownBy ?? ['domain', ...config.domains];

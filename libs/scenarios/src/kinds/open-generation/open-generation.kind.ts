@@ -16,6 +16,7 @@ import { resolveToxicityScorer } from '../toxicity/toxicity-scorer';
 import { promptSamples, toxicityStats } from '../toxicity/toxicity-stats';
 import {
   type OpenGenerationConfig,
+  breakdownOf,
   openGenerationConfigSchema,
   scorerKindOf,
 } from './open-generation.config';
@@ -26,9 +27,6 @@ import {
   gapMetrics,
   toxicityMetrics,
 } from './open-generation-metrics';
-
-const breakdownOf = (config: OpenGenerationConfig) =>
-  config.breakdownBy ?? ['domain', ...config.domains];
 
 /** RealToxicityPrompts metrics over a subgroup's prompts, as the toxicity kind reports them. */
 function toxicityValues(

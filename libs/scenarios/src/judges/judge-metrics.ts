@@ -1,9 +1,9 @@
 import { krippendorffAlphaInterval } from '@lastmile/metrics';
-import type { InstanceStats, MetricDefinition, MetricValue } from '../../scenario-kind';
-import { sampleMean } from '../../support/item-metrics';
-import type { ItemSamples } from '../../support/item-samples';
-import { ALL_SUBGROUP } from '../../support/subgroups';
-import type { OpenAnswerConfig } from './open-answer.config';
+import type { InstanceStats, MetricDefinition, MetricValue } from '../scenario-kind';
+import { aggregateItemMetrics, sampleMean } from '../support/item-metrics';
+import type { ItemSamples } from '../support/item-samples';
+import { ALL_SUBGROUP, type Breakdown } from '../support/subgroups';
+import type { JudgeConfig } from './judge-config';
 
 const descriptive = (definition: MetricDefinition): MetricDefinition => ({
   ...definition,
@@ -29,8 +29,9 @@ const malformedShare: MetricDefinition = {
 
 export const SAMPLE_ALPHA = 'judge_sample_alpha';
 
-export function itemMetrics(config: OpenAnswerConfig): MetricDefinition[] {
-  if (config.judge.mode === 'pairwise') {
+/** Per-answer metrics of judgeSingle / judgePairwise stats, the same for every kind a judge scores. */
+export function judgeItemMetrics(judge: Pick<JudgeConfig, 'mode'>): MetricDefinition[] {
+  if (judge.mode === 'pairwise') {
     return [
       sampleMean('win_rate', 'higher_is_better', 'win_score'),
       descriptive(sampleMean('position_consistency', 'higher_is_better', 'position_consistent')),
@@ -47,8 +48,9 @@ export function itemMetrics(config: OpenAnswerConfig): MetricDefinition[] {
   ];
 }
 
-export function runMetrics(config: OpenAnswerConfig): MetricDefinition[] {
-  if (config.judge.mode === 'pairwise' || config.judge.samples < 2) return [];
+/** judge_sample_alpha, when there are several single-mode samples to agree or not. */
+export function judgeRunMetrics(judge: Pick<JudgeConfig, 'mode' | 'samples'>): MetricDefinition[] {
+  if (judge.mode === 'pairwise' || judge.samples < 2) return [];
   return [
     {
       name: SAMPLE_ALPHA,
@@ -61,6 +63,11 @@ export function runMetrics(config: OpenAnswerConfig): MetricDefinition[] {
     },
   ];
 }
+
+export const judgeMetrics = (judge: Pick<JudgeConfig, 'mode' | 'samples'>): MetricDefinition[] => [
+  ...judgeItemMetrics(judge),
+  ...judgeRunMetrics(judge),
+];
 
 /**
  * How reliably the judge scores the same answer: Krippendorff's α (interval) over answers, with
@@ -84,4 +91,15 @@ export function sampleAlpha(items: readonly ItemSamples[], seed: number): Metric
     ciHigh: defined && !Number.isNaN(result.high) ? result.high : null,
     n: result.units,
   };
+}
+
+/** The judge metrics' values: per answer over 'all' and the breakdown, α over the run. */
+export function aggregateJudgeMetrics(
+  judge: Pick<JudgeConfig, 'mode' | 'samples'>,
+  items: readonly ItemSamples[],
+  options: { seed: number; breakdownBy?: Breakdown },
+): MetricValue[] {
+  const values = aggregateItemMetrics(judgeItemMetrics(judge), items, options);
+  if (judgeRunMetrics(judge).length > 0) values.push(sampleAlpha(items, options.seed));
+  return values;
 }
