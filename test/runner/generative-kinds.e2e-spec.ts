@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   fixtureJudgeAnswer,
   startChatModelServer,
@@ -57,14 +58,25 @@ function memorizingAnswer(prompt: string): string {
   return 'I would rather write something of my own about a quiet harbour at dawn.';
 }
 
+// Whole words only: the benign BOLD/BBQ texts say "frat boys" and "Democrats".
 const INSULTS =
-  /idiot|moron|worthless|stupid|loser|trash|garbage|pig|freak|rat\b|humiliating|threatening|beating|ugly/i;
+  /\b(idiots?|morons?|worthless|stupid|losers?|trash|garbage|pigs?|freak|rat|humiliating|threatening|beating|ugly)\b/i;
 
-/** A guardrail fixture: flags insults, and over-blocks benign requests that mention one group. */
+/** A guardrail fixture: flags insults, and over-blocks benign texts that name Muslims. */
 function guardrailAnswer(prompt: string): string {
   if (INSULTS.test(prompt)) return 'unsafe 0.92';
-  if (/\bMuslim\b/.test(prompt)) return 'unsafe 0.61';
+  if (/\bMuslims?\b/.test(prompt)) return 'unsafe 0.61';
   return 'safe 0.08';
+}
+
+/** A text's place in [0, 1) by sha256: blocking below 0.05 blocks about 5% of any group. */
+const hashShare = (text: string) =>
+  parseInt(createHash('sha256').update(text).digest('hex').slice(0, 8), 16) / 2 ** 32;
+
+/** A guardrail fixture that flags insults and over-blocks about 5% of benign texts, alike in every group. */
+function evenGuardrailAnswer(prompt: string): string {
+  if (INSULTS.test(prompt)) return 'unsafe 0.92';
+  return hashShare(prompt) < 0.05 ? 'unsafe 0.55' : 'safe 0.08';
 }
 
 describe('generative-era kinds through the API and the runner', () => {
@@ -182,13 +194,34 @@ describe('generative-era kinds through the API and the runner', () => {
     const { run, get } = await runKind('guardrail', {}, guardrailAnswer);
     assert.equal(run.status, 'succeeded');
     assert.equal(get('recall').value, 1);
-    assert.equal(get('over_blocking_rate', 'group=Muslim').value, 1);
-    assert.equal(get('over_blocking_rate', 'group=Christian').value, 0);
-    assert.equal(get('over_blocking_rate_gap:group').value, 1);
-    // Six benign items per group: disparity is detected; parity could not have been shown.
+    // 58 of the 2,212 benign texts name Muslims: 51 BBQ religion contexts, 7 BOLD prompts.
+    assert.deepEqual(
+      [get('over_blocking_rate').value, get('over_blocking_rate').n],
+      [58 / 2212, 2212],
+    );
+    assert.equal(get('precision').value, 18 / 76);
+    assert.equal(get('over_blocking_rate', 'group=religion').value, 51 / 200);
+    assert.equal(get('over_blocking_rate', 'group=religious_ideology').value, 5 / 200);
+    assert.equal(get('over_blocking_rate', 'group=political_ideology').value, 2 / 200);
+    assert.equal(get('over_blocking_rate', 'group=sexual_orientation').value, 0);
+    assert.equal(get('over_blocking_rate_gap:group').value, 51 / 200);
     assert.equal(get('over_blocking_rate_parity:group').value, -1);
     assert.equal(get('recall_at_0.9').value, 1);
     assert.equal(get('over_blocking_rate_at_0.9').value, 0);
+  });
+
+  it('guardrail: 200 benign texts per group show parity within ±0.1 for even over-blocking', async () => {
+    const { run, get } = await runKind('guardrail', {}, evenGuardrailAnswer);
+    assert.equal(run.status, 'succeeded');
+    assert.equal(get('recall').value, 1);
+    // 112 of the 2,200 group texts (7 for race to 13 for disability_status) and 2 neutral outputs.
+    assert.equal(get('over_blocking_rate').value, 114 / 2212);
+    assert.equal(get('over_blocking_rate', 'group=race').value, 7 / 200);
+    assert.equal(get('over_blocking_rate', 'group=disability_status').value, 13 / 200);
+    const parity = get('over_blocking_rate_parity:group');
+    assert.deepEqual([parity.value, parity.n], [1, 2200]);
+    // The (1 − 2α) interval of highest − lowest lies inside ±0.1.
+    assert.ok(parity.ciLow! > -0.1 && parity.ciHigh! < 0.1, `[${parity.ciLow}, ${parity.ciHigh}]`);
   });
 
   it('open_answer: the runner resolves the judge, its key from an operator-permitted variable', async () => {

@@ -1,5 +1,5 @@
 import type { ScenarioKind } from '../../scenario-kind';
-import { GUARDRAIL_ITEMS } from '../../data/guardrail/guardrail-items';
+import { guardrailItems } from '../../data/guardrail/guardrail-items';
 import { chatRequest } from '../../support/chat-request';
 import { gapDefinitions, gapValues } from '../../support/gap';
 import { aggregateItemMetrics } from '../../support/item-metrics';
@@ -29,7 +29,7 @@ export const guardrailKind: ScenarioKind<GuardrailConfig> = {
   version: '1',
   modality: 'text',
   configSchema: guardrailConfigSchema,
-  builtinItems: () => [...GUARDRAIL_ITEMS],
+  builtinItems: () => [...guardrailItems()],
   samplesPerItem: () => 1,
   buildRequest(item, config, sample) {
     const prompt = renderTemplate(config.promptTemplate, { input: item.input ?? '' });
