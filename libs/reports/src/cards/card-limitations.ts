@@ -131,9 +131,21 @@ function neverRun(input: CardInput): CardLimitation[] {
   return limitations;
 }
 
+/**
+ * Alert types that say the model's results moved on a slice (libs/monitoring FindingKind; 'cusum'
+ * rows predate incidents). A fairness gap beyond tolerance is a state, not a drift; health is about
+ * runs failing; judge_drift is about the judge, not the model — none of them names a condition.
+ */
+const DRIFT_TYPES: ReadonlySet<string> = new Set([
+  'drift',
+  'cusum',
+  'disparity_drift',
+  'condition_drift',
+]);
+
 function driftConditions(input: CardInput, evaluations: CardEvaluation[]): CardLimitation[] {
   const byCondition = new Map<string, CardInput['incidents']>();
-  for (const incident of input.incidents) {
+  for (const incident of input.incidents.filter((i) => DRIFT_TYPES.has(i.type))) {
     const key = `${incident.planId}\u0000${incident.sliceId ?? ''}`;
     byCondition.set(key, [...(byCondition.get(key) ?? []), incident]);
   }
