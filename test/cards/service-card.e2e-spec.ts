@@ -121,6 +121,41 @@ describe('service cards', () => {
     await card(keys.acme, 'application/json', '?format=pdf').expect(400);
   });
 
+  it('reads Accept with its q-values: JSON for any type or none, 406 when none is acceptable', async () => {
+    const served = async (accept: string | null, query = '') => {
+      const request = t.http
+        .get(`/v1/models/${CARD_IDS.model}/card${query}`)
+        .set(bearer(keys.acme));
+      if (accept !== null) request.set('Accept', accept);
+      const response = await request.expect(200);
+      assert.match(response.headers.vary, /Accept/);
+      return String(response.headers['content-type']).split(';')[0];
+    };
+    assert.equal(await served('application/json, text/html;q=0.1'), 'application/json');
+    assert.equal(await served('text/html;q=0.5, text/markdown'), 'text/markdown');
+    assert.equal(
+      await served('text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8'),
+      'text/html',
+      "a browser's Accept",
+    );
+    assert.equal(await served('*/*'), 'application/json');
+    assert.equal(await served(null), 'application/json', 'no Accept header');
+    assert.equal(await served('image/png', '?format=md'), 'text/markdown', '?format wins');
+    for (const accept of ['image/png', 'application/json;q=0, text/plain']) {
+      const refused = await card(keys.acme, accept).expect(406);
+      assert.match(refused.headers['content-type'], /^application\/problem\+json/);
+      assert.equal(refused.body.status, 406);
+      assert.deepEqual(
+        refused.body.errors.map((e: { field: string }) => e.field),
+        ['accept'],
+      );
+      assert.match(
+        refused.body.errors[0].reason,
+        /accepts none of application\/json, text\/markdown, text\/html/,
+      );
+    }
+  });
+
   it('keeps one version per distinct card and scope, and a new one when the notes change', async () => {
     const history = async (key: string) =>
       (await t.http.get(`/v1/models/${CARD_IDS.model}/cards`).set(bearer(key)).expect(200)).body;

@@ -1,4 +1,6 @@
+import type { Request } from 'express';
 import { z } from 'zod';
+import { ProblemException } from '../common/problem.exception';
 
 const note = z.string().trim().min(1).max(4000).nullable();
 
@@ -25,11 +27,35 @@ export const cardQuerySchema = z.strictObject({
 });
 export type CardQuery = z.output<typeof cardQuerySchema>;
 
-/** JSON unless the Accept header (or ?format) asks for Markdown or HTML. */
-export function cardFormat(accept: string | undefined, format?: CardFormat): CardFormat {
+/** What each format is served as, in the order preferred when Accept allows several equally. */
+const MEDIA_TYPES: Record<string, CardFormat> = {
+  'application/json': 'json',
+  'text/markdown': 'md',
+  'text/html': 'html',
+};
+
+/**
+ * `?format` wins (a browser's address bar cannot set Accept); else the Accept header with its
+ * q-values, read by Express (`req.accepts`): JSON when any type will do or there is no header,
+ * 406 when it accepts none of the three.
+ */
+export function cardFormat(
+  request: Pick<Request, 'accepts' | 'headers'>,
+  format?: CardFormat,
+): CardFormat {
   if (format) return format;
-  const wanted = (accept ?? '').toLowerCase();
-  if (wanted.includes('text/markdown')) return 'md';
-  if (wanted.includes('text/html')) return 'html';
-  return 'json';
+  const chosen = request.accepts(Object.keys(MEDIA_TYPES));
+  if (chosen) return MEDIA_TYPES[chosen];
+  const offered = Object.keys(MEDIA_TYPES).join(', ');
+  throw new ProblemException(
+    406,
+    'Not Acceptable',
+    `A card is served as ${offered}: send one of them in Accept, or ?format=json, md or html.`,
+    [
+      {
+        field: 'accept',
+        reason: `${JSON.stringify(request.headers.accept?.slice(0, 200))} accepts none of ${offered}`,
+      },
+    ],
+  );
 }

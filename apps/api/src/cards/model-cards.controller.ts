@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, Param, Patch, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { ApiZodBody } from '../common/api-body.decorator';
 import { ApiEndpoint, uuidParam } from '../common/api-endpoint.decorator';
@@ -34,7 +34,7 @@ export class ModelCardsController {
   @ApiEndpoint({
     summary: "Get a model's service card",
     description:
-      "Generated from stored results on every request, in the caller's scope: a customer key's card is built from public evaluations and its own tenant's only. JSON by default; Markdown with `Accept: text/markdown`, a self-contained HTML page (no scripts) with `Accept: text/html`, or `format` to choose without the header. A card whose content is new is recorded as a version (`GET /v1/models/{id}/cards`).",
+      "Generated from stored results on every request, in the caller's scope: a customer key's card is built from public evaluations and its own tenant's only. JSON by default (no Accept, or `*/*`); Markdown with `Accept: text/markdown`, a self-contained HTML page (no scripts) with `Accept: text/html` (q-values count: `application/json, text/html;q=0.1` is JSON), or `format` to choose without the header. A card whose content is new is recorded as a version (`GET /v1/models/{id}/cards`).",
     responses: [
       { status: 200, description: 'The card.', schema: serviceCardSchema },
       { status: 200, description: 'The card.', mediaType: 'text/markdown', schema: z.string() },
@@ -50,16 +50,17 @@ export class ModelCardsController {
     },
     problems: [
       { status: 404, description: 'The model, or the `compareTo` model, does not exist.' },
+      406,
     ],
   })
   async card(
     @Auth() principal: Principal,
     @Param('id', UuidParamPipe) id: string,
     @Query(new ZodPipe(cardQuerySchema, 'query')) query: CardQuery,
-    @Headers('accept') accept: string | undefined,
+    @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const format = cardFormat(accept, query.format);
+    const format = cardFormat(request, query.format);
     const rendered = await this.cards.card(principal, id, format, query.compareTo);
     response.setHeader('Content-Type', rendered.contentType);
     response.setHeader('Vary', 'Accept');

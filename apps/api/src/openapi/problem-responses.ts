@@ -21,10 +21,10 @@ export const problemSchema = z
     status: z.int(),
     detail: z.string().meta({ description: 'What went wrong, for a person.' }),
     instance: z.string().meta({ description: 'The request path, without its query.' }),
-    errors: z
-      .array(fieldProblemSchema)
-      .optional()
-      .meta({ description: 'Present when specific fields were refused (400, 422).' }),
+    errors: z.array(fieldProblemSchema).optional().meta({
+      description:
+        'Present when specific fields were refused (400, 422), or the Accept header (406).',
+    }),
   })
   .meta({
     id: 'Problem',
@@ -32,7 +32,7 @@ export const problemSchema = z
       'Every error response: RFC 9457 problem details. Branch on `status`; show `detail` to people; map `errors` onto form fields.',
   });
 
-export const PROBLEM_STATUSES = [400, 401, 403, 404, 409, 413, 415, 422, 429, 503] as const;
+export const PROBLEM_STATUSES = [400, 401, 403, 404, 406, 409, 413, 415, 422, 429, 503] as const;
 export type ProblemStatus = (typeof PROBLEM_STATUSES)[number];
 
 export const DEFAULT_PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
@@ -40,6 +40,7 @@ export const DEFAULT_PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
   401: 'No API key, or one that is not valid (unknown or revoked).',
   403: "The key's role may not do this.",
   404: "Not found, or not visible to this key (another tenant's resources answer 404, never 403).",
+  406: 'The Accept header accepts none of the media types this operation answers in: `errors` names `accept`.',
   409: 'The request conflicts with the current state.',
   413: 'The request body is larger than the limit.',
   415: 'The request body has a media type this operation does not take.',
