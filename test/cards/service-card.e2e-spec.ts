@@ -184,6 +184,36 @@ describe('service cards', () => {
     );
   });
 
+  it('keeps the same version when the same runs are summarized again on another day', async () => {
+    const acme = { kind: 'tenant' as const, tenantId: CARD_IDS.acme };
+    const history = async () =>
+      (await t.http.get(`/v1/models/${CARD_IDS.model}/cards`).set(bearer(keys.acme)).expect(200))
+        .body as { id: string; versionKey: string; contentHash: string; generationCount: number }[];
+    const today = (await card(keys.acme).expect(200)).body;
+    const before = await history();
+    // The service generates with `now`; tomorrow moves the drift window, not the runs.
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const next = await generateServiceCard(
+      new Database(t.dataSource).stores,
+      CARD_IDS.model,
+      acme,
+      {
+        now: tomorrow,
+      },
+    );
+    assert.notEqual(next!.card.drift.since, today.drift.since, 'the window moved a day');
+    assert.notEqual(next!.card.identity.contentHash, today.identity.contentHash);
+    assert.deepEqual(next!.card.identity.runIds, today.identity.runIds);
+    assert.equal(next!.card.identity.versionKey, today.identity.versionKey);
+    assert.equal(next!.cardId, today.cardId, 'the same version');
+    const after = await history();
+    assert.equal(after.length, before.length, 'no new version');
+    const row = after.find((r) => r.id === today.cardId)!;
+    const was = before.find((r) => r.id === today.cardId)!;
+    assert.equal(row.generationCount, was.generationCount + 1);
+    assert.equal(row.contentHash, next!.card.identity.contentHash, 'it keeps the latest content');
+  });
+
   it('refuses hand-written notes from a customer and malformed ones from anyone', async () => {
     const patch = (key: string, body: object) =>
       t.http.patch(`/v1/models/${CARD_IDS.model}`).set(bearer(key)).send(body);

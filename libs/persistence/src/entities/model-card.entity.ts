@@ -18,12 +18,13 @@ export class ModelCardNotes {
 }
 
 /**
- * A generated service card, once per distinct content: identified by the model, the scope it was
- * built for ('all', or a customer tenant's id: public slices and that tenant's only) and the hash
- * of what it says; `runs_hash` names the set of runs it summarizes.
+ * A version of a service card: identified by the model, the scope it was built for ('all', or a
+ * customer tenant's id: public slices and that tenant's only) and its version key (the model
+ * version, the set of runs it summarizes and the notes). `content` is its latest generation and
+ * `content_hash` what that says; `runs_hash` names the runs.
  */
 @Entity('model_cards')
-@Index('ux_model_cards_model_scope_content', ['modelId', 'scope', 'contentHash'], { unique: true })
+@Index('ux_model_cards_model_scope_version', ['modelId', 'scope', 'versionKey'], { unique: true })
 @Index('ix_model_cards_model_scope_generated', ['modelId', 'scope', 'generatedAt'])
 export class ModelCard {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -35,6 +36,8 @@ export class ModelCard {
   @ForeignKey('Tenant', { name: 'fk_model_cards_tenant_id', onDelete: 'CASCADE' })
   @Column({ name: 'tenant_id', type: 'uuid', nullable: true })
   tenantId: string | null;
+  /** Rows recorded before versions were keyed by runs have `legacy:<content hash>`. */
+  @Column({ name: 'version_key', type: 'text' }) versionKey: string;
   @Column({ name: 'runs_hash', type: 'text' }) runsHash: string;
   @Column({ name: 'content_hash', type: 'text' }) contentHash: string;
   @Column({ name: 'run_ids', type: 'uuid', array: true }) runIds: string[];

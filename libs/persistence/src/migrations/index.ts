@@ -7,6 +7,7 @@ import { Reviews1797600000000 } from './1797600000000-Reviews';
 import { ConsoleSessions1797700000000 } from './1797700000000-ConsoleSessions';
 import { SlicePurpose1797800000000 } from './1797800000000-SlicePurpose';
 import { RunComparisons1798200000000 } from './1798200000000-RunComparisons';
+import { CardVersionKeys1798300000000 } from './1798300000000-CardVersionKeys';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ConsoleSessions1797700000000,
   SlicePurpose1797800000000,
   RunComparisons1798200000000,
+  CardVersionKeys1798300000000,
 ];

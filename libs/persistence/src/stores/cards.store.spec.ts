@@ -83,29 +83,38 @@ describe('CardsStore (PostgreSQL)', () => {
     );
   });
 
-  it('keeps one row per distinct card and scope, counting generations', async () => {
-    const card = (contentHash: string, scope: CardScope) => ({
+  it('keeps one row per version and scope, counting generations and keeping the latest content', async () => {
+    const day = 86_400_000;
+    const card = (versionKey: string, contentHash: string, scope: CardScope, at = CARD_NOW) => ({
       modelId: CARD_IDS.model,
       scope,
+      versionKey,
       runsHash: 'r',
       contentHash,
       runIds: [CARD_IDS.faqRun],
       content: { contentHash },
-      generatedAt: CARD_NOW,
+      generatedAt: at,
     });
-    const first = await database.stores.cards.record(card('a', all));
-    const again = await database.stores.cards.record({
-      ...card('a', all),
-      generatedAt: new Date(),
-    });
-    assert.equal(again.id, first.id);
-    await database.stores.cards.record(card('b', all));
-    await database.stores.cards.record(card('a', acme));
+    const first = await database.stores.cards.record(card('v1', 'a', all));
+    const nextDay = new Date(CARD_NOW.getTime() + day);
+    const again = await database.stores.cards.record(card('v1', 'a2', all, nextDay));
+    assert.deepEqual(again, first, 'same version: same row, first generation time');
+    // A generation for an earlier time counts, but does not replace the later content.
+    await database.stores.cards.record(card('v1', 'a0', all, new Date(CARD_NOW.getTime() - day)));
+    await database.stores.cards.record(card('v2', 'b', all));
+    await database.stores.cards.record(card('v1', 'a', acme));
     const history = await database.stores.cards.history(CARD_IDS.model, all);
-    assert.deepEqual(history.map((h) => [h.contentHash, h.generationCount]).sort(), [
-      ['a', 2],
-      ['b', 1],
-    ]);
+    assert.deepEqual(
+      history
+        .map((h) => [h.versionKey, h.contentHash, h.generationCount, h.lastGeneratedAt])
+        .sort(),
+      [
+        ['v1', 'a2', 3, nextDay.toISOString()],
+        ['v2', 'b', 1, CARD_NOW.toISOString()],
+      ],
+    );
+    const stored = await database.stores.cards.find(CARD_IDS.model, all, first.id);
+    assert.deepEqual(stored?.content, { contentHash: 'a2' });
     assert.equal((await database.stores.cards.history(CARD_IDS.model, acme)).length, 1);
     assert.equal(await database.stores.cards.find(CARD_IDS.model, acme, first.id), null);
   });

@@ -20,6 +20,8 @@ const IN_SCOPE = (column: string) => `($2::uuid IS NULL OR ${column} IS NULL OR 
 const NOT_A_PROGRAM_PLAN = (column: string) =>
   `NOT EXISTS (SELECT 1 FROM bounty_programs bp WHERE bp.plan_id = ${column})`;
 const FINISHED = `r.status IN ('succeeded', 'partial')`;
+// A regeneration of a card version at least as late as the last one stored replaces its content.
+const LATER = 'EXCLUDED.last_generated_at >= model_cards.last_generated_at';
 
 /** The latest finished run of a live plan on one slice: one evaluation on a card. */
 export interface CardEvaluationRow {
@@ -75,6 +77,7 @@ export interface CardIncidentRow {
 
 export interface CardHistoryRow {
   id: string;
+  versionKey: string;
   runsHash: string;
   contentHash: string;
   runIds: string[];
@@ -218,12 +221,15 @@ export class CardsStore {
   }
 
   /**
-   * Records a generated card: a new row for content never generated before in this scope, else
-   * the existing row counts one more generation. Answers the row's id and first generation time.
+   * Records a generated card: a new row for a version never generated before in this scope, else
+   * the version's row counts one more generation and keeps the latest one's content (a card
+   * generated for an earlier time than the last leaves it as it is). Answers the row's id and
+   * first generation time.
    */
   async record(card: {
     modelId: string;
     scope: CardScope;
+    versionKey: string;
     runsHash: string;
     contentHash: string;
     runIds: string[];
@@ -231,16 +237,19 @@ export class CardsStore {
     generatedAt: Date;
   }): Promise<{ id: string; generatedAt: string }> {
     const [row] = await this.db.query(
-      `INSERT INTO model_cards (model_id, scope, tenant_id, runs_hash, content_hash, run_ids, content, generated_at, last_generated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)
-       ON CONFLICT (model_id, scope, content_hash)
-         DO UPDATE SET last_generated_at = EXCLUDED.last_generated_at,
-                       generation_count = model_cards.generation_count + 1
+      `INSERT INTO model_cards (model_id, scope, tenant_id, version_key, runs_hash, content_hash, run_ids, content, generated_at, last_generated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+       ON CONFLICT (model_id, scope, version_key) DO UPDATE SET
+         content = CASE WHEN ${LATER} THEN EXCLUDED.content ELSE model_cards.content END,
+         content_hash = CASE WHEN ${LATER} THEN EXCLUDED.content_hash ELSE model_cards.content_hash END,
+         last_generated_at = GREATEST(model_cards.last_generated_at, EXCLUDED.last_generated_at),
+         generation_count = model_cards.generation_count + 1
        RETURNING id, ${isoTimestampSql('generated_at')} AS "generatedAt"`,
       [
         card.modelId,
         cardScopeKey(card.scope),
         tenantParam(card.scope),
+        card.versionKey,
         card.runsHash,
         card.contentHash,
         card.runIds,
@@ -251,10 +260,10 @@ export class CardsStore {
     return row;
   }
 
-  /** The cards generated for a model in one scope, newest first (without their content). */
+  /** The card versions of a model in one scope, newest first (without their content). */
   history(modelId: string, scope: CardScope, limit = 100): Promise<CardHistoryRow[]> {
     return this.db.query(
-      `SELECT id, runs_hash AS "runsHash", content_hash AS "contentHash", run_ids AS "runIds",
+      `SELECT id, version_key AS "versionKey", runs_hash AS "runsHash", content_hash AS "contentHash", run_ids AS "runIds",
               ${isoTimestampSql('generated_at')} AS "generatedAt",
               ${isoTimestampSql('last_generated_at')} AS "lastGeneratedAt",
               generation_count AS "generationCount"
@@ -264,7 +273,7 @@ export class CardsStore {
     );
   }
 
-  /** One stored card of a model in a scope, with its content. */
+  /** One card version of a model in a scope, with its latest content; null in any other scope. */
   find(modelId: string, scope: CardScope, id: string): Promise<ModelCard | null> {
     return this.db.getRepository(ModelCard).findOneBy({ id, modelId, scope: cardScopeKey(scope) });
   }

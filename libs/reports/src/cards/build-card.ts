@@ -74,11 +74,32 @@ export function buildServiceCard(input: CardInput): ServiceCard {
   return {
     ...card,
     identity: {
+      versionKey: cardVersionKey(card.model, runIds, card.intendedUse),
       contentHash: cardContentHash(card),
       runsHash: sha256Hex(runIds.join(',')),
       runIds,
     },
   };
+}
+
+/**
+ * A card's version: the model (id and version), the runs it summarizes and the hand-written notes.
+ * Not the drift window or the incidents in it: the same runs regenerated another day are the same
+ * version. An edit of the notes is a new one — they are what the card says the model is for.
+ */
+export function cardVersionKey(
+  model: Pick<ServiceCard['model'], 'id' | 'version'>,
+  runIds: readonly string[],
+  notes: Pick<ServiceCard['intendedUse'], 'intendedUse' | 'outOfScope' | 'contact'>,
+): string {
+  const { intendedUse, outOfScope, contact } = notes;
+  return sha256Hex(
+    canonicalJson({
+      model: { id: model.id, version: model.version },
+      runIds: [...runIds].sort(),
+      notes: { intendedUse, outOfScope, contact },
+    }),
+  );
 }
 
 /** The hash of what a card says: everything but its identity and when it was generated. */

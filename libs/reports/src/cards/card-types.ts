@@ -138,8 +138,12 @@ export interface CardLimitation {
 export interface ServiceCard {
   format: typeof CARD_FORMAT;
   generatedAt: string;
-  /** Set once built: what the card says (hash of everything but its identity and time) and the runs it summarizes. */
-  identity: { contentHash: string; runsHash: string; runIds: string[] };
+  /**
+   * Set once built. `versionKey` is the card's version: the model version, the set of runs it
+   * summarizes and the hand-written notes (not the day it was generated on). `contentHash` is what
+   * this generation says (everything but its identity and time), `runsHash` the runs alone.
+   */
+  identity: { versionKey: string; contentHash: string; runsHash: string; runIds: string[] };
   scope: { kind: 'all' | 'tenant'; text: string };
   model: {
     id: string;

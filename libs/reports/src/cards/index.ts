@@ -1,5 +1,5 @@
 // Service cards: what a model is for and how it measures, generated from stored results only.
-export { buildServiceCard, cardContentHash } from './build-card';
+export { buildServiceCard, cardContentHash, cardVersionKey } from './build-card';
 export {
   compareCards,
   type CardChange,

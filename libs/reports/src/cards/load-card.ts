@@ -40,8 +40,9 @@ export async function loadCardInput(
 }
 
 /**
- * Builds a model's card from stored results and records it (a card with new content is a new
- * version in `GET /v1/models/:id/cards`; the same content again counts one more generation).
+ * Builds a model's card from stored results and records it: a new version key (model version,
+ * runs, notes) is a new version in `GET /v1/models/:id/cards`; the same key again counts one more
+ * generation of that version.
  */
 export async function generateServiceCard(
   stores: CardStores,
@@ -57,6 +58,7 @@ export async function generateServiceCard(
   const recorded = await stores.cards.record({
     modelId,
     scope,
+    versionKey: identity.versionKey,
     runsHash: identity.runsHash,
     contentHash: identity.contentHash,
     runIds: identity.runIds,

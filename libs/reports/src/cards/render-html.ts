@@ -29,7 +29,7 @@ export function renderCardHtml(card: ServiceCard, comparison?: CardComparison): 
 <title>${h(title)}</title><style>${CARD_CSS}</style></head>
 <body>
 <h1>${h(title)}</h1>
-<p class="note">Generated ${h(card.generatedAt)} from stored results by Lastmile. Card ${h(shortHash(card.identity.contentHash))}, summarizing ${h(count(card.identity.runIds.length, 'run'))}. ${h(card.scope.text)}</p>
+<p class="note">Generated ${h(card.generatedAt)} from stored results by Lastmile. Card version ${h(shortHash(card.identity.versionKey))} (content ${h(shortHash(card.identity.contentHash))}), summarizing ${h(count(card.identity.runIds.length, 'run'))}. ${h(card.scope.text)}</p>
 <h2>Identity and version</h2>
 <dl>${[
     ['Model', `${model.name} version ${model.version} (${model.modality})`],

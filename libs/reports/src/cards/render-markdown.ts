@@ -31,7 +31,7 @@ export function renderCardMarkdown(card: ServiceCard, comparison?: CardCompariso
   const { model } = card;
   const out: string[] = [
     `# Service card: ${md(model.name)} ${md(model.version)}`,
-    `_Generated ${card.generatedAt} from stored results by Lastmile. Card ${shortHash(card.identity.contentHash)}, summarizing ${count(card.identity.runIds.length, 'run')} (runs ${shortHash(card.identity.runsHash)}). ${md(card.scope.text)}_`,
+    `_Generated ${card.generatedAt} from stored results by Lastmile. Card version ${shortHash(card.identity.versionKey)} (content ${shortHash(card.identity.contentHash)}), summarizing ${count(card.identity.runIds.length, 'run')} (runs ${shortHash(card.identity.runsHash)}). ${md(card.scope.text)}_`,
     '## Identity and version',
     table(
       ['', ''],

@@ -167,10 +167,14 @@ export const serviceCardSchema = z
       description: 'The recorded version of this card (`GET /v1/models/{id}/cards`).',
     }),
     identity: z.object({
+      versionKey: z.string().meta({
+        description:
+          'The version: a hash of the model version, the set of runs summarized and the hand-written notes. The same runs regenerated on another day are the same version. Cards recorded before versions were keyed this way have `legacy:<content hash>`.',
+      }),
       contentHash: z
         .string()
         .meta({ description: 'Hash of what the card says (not when it was generated).' }),
-      runsHash: z.string(),
+      runsHash: z.string().meta({ description: 'Hash of the ids of the runs summarized.' }),
       runIds: z.array(uuid()),
     }),
     scope: z.object({
@@ -254,17 +258,24 @@ export const serviceCardSchema = z
 
 export const cardVersionSchema = z
   .object({
-    id: uuid(),
+    id: uuid().meta({ description: 'The `cardId` to fetch it by.' }),
+    versionKey: z.string().meta({
+      description:
+        'Model version, runs summarized and hand-written notes, hashed (`identity.versionKey`).',
+    }),
     runsHash: z.string().meta({ description: 'Names the set of runs the card summarizes.' }),
-    contentHash: z.string(),
+    contentHash: z.string().meta({ description: 'What its latest generation says.' }),
     runIds: z.array(uuid()),
-    generatedAt: timestamp().meta({ description: 'When this content was first generated.' }),
-    lastGeneratedAt: timestamp(),
+    generatedAt: timestamp().meta({ description: 'When this version was first generated.' }),
+    lastGeneratedAt: timestamp().meta({
+      description: 'Its latest generation: the stored content.',
+    }),
     generationCount: z.int(),
   })
   .meta({
     id: 'ServiceCardVersion',
-    description: 'A distinct card generated for the model in this scope (without its content).',
+    description:
+      "A version of the model's card in this scope (without its content): one per model version, set of runs and notes.",
   });
 
 export const modelCardNotesSchema = z
