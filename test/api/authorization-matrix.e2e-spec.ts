@@ -40,6 +40,8 @@ interface World {
   /** A second queued run of the plan (the console's compare needs two). */
   otherRun: RunView;
   alertId?: string;
+  /** A version of the model's card built for customerOwn's tenant. */
+  cardId: string;
   /** A bounty program on a pool of the tenant's, and a submission of its researcher. */
   bounty: {
     refs: { modelId: string; scenarioId: string; sliceId: string };
@@ -116,6 +118,12 @@ describe('authorization matrix', () => {
       sliceId: (await insertSlice(t.dataSource, tenant.id)).id,
       bounty: { refs: bountyRefs, programId, submissionId: submission.id },
       otherRun: await queueRun(t, plan.id),
+      cardId: (
+        await expectStatus<{ cardId: string }>(
+          t.http.get(`/v1/models/${refs.modelId}/card`).set(bearer(own.key)),
+          200,
+        )
+      ).cardId,
       keys: {
         admin: TEST_ADMIN_KEY,
         ml: ml.key,
@@ -261,6 +269,8 @@ describe('authorization matrix', () => {
         return destroys ? openBountyProgram() : world.bounty.programId;
       case 'submissions/:submissionId':
         return world.bounty.submissionId;
+      case 'cards/:cardId':
+        return world.cardId;
       // The recording inserted in before(): the API's and the console's audio routes.
       case 'items/:itemId':
       case 'items/:item':

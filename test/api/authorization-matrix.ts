@@ -95,6 +95,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'PATCH /v1/models/:id':          row(200, 200, 403, 403, 403, 401, 401),
   'GET /v1/models/:id/card':       row(200, 200, 200, 200, 200, 401, 401),
   'GET /v1/models/:id/cards':      row(200, 200, 200, 200, 200, 401, 401),
+  // A stored version answers only in the scope it was built for: the matrix's is customerOwn's
+  // tenant's, so the operator's roles (scope: everything) and the other tenant get 404.
+  'GET /v1/models/:id/cards/:cardId': row(404, 404, 200, 404, 404, 401, 401),
   // Bias bounties: the ML team's programs; researchers are in authorization-matrix-researcher.ts.
   'POST /v1/bounties':                                 row(201, 201, 403, 403, 403, 401, 401),
   'GET /v1/bounties':                                  row(200, 200, 403, 403, 403, 401, 401),

@@ -297,6 +297,9 @@ describe('responses conform to the OpenAPI document', () => {
       201,
     );
     const researcherKey = bearer(researcher.key);
+    const versionOf = async (key: Record<string, string>) =>
+      `/v1/models/${plan.modelId}/cards/${(await http.get(card).set(key).expect(200)).body.cardId}`;
+    const [version, customerVersion] = [await versionOf(admin), await versionOf(customerKey)];
     await waitFor(
       async () => {
         const { body } = await http.get(`/v1/bounties/${program.id}`).set(admin);
@@ -341,6 +344,27 @@ describe('responses conform to the OpenAPI document', () => {
         'GET /v1/models/{id}/cards',
         200,
         http.get(`/v1/models/${plan.modelId}/cards`).set(admin),
+      )),
+      ...(await check('GET /v1/models/{id}/cards/{cardId}', 200, http.get(version).set(admin))),
+      ...(await check(
+        'GET /v1/models/{id}/cards/{cardId}',
+        200,
+        http.get(customerVersion).set(customerKey),
+      )),
+      ...(await check(
+        'GET /v1/models/{id}/cards/{cardId}',
+        404,
+        http.get(customerVersion).set(admin),
+      )),
+      ...(await check(
+        'GET /v1/models/{id}/cards/{cardId}',
+        406,
+        http.get(version).set(admin).set('Accept', 'image/png'),
+      )),
+      ...(await check(
+        'GET /v1/models/{id}/card',
+        406,
+        http.get(card).set(admin).set('Accept', 'text/plain'),
       )),
       ...(await check('GET /v1/bounties', 200, http.get('/v1/bounties').set(admin))),
       ...(await check(
@@ -391,6 +415,10 @@ describe('responses conform to the OpenAPI document', () => {
     assert.match(markdown.headers['content-type'], /^text\/markdown/);
     const html = await http.get(card).query({ format: 'html' }).set(admin).expect(200);
     assert.match(html.headers['content-type'], /^text\/html/);
+    const stored = await http.get(version).set(admin).set('Accept', 'text/markdown').expect(200);
+    assert.match(stored.headers['content-type'], /^text\/markdown/);
+    const page = await http.get(version).query({ format: 'html' }).set(admin).expect(200);
+    assert.match(page.headers['content-type'], /^text\/html/);
   });
 
   it('answers the review queue as documented', async () => {

@@ -184,6 +184,60 @@ describe('service cards', () => {
     );
   });
 
+  it('serves a past version by id, in JSON, Markdown and HTML, only in the scope it was built for', async () => {
+    const past = (await card(keys.globex).expect(200)).body;
+    await t.http
+      .patch(`/v1/models/${CARD_IDS.model}`)
+      .set(bearer(keys.ml))
+      .send({ card: { outOfScope: 'Anything a person is judged on.' } })
+      .expect(200);
+    const current = (await card(keys.globex).expect(200)).body;
+    assert.notEqual(current.cardId, past.cardId, 'the notes edit is a new version');
+    const stored = (key: string, accept = 'application/json', cardId = past.cardId as string) =>
+      t.http
+        .get(`/v1/models/${CARD_IDS.model}/cards/${cardId}`)
+        .set(bearer(key))
+        .set('Accept', accept);
+
+    const json = await stored(keys.globex).expect(200);
+    assert.match(json.headers['content-type'], /^application\/json/);
+    assert.deepEqual(json.body, past, 'the version as it was generated, not regenerated');
+    assert.doesNotMatch(json.body.intendedUse.outOfScope, /judged/);
+    const markdown = await stored(keys.globex, 'text/markdown').expect(200);
+    assert.match(markdown.headers['content-type'], /^text\/markdown/);
+    assert.match(markdown.text, /^# Service card: support-chat 2026-03/);
+    assert.ok(markdown.text.includes(`Card version ${past.identity.versionKey.slice(0, 12)}`));
+    assert.ok(markdown.text.includes(past.intendedUse.outOfScope));
+    const html = await stored(keys.globex, 'text/html').expect(200);
+    assert.match(html.headers['content-type'], /^text\/html/);
+    assert.match(html.headers['content-security-policy'], /default-src 'none'/);
+    assert.ok(html.text.includes(`Card version ${past.identity.versionKey.slice(0, 12)}`));
+    assert.equal(
+      String(
+        (await stored(keys.globex, 'application/json, text/html;q=0.1').expect(200)).headers[
+          'content-type'
+        ],
+      ).split(';')[0],
+      'application/json',
+    );
+    await stored(keys.globex, 'image/png').expect(406);
+
+    // Another tenant, the operator's scope, an unknown id, another model's path: all 404.
+    await stored(keys.acme).expect(404);
+    await stored(keys.ml).expect(404);
+    await stored(keys.globex, 'application/json', '00000000-0000-4000-8000-00000000dead').expect(
+      404,
+    );
+    await stored(keys.globex, 'application/json', 'not-a-uuid').expect(404);
+    await t.http
+      .get(`/v1/models/${CARD_IDS.previous}/cards/${past.cardId}`)
+      .set(bearer(keys.globex))
+      .expect(404);
+    const operators = (await card(keys.ml).expect(200)).body;
+    await stored(keys.ml, 'application/json', operators.cardId).expect(200);
+    await stored(keys.globex, 'application/json', operators.cardId).expect(404);
+  });
+
   it('keeps the same version when the same runs are summarized again on another day', async () => {
     const acme = { kind: 'tenant' as const, tenantId: CARD_IDS.acme };
     const history = async () =>

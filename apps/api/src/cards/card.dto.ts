@@ -27,6 +27,10 @@ export const cardQuerySchema = z.strictObject({
 });
 export type CardQuery = z.output<typeof cardQuerySchema>;
 
+/** A stored version has no comparison: only the format. */
+export const cardVersionQuerySchema = cardQuerySchema.pick({ format: true });
+export type CardVersionQuery = z.output<typeof cardVersionQuerySchema>;
+
 /** What each format is served as, in the order preferred when Accept allows several equally. */
 const MEDIA_TYPES: Record<string, CardFormat> = {
   'application/json': 'json',

@@ -25,6 +25,25 @@ export interface RenderedCard {
   body: string | (ServiceCard & { cardId: string | null; comparison?: CardComparison });
 }
 
+function renderCard(
+  card: ServiceCard,
+  cardId: string | null,
+  format: CardFormat,
+  comparison?: CardComparison,
+): RenderedCard {
+  if (format === 'md')
+    return {
+      contentType: 'text/markdown; charset=utf-8',
+      body: renderCardMarkdown(card, comparison),
+    };
+  if (format === 'html')
+    return { contentType: 'text/html; charset=utf-8', body: renderCardHtml(card, comparison) };
+  return {
+    contentType: 'application/json; charset=utf-8',
+    body: { ...card, cardId, ...(comparison ? { comparison } : {}) },
+  };
+}
+
 @Injectable()
 export class CardsService {
   constructor(
@@ -51,25 +70,25 @@ export class CardsService {
       if (!other) throw notFound('model', compareTo);
       comparison = compareCards(generated.card, other.card);
     }
-    if (format === 'md')
-      return {
-        contentType: 'text/markdown; charset=utf-8',
-        body: renderCardMarkdown(generated.card, comparison),
-      };
-    if (format === 'html')
-      return {
-        contentType: 'text/html; charset=utf-8',
-        body: renderCardHtml(generated.card, comparison),
-      };
-    return {
-      contentType: 'application/json; charset=utf-8',
-      body: { ...generated.card, cardId: generated.cardId, ...(comparison ? { comparison } : {}) },
-    };
+    return renderCard(generated.card, generated.cardId, format, comparison);
   }
 
   async history(principal: Principal, modelId: string) {
     if (!(await this.database.stores.models.exists(modelId))) throw notFound('model', modelId);
     return this.database.stores.cards.history(modelId, cardScope(principal));
+  }
+
+  /** A recorded version as stored (its latest generation), only in the scope it was built for. */
+  async version(
+    principal: Principal,
+    modelId: string,
+    cardId: string,
+    format: CardFormat,
+  ): Promise<RenderedCard> {
+    if (!(await this.database.stores.models.exists(modelId))) throw notFound('model', modelId);
+    const stored = await this.database.stores.cards.find(modelId, cardScope(principal), cardId);
+    if (!stored) throw notFound('card', cardId);
+    return renderCard(stored.content as unknown as ServiceCard, stored.id, format);
   }
 
   /** Sets the hand-written fields of the model's card, audited with the fields it changed. */

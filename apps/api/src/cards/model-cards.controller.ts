@@ -17,11 +17,31 @@ import {
 import {
   cardFormat,
   cardQuerySchema,
+  cardVersionQuerySchema,
   updateModelSchema,
   type CardQuery,
+  type CardVersionQuery,
   type UpdateModelBody,
 } from './card.dto';
-import { CardsService } from './cards.service';
+import { CardsService, type RenderedCard } from './cards.service';
+
+const CARD_RESPONSES = [
+  { status: 200, description: 'The card.', schema: serviceCardSchema },
+  { status: 200, description: 'The card.', mediaType: 'text/markdown', schema: z.string() },
+  { status: 200, description: 'The card.', mediaType: 'text/html', schema: z.string() },
+] as const;
+
+/** Sends a rendered card: its media type, Vary (it was negotiated), and the HTML page's CSP. */
+function send(response: Response, rendered: RenderedCard) {
+  response.setHeader('Content-Type', rendered.contentType);
+  response.setHeader('Vary', 'Accept');
+  if (rendered.contentType.startsWith('text/html'))
+    response.setHeader(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    );
+  return rendered.body;
+}
 
 /** Service cards of a model, and the hand-written part of them (docs/service-cards.md). */
 @ApiTags('models')
@@ -35,11 +55,7 @@ export class ModelCardsController {
     summary: "Get a model's service card",
     description:
       "Generated from stored results on every request, in the caller's scope: a customer key's card is built from public evaluations and its own tenant's only. JSON by default (no Accept, or `*/*`); Markdown with `Accept: text/markdown`, a self-contained HTML page (no scripts) with `Accept: text/html` (q-values count: `application/json, text/html;q=0.1` is JSON), or `format` to choose without the header. A card whose content is new is recorded as a version (`GET /v1/models/{id}/cards`).",
-    responses: [
-      { status: 200, description: 'The card.', schema: serviceCardSchema },
-      { status: 200, description: 'The card.', mediaType: 'text/markdown', schema: z.string() },
-      { status: 200, description: 'The card.', mediaType: 'text/html', schema: z.string() },
-    ],
+    responses: [...CARD_RESPONSES],
     params: { id: uuidParam('model') },
     query: cardQuerySchema,
     queryDescriptions: {
@@ -61,15 +77,7 @@ export class ModelCardsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const format = cardFormat(request, query.format);
-    const rendered = await this.cards.card(principal, id, format, query.compareTo);
-    response.setHeader('Content-Type', rendered.contentType);
-    response.setHeader('Vary', 'Accept');
-    if (format === 'html')
-      response.setHeader(
-        'Content-Security-Policy',
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
-      );
-    return rendered.body;
+    return send(response, await this.cards.card(principal, id, format, query.compareTo));
   }
 
   /** The versions of this model's card generated so far in the caller's scope, newest first. */
@@ -84,6 +92,40 @@ export class ModelCardsController {
   })
   history(@Auth() principal: Principal, @Param('id', UuidParamPipe) id: string) {
     return this.cards.history(principal, id);
+  }
+
+  /** One version listed by GET :id/cards, negotiated as the current card is. */
+  @Get(':id/cards/:cardId')
+  @ApiEndpoint({
+    summary: "Get a past version of a model's service card",
+    description:
+      "A version listed by `GET /v1/models/{id}/cards`, as stored: its latest generation (`generatedAt` says when), not regenerated. Only in the caller's scope: a customer key reaches the versions built for its own tenant, operator roles those built for everything; any other id answers 404. Formats as for the current card: JSON by default, `Accept: text/markdown` or `text/html` (q-values count), or `format`.",
+    responses: [...CARD_RESPONSES],
+    params: { id: uuidParam('model'), cardId: uuidParam('card version') },
+    query: cardVersionQuerySchema,
+    queryDescriptions: {
+      format:
+        'json, md or html: overrides the Accept header (a browser address bar cannot set one).',
+    },
+    problems: [
+      {
+        status: 404,
+        description:
+          "The model does not exist, or no version of its card has this id in the caller's scope.",
+      },
+      406,
+    ],
+  })
+  async version(
+    @Auth() principal: Principal,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('cardId', UuidParamPipe) cardId: string,
+    @Query(new ZodPipe(cardVersionQuerySchema, 'query')) query: CardVersionQuery,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const format = cardFormat(request, query.format);
+    return send(response, await this.cards.version(principal, id, cardId, format));
   }
 
   @Patch(':id')

@@ -164,7 +164,8 @@ export const serviceCardSchema = z
     format: z.literal('lastmile.service-card/1'),
     generatedAt: timestamp(),
     cardId: uuid().nullable().meta({
-      description: 'The recorded version of this card (`GET /v1/models/{id}/cards`).',
+      description:
+        'The recorded version of this card (`GET /v1/models/{id}/cards/{cardId}`); null for a card not recorded (the other side of a comparison).',
     }),
     identity: z.object({
       versionKey: z.string().meta({
