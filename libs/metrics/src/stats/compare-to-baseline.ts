@@ -15,9 +15,7 @@ export function compareToBaseline(input: CompareInput): DriftComparison {
   if (!(minEffect >= 0)) throw new RangeError(`minEffect must be ≥ 0, got ${minEffect}`);
   const confidence = input.confidence ?? DEFAULT_CONFIDENCE;
   const sign = badSign(input.direction);
-  const items = toRatioItems(input);
-  const current = new Map(items.current);
-  const baseline = new Map(items.baseline);
+  const { current, baseline } = toRatioItems(input);
   const shared = sharedIds(current, baseline);
   const paired = shouldPair(input.paired, shared.length, current.size, baseline.size);
   const cur = paired ? shared.map((id) => current.get(id)!) : [...current.values()];
@@ -107,13 +105,18 @@ function runTest(
   return { test, ...bootstrapChangeTest(draws, sign, minEffect, confidence) };
 }
 
-/** Every kind as numerator/denominator: a proportion or mean is a ratio with denominator 1. */
+/**
+ * Every kind as numerator/denominator by item id: a proportion or mean is a ratio with
+ * denominator 1. A Map of ratio items is used as given (the monitor's subgroups are large).
+ */
 function toRatioItems(input: CompareInput): {
-  current: [string, RatioItem][];
-  baseline: [string, RatioItem][];
+  current: ReadonlyMap<string, RatioItem>;
+  baseline: ReadonlyMap<string, RatioItem>;
 } {
   if (input.kind === 'ratio') {
-    return { current: itemEntries(input.current), baseline: itemEntries(input.baseline) };
+    const asMap = (stats: ItemStats<RatioItem>) =>
+      stats instanceof Map ? stats : new Map(itemEntries(stats));
+    return { current: asMap(input.current), baseline: asMap(input.baseline) };
   }
   const asUnit = (value: boolean | number, id: string): RatioItem => {
     const num = Number(value);
@@ -122,8 +125,11 @@ function toRatioItems(input: CompareInput): {
     }
     return { num, den: 1 };
   };
-  const convert = (stats: ItemStats<boolean | number>) =>
-    itemEntries(stats).map(([id, v]): [string, RatioItem] => [id, asUnit(v, id)]);
+  const convert = (stats: ItemStats<boolean | number>) => {
+    const out = new Map<string, RatioItem>();
+    for (const [id, value] of itemEntries(stats)) out.set(id, asUnit(value, id));
+    return out;
+  };
   return { current: convert(input.current), baseline: convert(input.baseline) };
 }
 

@@ -9,7 +9,10 @@ export function itemEntries<T>(stats: ItemStats<T>): [string, T][] {
 const AUTO_PAIR_MIN_SHARE = 0.9;
 
 /** Ids present in both runs, in the current run's order. */
-export function sharedIds<A, B>(current: Map<string, A>, baseline: Map<string, B>): string[] {
+export function sharedIds<A, B>(
+  current: ReadonlyMap<string, A>,
+  baseline: ReadonlyMap<string, B>,
+): string[] {
   return [...current.keys()].filter((id) => baseline.has(id));
 }
 
