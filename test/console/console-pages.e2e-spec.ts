@@ -32,6 +32,33 @@ describe('console pages', () => {
     assert.match(flat(bad.text), /severity/);
   });
 
+  it('filters the inbox by age, as the API filters by opening time', async () => {
+    // The incident was opened moments ago: not older than an hour.
+    const old = await oncall.get('/console/alerts?age=1h').expect(200);
+    assert.doesNotMatch(flat(old.text), new RegExp(world.incidentId));
+    assert.match(flat(old.text), /<option value="1h"\s+selected>older than an hour/);
+    const bad = await oncall.get('/console/alerts?age=forever').expect(400);
+    assert.match(flat(bad.text), /age/);
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const list = (query: string) =>
+      world.t.http
+        .get(`/v1/alerts?${query}`)
+        .set(bearer(TEST_ADMIN_KEY))
+        .expect(200)
+        .then((r) => (r.body.items as { id: string }[]).map((a) => a.id));
+    assert.ok(
+      !(await list(`openedBefore=${encodeURIComponent(hourAgo)}`)).includes(world.incidentId),
+    );
+    assert.ok(
+      (await list(`openedAfter=${encodeURIComponent(hourAgo)}`)).includes(world.incidentId),
+    );
+    const refused = await world.t.http
+      .get('/v1/alerts?openedBefore=yesterday')
+      .set(bearer(TEST_ADMIN_KEY))
+      .expect(400);
+    assert.equal(refused.body.errors[0].field, 'openedBefore');
+  });
+
   it('shows the incident with its evidence in words, a chart per metric, worst items and the timeline', async () => {
     const page = await oncall.get(`/console/alerts/${world.incidentId}`).expect(200);
     // 33 of 33 right, then 21 of 33: exact_match 100.0% → 63.6%, a change of -36.4 pp.

@@ -9,6 +9,9 @@ export const listAlertsQuerySchema = z.strictObject({
   tenant: z.string().min(1).optional(),
   model: z.uuid().optional(),
   plan: z.uuid().optional(),
+  /** Incidents opened before / after this instant (ISO 8601 with an offset): by age. */
+  openedBefore: z.iso.datetime({ offset: true }).optional(),
+  openedAfter: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** nextCursor of the previous page. */
   cursor: z.string().min(1).optional(),

@@ -39,6 +39,8 @@ export class AlertsService {
       type: query.type,
       modelId: query.model,
       planId: query.plan,
+      openedBefore: query.openedBefore,
+      openedAfter: query.openedAfter,
       after: query.cursor ? decodeCursor(query.cursor) : undefined,
       limit: query.limit,
     });

@@ -108,6 +108,9 @@ export interface AlertListFilter {
   type?: string;
   modelId?: string;
   planId?: string;
+  /** Opened before / after these instants (the incident's age). */
+  openedBefore?: string;
+  openedAfter?: string;
   /** Keyset position: last_seen_at (microseconds, as text) and id of the previous page's last row. */
   after?: { at: string; id: string };
   limit: number;
@@ -393,6 +396,8 @@ export class AlertsStore {
     if (filter.type) where((p) => `a.type = ${p}`, filter.type);
     if (filter.modelId) where((p) => `a.model_id = ${p}`, filter.modelId);
     if (filter.planId) where((p) => `a.plan_id = ${p}`, filter.planId);
+    if (filter.openedBefore) where((p) => `a.opened_at < ${p}::timestamptz`, filter.openedBefore);
+    if (filter.openedAfter) where((p) => `a.opened_at >= ${p}::timestamptz`, filter.openedAfter);
     if (filter.after) {
       params.push(filter.after.at, filter.after.id);
       conditions.push(

@@ -15,6 +15,7 @@ import { AlertsController } from '../../alerts/alerts.controller';
 import { AlertsService, type AlertListItem } from '../../alerts/alerts.service';
 import { ConsoleRoute, mayUse, SameRolesAs } from '../../auth/auth.decorators';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
+import { invalid } from '../../common/problem.exception';
 import { parseOrThrow } from '../../common/zod-body.pipe';
 import { PlansService } from '../../plans/plans.service';
 import { ConsoleExceptionFilter } from '../console-exception.filter';
@@ -38,6 +39,12 @@ const WORDS_FOR = 5;
 const PER_SEVERITY = 25;
 const STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 const TYPES = listAlertsQuerySchema.shape.type.unwrap().options;
+/** The inbox's age filter: incidents opened longer ago than this. */
+const AGES = new Map([
+  ['1h', { label: 'older than an hour', ms: 3_600_000 }],
+  ['1d', { label: 'older than a day', ms: 86_400_000 }],
+  ['7d', { label: 'older than a week', ms: 7 * 86_400_000 }],
+]);
 
 /** Form fields left empty mean "any": drop them before the API's own query schema reads them. */
 export const filled = (query: Record<string, unknown>) =>
@@ -64,9 +71,22 @@ export class ConsoleAlertsController {
   @Get()
   async inbox(@CurrentViewer() viewer: Viewer, @Query() raw: Record<string, unknown>) {
     const given = filled(raw);
+    const { age, ...apiFilters } = given;
+    const ageMs = typeof age === 'string' ? AGES.get(age)?.ms : undefined;
+    if (age !== undefined && ageMs === undefined)
+      throw invalid(`filters are invalid: age: one of ${[...AGES.keys()].join(', ')}`, [
+        { field: 'age', reason: `one of ${[...AGES.keys()].join(', ')}` },
+      ]);
     const query = parseOrThrow(
       listAlertsQuerySchema,
-      { status: 'open', ...given, limit: given.limit ?? '50' },
+      {
+        status: 'open',
+        ...apiFilters,
+        ...(ageMs === undefined
+          ? {}
+          : { openedBefore: new Date(Date.now() - ageMs).toISOString() }),
+        limit: given.limit ?? '50',
+      },
       'filters',
     );
     const split = !query.severity && !query.cursor;
@@ -98,6 +118,12 @@ export class ConsoleAlertsController {
       aria-label="Filters"
     >
       ${select('status', 'Status', STATUSES, query.status)}${select('severity', 'Severity', SEVERITIES, query.severity)}${select('type', 'Cause', TYPES, query.type)}
+      <label
+        >Age<select name="age">
+          <option value="">any</option>
+          ${[...AGES].map(([value, { label }]) => html`<option value="${value}" ${value === age ? html` selected` : ''}>${label}</option>`)}
+        </select></label
+      >
       <label
         >Plan<select name="plan">
           <option value="">any</option>
@@ -203,7 +229,7 @@ export class ConsoleAlertsController {
       <dd>${plan ? html`<a href="/console/plans/${plan.id}">${plan.name}</a>` : alert.planId}</dd>
       <dt>slice</dt>
       <dd>
-        ${slice ? html`<a href="/console/slices/${slice.id}">${slice.name} v${slice.version}</a>` : '—'}
+        ${slice?.tenantId ? html`<a href="/console/slices/${slice.id}">${slice.name} v${slice.version}</a>` : slice ? `${slice.name} v${slice.version} (built in)` : '—'}
       </dd>
       <dt>model</dt>
       <dd>${models.get(alert.modelId) ?? alert.modelId}</dd>
