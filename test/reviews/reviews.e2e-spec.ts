@@ -297,6 +297,8 @@ describe('review queue: people label judged answers, and agreement is measured',
     assertProblem(await label(keys.a3, task, {}), 400, ['score']);
     assertProblem(await label(keys.a3, task, { verdict: 'win' }), 400, ['verdict']);
     assertProblem(await label(keys.a3, task, { score: 4, extra: 1 }), 400);
+    assertProblem(await label(keys.a3, task, { label: 4, score: 4 }), 400, ['label']);
+    assertProblem(await label(keys.a3, task, { label: 'win' }), 400, ['verdict']);
     assertProblem(await label(keys.a3, task, { score: 4, note: 'x'.repeat(2001) }), 400, ['note']);
     assertProblem(await label(keys.a3, '00000000-0000-4000-8000-000000000000', { score: 4 }), 404);
     assertProblem(await label(keys.a3, 'not-a-uuid', { score: 4 }), 404);
@@ -311,6 +313,12 @@ describe('review queue: people label judged answers, and agreement is measured',
       [task],
     );
     assert.equal(n, 1);
+    // `label` names either: a number is a score.
+    const aliased = await expectStatus<{ label: string; score: number }>(
+      label(keys.a4, task, { label: 2 }),
+      201,
+    );
+    assert.deepEqual([aliased.label, aliased.score], ['fail', 2]);
   });
 
   it('measures agreement among people and with the judge, as statsmodels and Krippendorff (2011) do', async (context) => {
