@@ -44,8 +44,12 @@ describe('no API key can send the server environment anywhere', () => {
     );
     t = await startTestApp({
       runner: true,
-      // The receiver is on loopback: listed for customers here, as an operator would list a host.
-      env: { LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1' },
+      // The receiver is on loopback: listed for customers here, as an operator would list a host,
+      // and standing in for PagerDuty's events API, which only the operator names.
+      env: {
+        LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1',
+        LASTMILE_PAGERDUTY_EVENTS_URL: `${receiver.url}/v2/enqueue`,
+      },
     });
     serverSecrets = [TEST_ADMIN_KEY, t.databaseUrl, MODEL_KEY];
     tenant = await createTenant(t);
@@ -144,7 +148,7 @@ describe('no API key can send the server environment anywhere', () => {
         .send(
           planBody(await deadModel(), await scenario(), {
             sampleSize: 2,
-            channels: [{ kind: 'pagerduty', url: `${receiver.url}/v2/enqueue`, secret: 'pd' }],
+            channels: [{ kind: 'pagerduty', secret: 'pd' }],
           }),
         )
         .expect(201)
