@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { Database } from '@lastmile/persistence';
 import { createKey, createTenant, type KeyView, type TenantView } from '../factories/api-resources';
 import { modelBody, planBody, scenarioBody } from '../factories/api-bodies';
 import { rowCounts } from '../api/support/database-probes';
@@ -14,6 +15,7 @@ import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/t
 const ROUTING_KEY = 'tenant-routing-key-5c1e';
 const OPERATOR_ROUTING_KEY = 'operator-routing-key-9a2f';
 const HOOK_SECRET = 'tenant-hook-secret-77b0';
+const SLACK_PATH_SECRET = 'XYZSLACKPATHSECRET';
 
 /**
  * A stored secret reaches only the destination its owner configured: a PagerDuty routing key goes
@@ -181,6 +183,45 @@ describe('a secret goes only where its owner sends it', () => {
       channels: [{ kind: 'pagerduty', url: `${pagerDuty.url}/v2/enqueue`, secret: 'pd' }],
     }).expect(201);
     assert.deepEqual(named.body.channels, [{ kind: 'pagerduty', secret: 'pd' }]);
+  });
+
+  it("refuses a Slack URL the owner's URL policy refuses, when stored and when a channel names it", async () => {
+    for (const value of [
+      `http://10.0.0.7/services/T0/B0/${SLACK_PATH_SECRET}`,
+      `http://169.254.169.254/services/T0/B0/${SLACK_PATH_SECRET}`,
+    ]) {
+      const stored = await t.http
+        .put(`/v1/tenants/${tenant.slug}/secrets/slack`)
+        .set(bearer(customer.key))
+        .send({ value });
+      assertProblem(stored, 400, ['value']);
+      assert.match(stored.body.errors[0].reason, /LASTMILE_CUSTOMER_URL_ALLOWLIST/);
+      assert.ok(!stored.text.includes(SLACK_PATH_SECRET), 'the URL path is never echoed');
+    }
+    // One stored before this check: refused when a Slack channel names it.
+    await t.app
+      .get(Database)
+      .stores.secrets.put(
+        tenant.id,
+        'slack-old',
+        `http://10.0.0.7/services/T/B/${SLACK_PATH_SECRET}`,
+      );
+    const named = await plan(customer.key, { channels: [{ kind: 'slack', secret: 'slack-old' }] });
+    assertProblem(named, 400, ['channels[0].secret']);
+    assert.match(named.body.errors[0].reason, /10\.0\.0\.7.*LASTMILE_CUSTOMER_URL_ALLOWLIST/);
+    assert.ok(!named.text.includes(SLACK_PATH_SECRET), 'the URL path is never echoed');
+    // A secret that is no URL at all cannot be a Slack webhook.
+    const notUrl = await plan(customer.key, { channels: [{ kind: 'slack', secret: 'hook' }] });
+    assertProblem(notUrl, 400, ['channels[0].secret']);
+    assert.match(notUrl.body.errors[0].reason, /not an http\(s\) URL/);
+    assert.ok(!notUrl.text.includes(HOOK_SECRET));
+    // A Slack URL on a host the tenant may reach is fine.
+    await t.http
+      .put(`/v1/tenants/${tenant.slug}/secrets/slack`)
+      .set(bearer(customer.key))
+      .send({ value: `${attacker.url}/services/T0/B0/ok` })
+      .expect(201);
+    await plan(customer.key, { channels: [{ kind: 'slack', secret: 'slack' }] }).expect(201);
   });
 
   it('pages the configured PagerDuty URL only, even through a channel stored with another url, and a webhook secret only signs', async () => {

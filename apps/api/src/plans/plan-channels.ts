@@ -2,6 +2,7 @@ import type { ServerPolicy } from '@lastmile/adapters';
 import type { ChannelSpec, Database } from '@lastmile/persistence';
 import type { FieldProblem } from '../common/problem.exception';
 import type { Principal } from '../auth/principal';
+import { NOT_A_URL, secretUrlRefusal } from '../secrets/secret-url';
 
 /** What a plan's channels may not name: `forbidden` answers 403, `problems` 400. */
 export interface ChannelRefusals {
@@ -12,7 +13,7 @@ export interface ChannelRefusals {
 /**
  * A secret goes only where its owner sends it. A PagerDuty routing key goes to the operator's
  * LASTMILE_PAGERDUTY_EVENTS_URL and nowhere else; a webhook secret only signs (its value never
- * leaves); a Slack secret's value is the URL.
+ * leaves); a Slack secret's value is the URL, held to the owner's URL policy like any channel URL.
  * And only a principal that may write a tenant's secrets (its customer keys, admin) may point a
  * channel at one: an `ml` key may change a tenant's plan but keeps the channels naming secrets as
  * the tenant set them.
@@ -59,6 +60,10 @@ export class PlanChannelRules {
           field: `channels[${i}].secret`,
           reason: `no secret named ${channel.secret} for ${tenantId ? "the plan's tenant" : 'the operator'}: store it first with PUT ${tenantId ? '/v1/tenants/{tenant}/secrets/' : '/v1/secrets/'}${channel.secret}`,
         });
+      else if (channel.kind === 'slack' && channel.secret !== undefined) {
+        const reason = await this.slackRefusal(tenantId, channel.secret);
+        if (reason) refusals.problems.push({ field: `channels[${i}].secret`, reason });
+      }
       const urlReason = await this.urlRefusal(tenantId, channel);
       if (urlReason) refusals.problems.push({ field: `channels[${i}].url`, reason: urlReason });
     }
@@ -76,6 +81,21 @@ export class PlanChannelRules {
       : this.policy.urls.classify(new URL(channel.url)) === 'denied'
         ? `${new URL(channel.url).host} is not in LASTMILE_URL_ALLOWLIST`
         : null;
+  }
+
+  /** A Slack secret is the webhook URL: it must be one the owner's URL policy lets through. */
+  private async slackRefusal(tenantId: string | null, name: string): Promise<string | null> {
+    let value: string | null;
+    try {
+      value = await this.database.stores.secrets.reveal(tenantId, name);
+    } catch (error) {
+      return `secret ${name} could not be opened: ${(error as Error).message}`;
+    }
+    if (value === null) return null;
+    const reason = await secretUrlRefusal(this.policy, tenantId, value);
+    return reason === NOT_A_URL
+      ? `secret ${name} is not an http(s) URL: a Slack channel's secret holds the incoming-webhook URL`
+      : reason && `secret ${name} holds a Slack URL this plan may not reach: ${reason}`;
   }
 }
 

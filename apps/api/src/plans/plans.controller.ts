@@ -28,7 +28,7 @@ export class PlansController {
   @ApiEndpoint({
     summary: 'Create a plan',
     description:
-      "A customer key always owns its plans (its tenant); other keys may name a tenant, whose slices the plan may then use. Channel secrets must already be stored for the plan's owner, channel URLs must pass the owner's URL policy, a PagerDuty channel delivers to the operator's events URL only (a `url` other than LASTMILE_PAGERDUTY_EVENTS_URL is refused), and a customer's schedule may not fire more often than the operator allows: each refusal is a 400 naming the field. Only the tenant's own keys and admin keys may name a tenant's secrets in a channel. A cron schedules runs at once.",
+      "A customer key always owns its plans (its tenant); other keys may name a tenant, whose slices the plan may then use. Channel secrets must already be stored for the plan's owner, channel URLs must pass the owner's URL policy (a Slack secret's URL too), a PagerDuty channel delivers to the operator's events URL only (a `url` other than LASTMILE_PAGERDUTY_EVENTS_URL is refused), and a customer's schedule may not fire more often than the operator allows: each refusal is a 400 naming the field. Only the tenant's own keys and admin keys may name a tenant's secrets in a channel. A cron schedules runs at once.",
     responses: [{ status: 201, description: 'The plan.', schema: planSchema }],
     problems: [
       {
