@@ -68,6 +68,12 @@ export const envSchema = z.object({
     .default('LASTMILE_MODEL_KEY_'),
   /** Further environment variable names an apiKeyEnv may name (comma or space separated). */
   LASTMILE_SECRET_ENV_NAMES: z.string().default(''),
+  /**
+   * Key variables bound to the hosts their keys may be sent to: `NAME=host[,host…]` entries
+   * separated by spaces or `;` (hosts: names, *.domain, IPs, CIDRs). Unbound variables go to any
+   * host LASTMILE_URL_ALLOWLIST allows.
+   */
+  LASTMILE_SECRET_ENV_HOSTS: z.string().default(''),
   /** Header names refused in stored specs, beyond the built-in credential headers. */
   LASTMILE_CREDENTIAL_HEADERS: z.string().default(''),
   /** Programs (argv[0]) command adapters may run; empty allows any once they are enabled. */
