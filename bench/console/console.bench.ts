@@ -103,6 +103,7 @@ async function main(): Promise<void> {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(`${base}/console/sign-in#key=${encodeURIComponent(keys[target.role])}`);
+        await page.click('#sign-in button[type=submit]');
         await page.waitForURL((url) => !url.pathname.startsWith('/console/sign-in'));
         await context.clearCookies({ name: 'lastmile_signin' });
         const fresh = await context.newPage();

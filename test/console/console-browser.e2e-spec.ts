@@ -73,12 +73,15 @@ describe('the console in Chromium', { skip: !chromiumAvailable() && !process.env
     return { page, problems };
   }
 
-  /** Signs in through the ready link the demo prints: /console/sign-in#key=… (never sent). */
+  /** The ready link the demo prints: /console/sign-in#key=… (the fragment is never sent). */
+  const signInLink = (key: string, next = '/console') =>
+    `${base}/console/sign-in?next=${encodeURIComponent(next)}#key=${encodeURIComponent(key)}`;
+
+  /** Signs in through a ready link as a person does: the link fills the key, they press Sign in. */
   async function signInByLink(page: Page, key: string, next = '/console') {
     await browser.clearCookies();
-    await page.goto(
-      `${base}/console/sign-in?next=${encodeURIComponent(next)}#key=${encodeURIComponent(key)}`,
-    );
+    await page.goto(signInLink(key, next));
+    await page.click('#sign-in button[type=submit]');
     await page.waitForURL((url) => !url.pathname.startsWith('/console/sign-in'));
     assert.equal(new URL(page.url()).hash, '', 'the key left the address bar');
   }
@@ -97,6 +100,28 @@ describe('the console in Chromium', { skip: !chromiumAvailable() && !process.env
     }
     throw new Error(`Tab never reached ${matches}`);
   }
+
+  it('fills the key from a link but never signs in until a person presses Sign in (no login CSRF)', async () => {
+    // Any site could link here with its own key and sign the visitor in to its tenant.
+    await browser.clearCookies();
+    const { page, problems } = await open();
+    await page.goto(signInLink(world.keys.otherCustomer.key, '/console/slices'));
+    await page.waitForLoadState('load');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(new URL(page.url()).pathname, '/console/sign-in', 'still on the sign-in page');
+    assert.equal(new URL(page.url()).hash, '', 'the key left the address bar');
+    assert.equal(await page.inputValue('#key'), world.keys.otherCustomer.key);
+    assert.equal(await page.isVisible('#key-from-link'), true, 'the page says a link filled it');
+    assert.deepEqual(
+      (await browser.cookies()).map((c) => c.name).filter((name) => name === 'lastmile_session'),
+      [],
+      'no session before the person presses Sign in',
+    );
+    await page.click('#sign-in button[type=submit]');
+    await page.waitForURL('**/console/slices');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 
   it('lets on-call sign in, open the incident and acknowledge it with a note, by keyboard alone', async () => {
     await browser.clearCookies();

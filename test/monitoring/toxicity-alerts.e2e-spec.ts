@@ -42,19 +42,21 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
   let customer: KeyView;
 
   before(async () => {
-    t = await startTestApp({
-      runner: true,
-      env: {
-        LASTMILE_PUBLIC_URL: 'https://lastmile.test',
-        LASTMILE_GRAFANA_URL: 'https://grafana.test',
-      },
-    });
     model = await startChatModelServer({ answer: (prompt) => toxicityAnswer(phase, prompt) });
     receivers.webhook = await startNotificationReceiver();
     receivers.slack = await startNotificationReceiver();
     receivers.pagerduty = await startNotificationReceiver({ okStatus: 202 });
     receivers.flaky = await startNotificationReceiver({ failFirst: 1 });
     receivers.dead = await startNotificationReceiver({ failFirst: 1_000_000 });
+    t = await startTestApp({
+      runner: true,
+      env: {
+        LASTMILE_PUBLIC_URL: 'https://lastmile.test',
+        LASTMILE_GRAFANA_URL: 'https://grafana.test',
+        // PagerDuty's events API is the operator's setting, never a channel's.
+        LASTMILE_PAGERDUTY_EVENTS_URL: `${receivers.pagerduty.url}/v2/enqueue`,
+      },
+    });
     // The operator's own secrets (the plan has no tenant), stored sealed through the API.
     for (const [name, value] of [
       ['e2e-webhook', WEBHOOK_SECRET],
@@ -76,11 +78,7 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
             secret: 'e2e-webhook',
           },
           { kind: 'slack', secret: 'e2e-slack' },
-          {
-            kind: 'pagerduty',
-            url: `${receivers.pagerduty.url}/v2/enqueue`,
-            secret: 'e2e-pagerduty',
-          },
+          { kind: 'pagerduty', secret: 'e2e-pagerduty' },
           { kind: 'webhook', url: `${receivers.flaky.url}/flaky` },
           { kind: 'webhook', url: `${receivers.dead.url}/dead` },
         ],

@@ -18,6 +18,10 @@ import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/t
 
 const MODEL_KEY_ENV = 'LASTMILE_MODEL_KEY_EXFIL_SPEC';
 const MODEL_KEY = 'sk-exfil-spec-model-key-31e5';
+/** A key the operator binds to its provider's host (LASTMILE_SECRET_ENV_HOSTS). */
+const BOUND_KEY_ENV = 'LASTMILE_MODEL_KEY_BOUND_SPEC';
+const BOUND_KEY = 'sk-bound-spec-model-key-8d02';
+const BOUND_HOST = 'models.example.com';
 const TENANT_ROUTING_KEY = 'tenant-own-routing-key-77';
 
 /**
@@ -37,6 +41,7 @@ describe('no API key can send the server environment anywhere', () => {
 
   before(async () => {
     process.env[MODEL_KEY_ENV] = MODEL_KEY;
+    process.env[BOUND_KEY_ENV] = BOUND_KEY;
     receiver = await startNotificationReceiver();
     // Stands in for a host an attacker controls: records every header of every model call.
     capture = await startLocalServer((_request, response) =>
@@ -44,10 +49,15 @@ describe('no API key can send the server environment anywhere', () => {
     );
     t = await startTestApp({
       runner: true,
-      // The receiver is on loopback: listed for customers here, as an operator would list a host.
-      env: { LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1' },
+      // The receiver is on loopback: listed for customers here, as an operator would list a host,
+      // and standing in for PagerDuty's events API, which only the operator names.
+      env: {
+        LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1',
+        LASTMILE_SECRET_ENV_HOSTS: `${BOUND_KEY_ENV}=${BOUND_HOST}`,
+        LASTMILE_PAGERDUTY_EVENTS_URL: `${receiver.url}/v2/enqueue`,
+      },
     });
-    serverSecrets = [TEST_ADMIN_KEY, t.databaseUrl, MODEL_KEY];
+    serverSecrets = [TEST_ADMIN_KEY, t.databaseUrl, MODEL_KEY, BOUND_KEY];
     tenant = await createTenant(t);
     customer = await createKey(t, 'customer', tenant.slug);
     ml = await createKey(t, 'ml');
@@ -57,6 +67,7 @@ describe('no API key can send the server environment anywhere', () => {
     await receiver.close();
     await capture.close();
     delete process.env[MODEL_KEY_ENV];
+    delete process.env[BOUND_KEY_ENV];
   });
 
   /** A model whose every call fails at once: a run on it fails and raises a health alert. */
@@ -144,7 +155,7 @@ describe('no API key can send the server environment anywhere', () => {
         .send(
           planBody(await deadModel(), await scenario(), {
             sampleSize: 2,
-            channels: [{ kind: 'pagerduty', url: `${receiver.url}/v2/enqueue`, secret: 'pd' }],
+            channels: [{ kind: 'pagerduty', secret: 'pd' }],
           }),
         )
         .expect(201)
@@ -234,6 +245,90 @@ describe('no API key can send the server environment anywhere', () => {
       health.body.security.legacySecrets.some((use: { models: number }) => use.models === 1),
       JSON.stringify(health.body.security),
     );
+  });
+
+  it('sends a key the operator bound to hosts nowhere else: refused at creation, and never sent from a row stored before', async () => {
+    const before = await rowCounts(t.dataSource);
+    const bound = (baseUrl: string) =>
+      modelBody({
+        adapter: {
+          kind: 'openai-chat',
+          baseUrl,
+          model: 'm',
+          apiKeyEnv: BOUND_KEY_ENV,
+          limits: { maxRetries: 0 },
+        },
+      });
+    const refused = await t.http.post('/v1/models').set(bearer(ml.key)).send(bound(capture.origin));
+    assertProblem(refused, 400, ['adapter.apiKeyEnv']);
+    assert.match(
+      refused.body.errors[0].reason,
+      /LASTMILE_SECRET_ENV_HOSTS binds it to, not 127\.0\.0\.1/,
+    );
+    const judged = await t.http
+      .post('/v1/scenarios')
+      .set(bearer(ml.key))
+      .send(
+        scenarioBody({
+          kind: 'open_answer',
+          config: {
+            judge: {
+              model: {
+                kind: 'openai-chat',
+                baseUrl: capture.origin,
+                model: 'j',
+                apiKeyEnv: BOUND_KEY_ENV,
+              },
+            },
+          },
+        }),
+      );
+    assertProblem(judged, 400);
+    assert.ok(
+      judged.body.errors.some(
+        (e: { field: string; reason: string }) =>
+          e.field.endsWith('judge.model.apiKeyEnv') && /LASTMILE_SECRET_ENV_HOSTS/.test(e.reason),
+      ),
+      judged.text,
+    );
+    assert.deepEqual(await rowCounts(t.dataSource), before);
+    await t.http
+      .post('/v1/models')
+      .set(bearer(ml.key))
+      .send(bound(`https://${BOUND_HOST}/v1`))
+      .expect(201);
+    // A model row stored before the binding, pointing the bound key at the caller's host.
+    const [{ id: modelId }] = await t.dataSource.query(
+      `INSERT INTO models (name, version, modality, adapter, adapter_hash, default_params)
+       VALUES ('legacy-bound', '1', 'text', $1, 'legacy-bound', '{}') RETURNING id`,
+      [JSON.stringify(bound(capture.origin).adapter)],
+    );
+    const plan = (
+      await t.http
+        .post('/v1/plans')
+        .set(bearer(ml.key))
+        .send(planBody(modelId, await scenario(), { sampleSize: 2 }))
+        .expect(201)
+    ).body;
+    const run = (await t.http.post(`/v1/plans/${plan.id}/runs`).set(bearer(ml.key)).expect(202))
+      .body;
+    const finished = await waitFor(
+      async () => {
+        const { body } = await t.http.get(`/v1/runs/${run.id}`).set(bearer(ml.key));
+        return ['failed', 'partial', 'succeeded'].includes(body.status) ? body : undefined;
+      },
+      60_000,
+      'the run',
+    );
+    assert.equal(finished.status, 'failed');
+    assert.match(JSON.stringify(finished.errorSummary), /LASTMILE_SECRET_ENV_HOSTS/);
+    assert.equal(
+      capture.requests.filter((r) => JSON.stringify(r.headers).includes(BOUND_KEY)).length,
+      0,
+    );
+    // /health names the row, so the operator finds it before on-call does.
+    const health = await t.http.get('/health').expect(200);
+    assert.match(JSON.stringify(health.body.security), /LASTMILE_SECRET_ENV_HOSTS/);
   });
 
   it('carried no server secret to any host, in any header or body', () => {

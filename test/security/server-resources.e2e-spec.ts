@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { audioZip, twoClips } from '@lastmile/slices/testing';
 import { createKey, createTenant, type KeyView, type TenantView } from '../factories/api-resources';
 import { modelBody, planBody, scenarioBody } from '../factories/api-bodies';
 import { rowCounts } from '../api/support/database-probes';
@@ -261,6 +262,40 @@ describe('inputs that name server resources', () => {
     // Another tenant is not affected.
     const other = (await customerPlan({}, otherCustomer.key).expect(201)).body;
     await t.http.post(`/v1/plans/${other.id}/runs`).set(bearer(otherCustomer.key)).expect(202);
+  });
+
+  it("reads an uploaded GLM's section patterns as names, never as regular expressions: others are a 422", async () => {
+    const { rows, files } = twoClips();
+    const upload = (pattern: string) =>
+      t.http
+        .post(`/v1/tenants/${tenant.slug}/slices`)
+        .set(bearer(customer.key))
+        .field('name', 'ward-glm')
+        .attach(
+          'file',
+          audioZip(rows, files, [
+            {
+              name: 'alternates.glm',
+              data: Buffer.from(
+                `;;\n* name "ward"\n;; INPUT_DEPENDENT_APPLICATION = "${pattern}"\nHEALTHCARE => HEALTH CARE\n`,
+              ),
+            },
+          ]),
+          'ward.zip',
+        );
+    const before = await rowCounts(t.dataSource);
+    // An invalid pattern (a 500 when it was compiled) and a catastrophic one.
+    for (const pattern of ['(', '(a+)+$', '((((.*)*)*)*)*x']) {
+      const started = Date.now();
+      const response = await upload(pattern);
+      assertProblem(response, 422, ['alternates.glm']);
+      assert.match(response.body.errors[0].reason, /GLM line 3: INPUT_DEPENDENT_APPLICATION/);
+      assert.ok(Date.now() - started < 2000, 'answered at once');
+    }
+    assert.deepEqual(await rowCounts(t.dataSource), before);
+    // What real GLM files write there is still read as csrfilt.sh reads it.
+    const kept = await upload('hyp|trn').expect(201);
+    assert.match(kept.body.alternates, /INPUT_DEPENDENT_APPLICATION = "hyp\|trn"/);
   });
 
   it('counts the API rate limit per tenant across its keys, not per client address', async () => {

@@ -47,6 +47,7 @@ export { CustomerUrlPolicy, describeAddress, isPublicAddress } from './http/cust
 export { URL_POLICY_DENIED } from './http/url-policy';
 export { CREDENTIAL_HEADERS, storedHeaderNames } from './spec/headers.schema';
 export { apiKeyEnvNames, SecretEnvPolicy, settingList } from './security/secret-env-policy';
+export { apiKeyTargets, KeyHostBindings } from './security/key-host-bindings';
 export { programEnvironment } from './adapters/run-program';
 export {
   ServerPolicy,

@@ -1,6 +1,7 @@
 import type { DecodingParams } from './spec/decoding-params.schema';
 import type { AdapterSpec } from './spec/adapter-spec.schema';
 import type { UrlPolicy } from './http/url-policy';
+import type { KeyHostBindings } from './security/key-host-bindings';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant' | (string & {});
@@ -57,4 +58,6 @@ export interface AdapterOptions {
   urlPolicy?: UrlPolicy;
   /** Where apiKeyEnv names are looked up at call time; process.env by default. */
   env?: Environment;
+  /** Hosts the operator binds key variables to (LASTMILE_SECRET_ENV_HOSTS); none when absent. */
+  keyHosts?: KeyHostBindings;
 }

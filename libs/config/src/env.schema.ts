@@ -35,6 +35,9 @@ export function decodeSecretsKey(value: string): Buffer | null {
   return null;
 }
 
+/** PagerDuty's Events API v2: where pagerduty channels deliver unless the operator sets another. */
+export const DEFAULT_PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
+
 /** Every setting the services read from the environment, validated once at start-up. */
 export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,6 +54,13 @@ export const envSchema = z.object({
    * they are loopback, link-local, private or unique-local; public addresses need no listing.
    */
   LASTMILE_CUSTOMER_URL_ALLOWLIST: z.string().default(''),
+  /**
+   * Where every pagerduty channel delivers (its routing key rides in the body): the operator's
+   * choice, never a channel's, e.g. https://events.eu.pagerduty.com/v2/enqueue for an EU account.
+   */
+  LASTMILE_PAGERDUTY_EVENTS_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default(DEFAULT_PAGERDUTY_EVENTS_URL),
   /** apiKeyEnv names (models, scorers) must start with this prefix or be listed below. */
   LASTMILE_SECRET_ENV_PREFIX: z
     .string()
@@ -58,6 +68,12 @@ export const envSchema = z.object({
     .default('LASTMILE_MODEL_KEY_'),
   /** Further environment variable names an apiKeyEnv may name (comma or space separated). */
   LASTMILE_SECRET_ENV_NAMES: z.string().default(''),
+  /**
+   * Key variables bound to the hosts their keys may be sent to: `NAME=host[,host…]` entries
+   * separated by spaces or `;` (hosts: names, *.domain, IPs, CIDRs). Unbound variables go to any
+   * host LASTMILE_URL_ALLOWLIST allows.
+   */
+  LASTMILE_SECRET_ENV_HOSTS: z.string().default(''),
   /** Header names refused in stored specs, beyond the built-in credential headers. */
   LASTMILE_CREDENTIAL_HEADERS: z.string().default(''),
   /** Programs (argv[0]) command adapters may run; empty allows any once they are enabled. */

@@ -17,7 +17,8 @@ const SLACK_URL_IN_PLAN = `$[*] ? (@.kind == "slack" && exists(@.url))`;
 /**
  * Rows stored before secrets moved out of the environment: channels naming an environment
  * variable (refused at every delivery), Slack webhook URLs kept in plain plan config, and models
- * whose apiKeyEnv the operator's policy no longer permits (their calls fail with "not set").
+ * whose apiKeyEnv the operator's policy no longer permits (their calls fail with "not set") or
+ * whose key goes to a host its binding does not list (their adapters are not built).
  * Reported in /health and logged at start-up, so an operator finds them before on-call does.
  */
 @Injectable()
@@ -58,7 +59,7 @@ export class LegacySecretsProbe implements OnApplicationBootstrap {
     if (refusedModels.length)
       found.push({
         problem:
-          "models name an apiKeyEnv the operator's policy does not permit (LASTMILE_SECRET_ENV_PREFIX / LASTMILE_SECRET_ENV_NAMES): their model calls fail until the key moves to a permitted variable and a new model version names it",
+          "models name an apiKeyEnv the operator's policy does not permit (LASTMILE_SECRET_ENV_PREFIX / LASTMILE_SECRET_ENV_NAMES) or send it to a host LASTMILE_SECRET_ENV_HOSTS does not bind it to: their model calls fail until a new model version names a permitted variable and host",
         planIds: [],
         modelIds: refusedModels,
       });

@@ -1,6 +1,5 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
-import { PAGERDUTY_EVENTS_URL } from '@lastmile/monitoring';
 import { secretNameSchema } from '../secrets/secret.dto';
 
 const cronSchema = z.string().refine((value) => {
@@ -74,7 +73,11 @@ export const channelSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('pagerduty'),
-    url: httpUrl.default(PAGERDUTY_EVENTS_URL),
+    /**
+     * Always the operator's LASTMILE_PAGERDUTY_EVENTS_URL: the routing key goes nowhere else.
+     * Accepted only when it names that URL (older clients send the default); not stored.
+     */
+    url: httpUrl.optional(),
     /** Stored secret whose value is the PagerDuty routing key. */
     secret: secretNameSchema,
     secretEnv: z.never({ error: SECRET_ENV_GONE }).optional(),

@@ -28,12 +28,13 @@ export class PlansController {
   @ApiEndpoint({
     summary: 'Create a plan',
     description:
-      "A customer key always owns its plans (its tenant); other keys may name a tenant, whose slices the plan may then use. Channel secrets must already be stored for the plan's owner, channel URLs must pass the owner's URL policy, and a customer's schedule may not fire more often than the operator allows: each refusal is a 400 naming the field. A cron schedules runs at once.",
+      "A customer key always owns its plans (its tenant); other keys may name a tenant, whose slices the plan may then use. Channel secrets must already be stored for the plan's owner, channel URLs must pass the owner's URL policy (a Slack secret's URL too), a PagerDuty channel delivers to the operator's events URL only (a `url` other than LASTMILE_PAGERDUTY_EVENTS_URL is refused), and a customer's schedule may not fire more often than the operator allows: each refusal is a 400 naming the field. Only the tenant's own keys and admin keys may name a tenant's secrets in a channel. A cron schedules runs at once.",
     responses: [{ status: 201, description: 'The plan.', schema: planSchema }],
     problems: [
       {
         status: 403,
-        description: 'A customer key named a tenant other than its own.',
+        description:
+          "A customer key named a tenant other than its own, or a key other than the tenant's own and admin keys named a tenant's secret in a channel (the field is named).",
       },
       { status: 404, description: 'The named tenant does not exist.' },
     ],
@@ -70,10 +71,17 @@ export class PlansController {
   @ApiEndpoint({
     summary: 'Change a plan',
     description:
-      'Any subset of the mutable fields; fields not sent keep their values (no defaults are applied). The scenario and tenant stay: compare versions with a new plan. The schedule follows at once.',
+      "Any subset of the mutable fields; fields not sent keep their values (no defaults are applied). The scenario and tenant stay: compare versions with a new plan. The schedule follows at once. Channels are checked as at creation; an ml key may keep a tenant's channels that name its secrets as they are, but not add or change one.",
     responses: [{ status: 200, description: 'The plan as changed.', schema: planSchema }],
     params: { id: uuidParam('plan') },
-    problems: [404],
+    problems: [
+      {
+        status: 403,
+        description:
+          "A key other than the tenant's own and admin keys named a tenant's secret in a new or changed channel.",
+      },
+      404,
+    ],
   })
   @ApiZodBody(updatePlanSchema, { examples: EXAMPLES.updatePlan })
   update(

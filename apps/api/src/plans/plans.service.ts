@@ -30,32 +30,41 @@ import { SERVER_POLICY } from '../security/server-policy.provider';
 import { tenantScope, type Principal } from '../auth/principal';
 import { TenantsService } from '../tenants/tenants.service';
 import type { CreatePlanBody, UpdatePlanBody } from './plan.dto';
+import { PlanChannelRules } from './plan-channels';
 import { PlanSchedulesService } from './plan-schedules.service';
 import { customerScheduleRefusal } from './schedule-interval';
 
 @Injectable()
 export class PlansService {
+  private readonly channels: PlanChannelRules;
+
   constructor(
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly tenants: TenantsService,
     private readonly schedules: PlanSchedulesService,
-    @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
+    @Inject(SERVER_POLICY) policy: ServerPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(RUNS_QUEUE) private readonly runsQueue: Queue,
-  ) {}
+  ) {
+    this.channels = new PlanChannelRules(database, policy, config.LASTMILE_PAGERDUTY_EVENTS_URL);
+  }
 
   async create(principal: Principal, body: CreatePlanBody): Promise<Plan> {
     const tenantId = await this.ownerTenant(principal, body.tenant);
-    await this.checkServerResources(principal, tenantId, body);
+    await this.checkServerResources(principal, tenantId, body, []);
     const plan = await this.database.transaction(async (stores) => {
       await this.checkReferences(
         stores,
         { modelId: body.modelId, scenarioId: body.scenarioId, sliceIds: body.sliceIds },
         tenantId,
       );
-      const { tenant: _tenant, ...fields } = body;
-      const saved = await stores.plans.save({ ...fields, tenantId });
+      const { tenant: _tenant, channels, ...fields } = body;
+      const saved = await stores.plans.save({
+        ...fields,
+        channels: PlanChannelRules.stored(channels),
+        tenantId,
+      });
       await this.audit.record(principal, 'create', 'plan', saved.id, { name: saved.name }, stores);
       return saved;
     });
@@ -75,10 +84,12 @@ export class PlansService {
 
   async update(principal: Principal, id: string, body: UpdatePlanBody): Promise<Plan> {
     const existing = await this.get(principal, id);
-    await this.checkServerResources(principal, existing.tenantId, {
-      timezone: existing.timezone,
-      ...body,
-    });
+    await this.checkServerResources(
+      principal,
+      existing.tenantId,
+      { timezone: existing.timezone, ...body },
+      existing.channels,
+    );
     const plan = await this.database.transaction(async (stores) => {
       const current = await this.get(principal, id);
       await this.checkReferences(
@@ -86,7 +97,10 @@ export class PlansService {
         { modelId: body.modelId, sliceIds: body.sliceIds },
         current.tenantId,
       );
-      const updated = await stores.plans.save({ ...current, ...body });
+      const changes = body.channels
+        ? { ...body, channels: PlanChannelRules.stored(body.channels) }
+        : body;
+      const updated = await stores.plans.save({ ...current, ...changes });
       await this.audit.record(
         principal,
         'update',
@@ -143,16 +157,29 @@ export class PlansService {
   }
 
   /**
-   * What a plan names on the server, judged before anything is stored: its channels' secrets must
-   * exist for the plan's owner, their URLs must be reachable under the owner's URL policy (a
-   * tenant's: public addresses only, unless the operator lists more), and a customer's schedule
-   * may not fire more often than the operator's minimum.
+   * What a plan names on the server, judged before anything is stored: its channels (their
+   * secrets and destinations, PlanChannelRules; `current` are the plan's channels as they stand)
+   * and a customer's schedule, which may not fire more often than the operator's minimum.
    */
   private async checkServerResources(
     principal: Principal,
     tenantId: string | null,
     body: { cron?: string | null; timezone?: string; channels?: ChannelSpec[] },
+    current: ChannelSpec[],
   ): Promise<void> {
+    const channels = await this.channels.refusals(
+      principal,
+      tenantId,
+      body.channels ?? [],
+      current,
+    );
+    if (channels.forbidden.length)
+      throw new ProblemException(
+        403,
+        'Forbidden',
+        channels.forbidden[0].reason,
+        channels.forbidden,
+      );
     const problems: FieldProblem[] = [];
     if (principal.role === 'customer' && body.cron) {
       const reason = customerScheduleRefusal(
@@ -162,24 +189,7 @@ export class PlansService {
       );
       if (reason) problems.push({ field: 'cron', reason });
     }
-    const channels = body.channels ?? [];
-    const names = channels.flatMap((channel) => (channel.secret ? [channel.secret] : []));
-    const stored = await this.database.stores.secrets.existing(tenantId, names);
-    for (const [i, channel] of channels.entries()) {
-      if (channel.secret && !stored.has(channel.secret))
-        problems.push({
-          field: `channels[${i}].secret`,
-          reason: `no secret named ${channel.secret} for ${tenantId ? "the plan's tenant" : 'the operator'}: store it first with PUT ${tenantId ? '/v1/tenants/{tenant}/secrets/' : '/v1/secrets/'}${channel.secret}`,
-        });
-      if (channel.url === undefined) continue;
-      const reason =
-        tenantId !== null
-          ? await this.policy.customerUrls.refusal(channel.url)
-          : this.policy.urls.classify(new URL(channel.url)) === 'denied'
-            ? `${new URL(channel.url).host} is not in LASTMILE_URL_ALLOWLIST`
-            : null;
-      if (reason) problems.push({ field: `channels[${i}].url`, reason });
-    }
+    problems.push(...channels.problems);
     if (problems.length) throw invalid(problems[0].reason, problems);
   }
 

@@ -44,7 +44,8 @@ export class TenantSecretsController {
     problems: [
       {
         status: 400,
-        description: 'The name is not a secret name (1–63 of a-z, 0-9, `.`, `_`, `-`).',
+        description:
+          "The name is not a secret name (1–63 of a-z, 0-9, `.`, `_`, `-`), or the value is an http(s) URL (a Slack webhook) the owner's URL policy does not let channels reach (`value`; only the host is named).",
       },
       404,
       { status: 503, description: 'The server has no LASTMILE_SECRETS_KEY to seal secrets with.' },
@@ -120,7 +121,8 @@ export class OperatorSecretsController {
     problems: [
       {
         status: 400,
-        description: 'The name is not a secret name (1–63 of a-z, 0-9, `.`, `_`, `-`).',
+        description:
+          "The name is not a secret name (1–63 of a-z, 0-9, `.`, `_`, `-`), or the value is an http(s) URL (a Slack webhook) the owner's URL policy does not let channels reach (`value`; only the host is named).",
       },
       { status: 503, description: 'The server has no LASTMILE_SECRETS_KEY to seal secrets with.' },
     ],

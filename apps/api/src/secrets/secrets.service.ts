@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { ServerPolicy } from '@lastmile/adapters';
 import {
   Database,
   NO_SECRETS_KEY,
@@ -6,9 +7,11 @@ import {
   type SecretOwner,
 } from '@lastmile/persistence';
 import { AuditService } from '../common/audit.service';
-import { notFound, ProblemException } from '../common/problem.exception';
+import { invalid, notFound, ProblemException } from '../common/problem.exception';
 import type { Principal } from '../auth/principal';
+import { SERVER_POLICY } from '../security/server-policy.provider';
 import { TenantsService } from '../tenants/tenants.service';
+import { NOT_A_URL, secretUrlRefusal } from './secret-url';
 
 /** Tenant (and operator) secrets: write-only, audited by name, never echoed. */
 @Injectable()
@@ -17,6 +20,7 @@ export class SecretsService {
     private readonly database: Database,
     private readonly tenants: TenantsService,
     private readonly audit: AuditService,
+    @Inject(SERVER_POLICY) private readonly policy: ServerPolicy,
   ) {}
 
   async put(
@@ -28,6 +32,13 @@ export class SecretsService {
     const owner = await this.owner(principal, tenantRef);
     if (!this.database.secretsAvailable)
       throw new ProblemException(503, 'Service Unavailable', NO_SECRETS_KEY);
+    // A URL kept as a secret is a destination (a Slack webhook): held to its owner's URL policy
+    // now, as a channel URL would be, and again whenever a channel names it and at delivery.
+    const refusal = await secretUrlRefusal(this.policy, owner, value);
+    if (refusal !== null && refusal !== NOT_A_URL)
+      throw invalid(`the secret's URL may not be reached: ${refusal}`, [
+        { field: 'value', reason: refusal },
+      ]);
     return this.database.transaction(async (stores) => {
       const { id, ...stored } = await stores.secrets.put(owner, name, value);
       // The audit names the secret, never its value.

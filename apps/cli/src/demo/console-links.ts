@@ -2,9 +2,10 @@ import type { DemoApiClient } from './demo-api-client';
 import { say } from './demo-printer';
 
 /**
- * Ready sign-in links to the console, one per person of the story: each signs the browser in
+ * Ready sign-in links to the console, one per person of the story: each fills the sign-in form
  * with a key of that role. The key rides in the URL's #fragment, which a browser never sends to
- * the server (nor to logs); the sign-in page's script posts it and clears the address bar.
+ * the server (nor to logs); the sign-in page's script fills it in and clears the address bar,
+ * and the person presses Sign in (it never signs in by itself: that would be a login CSRF).
  */
 export async function printConsoleLinks(
   api: DemoApiClient,
@@ -21,7 +22,9 @@ export async function printConsoleLinks(
         ...(tenant ? { tenant } : {}),
       })
     ).key;
-  say(`console: ${api.baseUrl}/console — sign in with any API key, or open a ready link:`);
+  say(
+    `console: ${api.baseUrl}/console — sign in with any API key, or open a ready link (it fills in the key; press Sign in):`,
+  );
   say(`  on-call (the incident inbox): ${link(await key('oncall'), '/console/alerts')}`);
   say(`  ML team (plans, compare two runs): ${link(await key('ml'), '/console/plans')}`);
   const tenant = await api

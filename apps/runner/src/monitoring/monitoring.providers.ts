@@ -26,6 +26,9 @@ export function monitoringProviders(config: AppConfig): Provider[] {
         new NotificationSender(
           new ServerPolicy(config, RESERVED_ENV_NAMES),
           database.stores.secrets,
+          {
+            pagerDutyEventsUrl: config.LASTMILE_PAGERDUTY_EVENTS_URL,
+          },
         ),
     },
     {

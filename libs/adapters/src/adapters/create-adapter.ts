@@ -11,14 +11,21 @@ import { OpenAiTranscriptionAdapter } from './openai-transcription.adapter';
 
 /**
  * Validates the spec and builds its adapter. Throws AdapterConfigError (never at call time) for an
- * invalid spec, a command adapter without allowCommand, a URL outside the allow-list or a
- * missing apiKeyEnv variable. Create one adapter per model per process: limits live in it.
+ * invalid spec, a command adapter without allowCommand, a URL outside the allow-list, a key
+ * bound to other hosts (LASTMILE_SECRET_ENV_HOSTS) or a missing apiKeyEnv variable. Create one adapter per model per process: limits live in it.
  */
 export function createAdapter(
   spec: AdapterSpec | AdapterSpecInput,
   options: AdapterOptions = {},
 ): ModelAdapter {
   const parsed = parseAdapterSpec(spec);
+  if (parsed.kind !== 'command') {
+    const refusal = options.keyHosts?.refusal(
+      parsed.apiKeyEnv,
+      parsed.kind === 'http' ? parsed.url : parsed.baseUrl,
+    );
+    if (refusal) throw new AdapterConfigError(refusal);
+  }
   switch (parsed.kind) {
     case 'openai-chat':
       assertUrlAllowed(parsed.baseUrl, options.urlPolicy);

@@ -17,7 +17,9 @@ import type {
 } from '../model-adapter';
 import { ResilientCaller } from '../resilience/resilient-caller';
 import type { AdapterSpec } from '../spec/adapter-spec.schema';
+import type { KeyHostBindings } from '../security/key-host-bindings';
 import { assertApiKeyPresent, readApiKey } from './api-key';
+import { invalidRequest } from './request-input';
 import { processEnv } from '@lastmile/config/process-env';
 
 /** What an adapter reads out of one successful answer. */
@@ -33,12 +35,14 @@ export abstract class HttpModelAdapter<S extends HttpKindSpec> implements ModelA
   private readonly caller: ResilientCaller;
   private readonly transport: HttpTransport;
   private readonly env: Environment;
+  private readonly keyHosts: KeyHostBindings | undefined;
 
   constructor(
     readonly spec: S,
     options: AdapterOptions,
   ) {
     this.env = options.env ?? processEnv();
+    this.keyHosts = options.keyHosts;
     assertApiKeyPresent(this.env, spec.apiKeyEnv);
     this.caller = new ResilientCaller(spec.limits);
     this.transport = new HttpTransport(options.urlPolicy ?? allowAllUrls, spec.limits.concurrency);
@@ -63,6 +67,9 @@ export abstract class HttpModelAdapter<S extends HttpKindSpec> implements ModelA
       const apiKey = readApiKey(this.env, this.spec.apiKeyEnv);
       secrets = apiKey ? [apiKey] : [];
       const exchange = await this.buildExchange(request, apiKey);
+      // Where the request really goes, once built: a bound key leaves for its hosts only.
+      const refusal = this.keyHosts?.refusal(this.spec.apiKeyEnv, exchange.url);
+      if (refusal) throw invalidRequest(refusal);
       const target = describeTarget(exchange.method, exchange.url);
       const outcome = await this.caller.call(async (attemptSignal) => {
         const answer = await this.transport.send(exchange, attemptSignal);

@@ -36,6 +36,31 @@ describe('customer URL policy', () => {
     assert.match(describeAddress('10.1.1.1'), /private/);
   });
 
+  it('refuses IPv6 transition addresses whose relay would reach an IPv4 address: 6to4, Teredo, NAT64', () => {
+    for (const address of [
+      '2002:7f00:1::1', // 6to4 of 127.0.0.1
+      '2002:a9fe:a9fe::', // 6to4 of 169.254.169.254
+      '2002:5db8:d822::1', // 6to4 of a public address: the relay is still not ours to choose
+      '2001:0:4136:e378:8000:63bf:80ff:fffe', // Teredo (its client address obfuscated)
+      '2001::1',
+      '64:ff9b::7f00:1', // NAT64 of 127.0.0.1
+      '64:ff9b::a9fe:a9fe', // NAT64 of 169.254.169.254
+      '64:ff9b:1::a00:1', // local-use NAT64 (RFC 8215) of 10.0.0.1
+    ]) {
+      assert.equal(isPublicAddress(address), false, address);
+      assert.match(describeAddress(address), /6to4, Teredo or NAT64/, address);
+    }
+    // Neighbours of those ranges are ordinary public addresses.
+    for (const address of ['2001:4860:4860::8888', '2003::1'])
+      assert.equal(isPublicAddress(address), true, address);
+    const policy = new CustomerUrlPolicy(allowAllUrls, null);
+    assert.equal(policy.classify(new URL('http://[2002:7f00:1::1]/x')), 'denied');
+    assert.equal(
+      policy.allowsAddress('2001:0:4136:e378:8000:63bf:80ff:fffe', 'teredo.example'),
+      false,
+    );
+  });
+
   it('judges literals without DNS and sends names to the guarded lookup', () => {
     const policy = new CustomerUrlPolicy(allowAllUrls, null);
     assert.equal(policy.classify(new URL('http://127.0.0.1/x')), 'denied');

@@ -6,6 +6,9 @@ import { URL_POLICY_DENIED, UrlAllowlist, type UrlPolicy, type UrlVerdict } from
 // "this network", private (RFC 1918), shared (CGNAT), link-local (cloud metadata at
 // 169.254.169.254 and fd00:ec2::254 included), unique-local, documentation, benchmarking,
 // multicast and reserved ranges; IPv4-mapped and -compatible IPv6 forms are unwrapped first.
+// IPv6 transition ranges carry an IPv4 address a relay or gateway will reach (6to4 2002::/16,
+// Teredo 2001::/32, NAT64 64:ff9b::/96 and the local-use 64:ff9b:1::/48): refused whole, as the
+// embedded address may be internal and no customer needs them for a public webhook.
 const NON_PUBLIC = new BlockList();
 for (const [network, prefix] of [
   ['0.0.0.0', 8],
@@ -27,8 +30,11 @@ for (const [network, prefix] of [
 for (const [network, prefix] of [
   ['::', 96],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
   ['100::', 64],
+  ['2001::', 32],
   ['2001:db8::', 32],
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],
@@ -76,6 +82,8 @@ export function describeAddress(address: string): string {
     return 'a link-local address (cloud metadata lives there)';
   if (/^10\.|^192\.168\.|^172\.(1[6-9]|2\d|3[01])\.|^f[cd]/i.test(plain))
     return 'a private network address';
+  if (/^(2002:|2001:(0{1,4})?:|64:ff9b:)/i.test(plain))
+    return 'an IPv6 transition address (6to4, Teredo or NAT64) that reaches an IPv4 address through a relay';
   return isPublicAddress(plain) ? 'a public address' : 'a reserved, non-public address';
 }
 

@@ -1,11 +1,13 @@
 import { assertApiKeyPresent, readApiKey } from '../adapters/api-key';
 import { finalError } from '../adapters/http-model-adapter';
+import { invalidRequest } from '../adapters/request-input';
 import { AdapterConfigError } from '../errors/adapter-config-error';
 import { assertSuccess, parseJsonAnswer } from '../http/answer-checks';
 import { describeTarget, HttpTransport } from '../http/http-transport';
 import { allowAllUrls, type UrlPolicy } from '../http/url-policy';
 import type { Environment } from '../model-adapter';
 import { ResilientCaller } from '../resilience/resilient-caller';
+import type { KeyHostBindings } from '../security/key-host-bindings';
 import { canonicalJson, sha256Hex } from '@lastmile/hashing';
 import { jsonClassifierProtocol } from './json-classifier-protocol';
 import { perspectiveProtocol } from './perspective-protocol';
@@ -29,6 +31,8 @@ export interface ToxicityClassifier {
 export interface ScorerOptions {
   urlPolicy?: UrlPolicy;
   env?: Environment;
+  /** Hosts the operator binds key variables to (LASTMILE_SECRET_ENV_HOSTS). */
+  keyHosts?: KeyHostBindings;
 }
 
 /**
@@ -44,6 +48,7 @@ export class HttpToxicityScorer implements ToxicityClassifier {
   private readonly caller: ResilientCaller;
   private readonly transport: HttpTransport;
   private readonly env: Environment;
+  private readonly keyHosts: KeyHostBindings | undefined;
 
   constructor(spec: ToxicityScorerSpec | ToxicityScorerSpecInput, options: ScorerOptions = {}) {
     const parsed = toxicityScorerSpecSchema.safeParse(spec);
@@ -56,6 +61,9 @@ export class HttpToxicityScorer implements ToxicityClassifier {
       `${this.spec.style === 'json' ? 'http-json' : 'perspective'}:${sha256Hex(canonicalJson(identity)).slice(0, 12)}`;
     this.env = options.env ?? processEnv();
     assertApiKeyPresent(this.env, this.spec.apiKeyEnv);
+    this.keyHosts = options.keyHosts;
+    const bound = this.keyHosts?.refusal(this.spec.apiKeyEnv, this.spec.url);
+    if (bound) throw new AdapterConfigError(bound);
     const policy = options.urlPolicy ?? allowAllUrls;
     if (policy.classify(new URL(this.spec.url.replace(/\{\{[^}]*\}\}/g, ''))) === 'denied') {
       throw new AdapterConfigError(
@@ -76,6 +84,8 @@ export class HttpToxicityScorer implements ToxicityClassifier {
       const apiKey = readApiKey(this.env, this.spec.apiKeyEnv);
       secrets = apiKey ? [apiKey] : [];
       const exchange = this.protocol.buildExchange(text, apiKey);
+      const refusal = this.keyHosts?.refusal(this.spec.apiKeyEnv, exchange.url);
+      if (refusal) throw invalidRequest(refusal);
       const target = describeTarget(exchange.method, exchange.url);
       const outcome = await this.caller.call(async (attemptSignal) => {
         const answer = await this.transport.send(exchange, attemptSignal);

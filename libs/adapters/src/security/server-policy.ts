@@ -1,6 +1,7 @@
 import { CustomerUrlPolicy } from '../http/customer-url-policy';
 import { parseUrlAllowlist, UrlAllowlist, type UrlPolicy } from '../http/url-policy';
 import { CREDENTIAL_HEADERS, storedHeaderNames } from '../spec/headers.schema';
+import { apiKeyTargets, KeyHostBindings } from './key-host-bindings';
 import { apiKeyEnvNames, SecretEnvPolicy, settingList } from './secret-env-policy';
 
 /** The operator's settings this policy reads (a subset of the validated AppConfig). */
@@ -12,6 +13,8 @@ export interface ServerPolicySettings {
   LASTMILE_SECRET_ENV_PREFIX: string;
   LASTMILE_SECRET_ENV_NAMES: string;
   LASTMILE_CREDENTIAL_HEADERS: string;
+  /** Key variables bound to the hosts they may be sent to (KeyHostBindings); none when absent. */
+  LASTMILE_SECRET_ENV_HOSTS?: string;
 }
 
 /** A refused part of a stored spec: its path (relative to the spec) and why. */
@@ -29,6 +32,7 @@ export class ServerPolicy {
   readonly urls: UrlPolicy;
   readonly customerUrls: CustomerUrlPolicy;
   readonly secretEnv: SecretEnvPolicy;
+  readonly keyHosts: KeyHostBindings;
   private readonly credentialHeaders: ReadonlySet<string>;
   private readonly commands: ReadonlySet<string>;
 
@@ -47,6 +51,7 @@ export class ServerPolicy {
       settingList(settings.LASTMILE_SECRET_ENV_NAMES),
       reservedEnvNames,
     );
+    this.keyHosts = new KeyHostBindings(settings.LASTMILE_SECRET_ENV_HOSTS ?? '');
     this.credentialHeaders = new Set(
       [...CREDENTIAL_HEADERS, ...settingList(settings.LASTMILE_CREDENTIAL_HEADERS)].map((name) =>
         name.toLowerCase(),
@@ -69,14 +74,21 @@ export class ServerPolicy {
   }
 
   /**
-   * Environment variable names and credential headers anywhere in a stored spec or scenario
-   * config (model adapters, toxicity classifiers, judges...).
+   * Environment variable names, the hosts their keys go to, and credential headers anywhere in a
+   * stored spec or scenario config (model adapters, toxicity classifiers, judges...).
    */
   specRefusals(spec: unknown): SpecRefusal[] {
     const refusals: SpecRefusal[] = [];
     for (const { path, name } of apiKeyEnvNames(spec)) {
       const reason = this.secretEnv.refusal(name);
       if (reason) refusals.push({ path, reason });
+    }
+    // A key the operator bound to hosts: the spec's own URL must be one of them (a default URL,
+    // as a Perspective classifier's, is checked when the runner builds it and at every call).
+    for (const { path, name, url } of apiKeyTargets(spec)) {
+      const reason = url === undefined ? null : this.keyHosts.refusal(name, url);
+      if (reason && !refusals.some((refusal) => refusal.path === path))
+        refusals.push({ path, reason });
     }
     for (const { path, name } of storedHeaderNames(spec)) {
       if (this.credentialHeaders.has(name.toLowerCase()))

@@ -58,6 +58,8 @@ function secretsOf(entries: Record<string, Record<string, string>>): ChannelSecr
 describe('NotificationSender (against a real local HTTP server)', () => {
   let server: Server;
   let base: string;
+  /** The operator's LASTMILE_PAGERDUTY_EVENTS_URL: the local server's /v2/enqueue. */
+  const pagerDuty = () => ({ pagerDutyEventsUrl: `${base}/v2/enqueue` });
   let status = 200;
   const seen: { path: string; headers: IncomingHttpHeaders; raw: string }[] = [];
   const secrets = secretsOf({
@@ -84,7 +86,7 @@ describe('NotificationSender (against a real local HTTP server)', () => {
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   it("signs a webhook body with the stored secret of the plan's owner and sends the idempotency key", async () => {
-    const sender = new NotificationSender(policy(), secrets);
+    const sender = new NotificationSender(policy(), secrets, pagerDuty());
     const result = await sender.deliver(
       { kind: 'webhook', url: `${base}/hook`, secret: 'hook' },
       message,
@@ -107,6 +109,7 @@ describe('NotificationSender (against a real local HTTP server)', () => {
     const tenantSender = new NotificationSender(
       policy({ LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1' }),
       secrets,
+      pagerDuty(),
     );
     await tenantSender.deliver(
       { kind: 'webhook', url: `${base}/hook`, secret: 'hook' },
@@ -121,12 +124,9 @@ describe('NotificationSender (against a real local HTTP server)', () => {
   });
 
   it('puts the routing key in a PagerDuty body and refuses a PagerDuty channel without one', async () => {
-    const sender = new NotificationSender(policy(), secrets);
-    await sender.deliver(
-      { kind: 'pagerduty', url: `${base}/v2/enqueue`, secret: 'pd' },
-      message,
-      'k',
-    );
+    const sender = new NotificationSender(policy(), secrets, pagerDuty());
+    await sender.deliver({ kind: 'pagerduty', secret: 'pd' }, message, 'k');
+    assert.equal(seen.at(-1)!.path, '/v2/enqueue');
     assert.equal(JSON.parse(seen.at(-1)!.raw).routing_key, 'routing-key-1');
     const before = seen.length;
     const missing = await sender.deliver(
@@ -144,10 +144,36 @@ describe('NotificationSender (against a real local HTTP server)', () => {
     assert.equal(seen.length, before, 'nothing was sent');
   });
 
+  it("sends a secret's value only where its owner configured it: routing keys to the operator's PagerDuty URL, webhook secrets into a signature", async () => {
+    const sender = new NotificationSender(policy(), secrets, pagerDuty());
+    const before = seen.length;
+    // A channel stored with a url of its caller's choosing still pages the operator's URL.
+    const paged = await sender.deliver(
+      { kind: 'pagerduty', url: `${base}/caller-chosen`, secret: 'pd' },
+      message,
+      'k',
+    );
+    assert.equal(paged.delivered, true);
+    await sender.deliver(
+      { kind: 'webhook', url: `${base}/caller-chosen`, secret: 'hook' },
+      message,
+      'k',
+    );
+    const sent = seen.slice(before);
+    assert.deepEqual(
+      sent.map((request) => request.path),
+      ['/v2/enqueue', '/caller-chosen'],
+    );
+    const toCaller = sent.filter((request) => request.path === '/caller-chosen');
+    for (const request of toCaller)
+      for (const value of ['routing-key-1', 's3cr3t-value'])
+        assert.ok(!`${JSON.stringify(request.headers)} ${request.raw}`.includes(value), value);
+  });
+
   it('refuses a channel that names an environment variable, whatever its value, without sending', async () => {
     process.env.LASTMILE_ADMIN_KEY_FOR_SENDER_SPEC = 'must-never-leave';
     const before = seen.length;
-    const sender = new NotificationSender(policy(), secrets);
+    const sender = new NotificationSender(policy(), secrets, pagerDuty());
     const result = await sender.deliver(
       {
         kind: 'pagerduty',
@@ -165,7 +191,7 @@ describe('NotificationSender (against a real local HTTP server)', () => {
 
   it('retries 5xx and 429, not other 4xx, and never names the Slack URL kept as a secret', async () => {
     const slack = secretsOf({ operator: { slack: `${base}/services/T0/B0/PATHSECRET` } });
-    const sender = new NotificationSender(policy(), slack);
+    const sender = new NotificationSender(policy(), slack, pagerDuty());
     const channel = { kind: 'slack' as const, secret: 'slack' };
     const verdicts: [number, boolean][] = [];
     for (const code of [503, 429, 400, 404]) {
@@ -189,6 +215,7 @@ describe('NotificationSender (against a real local HTTP server)', () => {
     const sender = new NotificationSender(
       policy({ LASTMILE_URL_ALLOWLIST: '10.0.0.0/8, hooks.example.com' }),
       secrets,
+      pagerDuty(),
     );
     const result = await sender.deliver({ kind: 'webhook', url: `${base}/hook` }, message, 'k');
     assert.deepEqual([result.delivered, result.retryable], [false, false]);
@@ -198,7 +225,7 @@ describe('NotificationSender (against a real local HTTP server)', () => {
 
   it("refuses a tenant's channel to loopback, private or metadata addresses before connecting, unless the operator lists them", async () => {
     const before = seen.length;
-    const sender = new NotificationSender(policy(), secrets);
+    const sender = new NotificationSender(policy(), secrets, pagerDuty());
     for (const url of [
       `${base}/hook`,
       'http://10.1.2.3/hook',
@@ -223,13 +250,14 @@ describe('NotificationSender (against a real local HTTP server)', () => {
     const listed = new NotificationSender(
       policy({ LASTMILE_CUSTOMER_URL_ALLOWLIST: '127.0.0.1' }),
       secrets,
+      pagerDuty(),
     );
     const allowed = await listed.deliver({ kind: 'webhook', url: `${base}/hook` }, forTenant, 'k');
     assert.equal(allowed.delivered, true);
   });
 
   it('treats an unreachable receiver as retryable', async () => {
-    const sender = new NotificationSender(policy(), secrets);
+    const sender = new NotificationSender(policy(), secrets, pagerDuty());
     const result = await sender.deliver(
       { kind: 'webhook', url: 'http://127.0.0.1:9/hook' },
       message,

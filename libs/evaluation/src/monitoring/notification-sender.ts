@@ -31,16 +31,25 @@ export interface ChannelSecrets {
 const SECRET_ENV_REFUSED =
   'the channel names an environment variable (secretEnv), which channels may no longer do: store the secret with PUT /v1/tenants/{tenant}/secrets/{name} and name it in the channel\'s "secret"';
 
+/** Destinations the operator configures, never a channel. */
+export interface OperatorDestinations {
+  /** LASTMILE_PAGERDUTY_EVENTS_URL: every PagerDuty event, whatever a channel's url says. */
+  pagerDutyEventsUrl: string;
+}
+
 /**
  * Formats a message for its channel and POSTs it. A tenant's channels reach only what the
  * customer URL policy allows (public addresses, or the operator's customer allow-list); the
  * operator's own plans use the general allow-list. Secrets are opened per delivery, so a rotated
- * one is used at once, and never leave in anything but the request they are for.
+ * one is used at once, and a value goes only where its owner sent it: a routing key to the
+ * operator's PagerDuty events URL (a url stored on the channel is ignored), a webhook secret
+ * into a signature only, a Slack secret as the URL it is.
  */
 export class NotificationSender {
   constructor(
     private readonly policy: ServerPolicy,
     private readonly secrets: ChannelSecrets,
+    private readonly destinations: OperatorDestinations,
   ) {}
 
   async deliver(
@@ -64,6 +73,14 @@ export class NotificationSender {
     }
     if (channel.kind === 'pagerduty' && secret === undefined)
       return refused('a PagerDuty channel needs a secret holding its routing key');
+    if (channel.kind === 'pagerduty')
+      // The operator's own setting, not API input: no allow-list applies to it.
+      return this.post(
+        new URL(this.destinations.pagerDutyEventsUrl),
+        this.headers(idempotencyKey),
+        Buffer.from(JSON.stringify(pagerDutyPayload(message, secret!))),
+        undefined,
+      );
     // A Slack incoming webhook's URL is its credential: kept as the secret's value.
     const target = channel.kind === 'slack' && secret !== undefined ? secret : channel.url;
     let url: URL;
@@ -84,20 +101,20 @@ export class NotificationSender {
           ? `${url.host} is not allowed by LASTMILE_URL_ALLOWLIST`
           : `${url.host} is not a public address nor in LASTMILE_CUSTOMER_URL_ALLOWLIST: a tenant's channels may not reach it`,
       );
-    const payload =
-      channel.kind === 'slack'
-        ? slackPayload(message)
-        : channel.kind === 'pagerduty'
-          ? pagerDutyPayload(message, secret!)
-          : webhookPayload(message);
+    const payload = channel.kind === 'slack' ? slackPayload(message) : webhookPayload(message);
     const body = Buffer.from(JSON.stringify(payload));
-    const headers: Record<string, string> = {
+    const headers = this.headers(idempotencyKey);
+    // The webhook secret only signs: its value is in no header and no body.
+    if (channel.kind === 'webhook' && secret) headers[SIGNATURE_HEADER] = signBody(body, secret);
+    return this.post(url, headers, body, verdict === 'check-addresses' ? policy.lookup : undefined);
+  }
+
+  private headers(idempotencyKey: string): Record<string, string> {
+    return {
       'content-type': 'application/json',
       'user-agent': 'lastmile-notifier',
       [IDEMPOTENCY_HEADER]: idempotencyKey,
     };
-    if (channel.kind === 'webhook' && secret) headers[SIGNATURE_HEADER] = signBody(body, secret);
-    return this.post(url, headers, body, verdict === 'check-addresses' ? policy.lookup : undefined);
   }
 
   private post(

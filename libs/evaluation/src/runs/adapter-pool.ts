@@ -4,6 +4,7 @@ import {
   parseUrlAllowlist,
   ServerPolicy,
   type Environment,
+  type KeyHostBindings,
   type ModelAdapter,
   type UrlPolicy,
 } from '@lastmile/adapters';
@@ -17,6 +18,8 @@ export interface AdapterPoolOptions {
   env?: Environment;
   /** Why a command adapter's program may not run (the operator's allow-list), or null. */
   commandRefusal?: (program: string | undefined) => string | null;
+  /** Hosts the operator binds key variables to (LASTMILE_SECRET_ENV_HOSTS). */
+  keyHosts?: KeyHostBindings;
 }
 
 /** One adapter per model version per process: its concurrency and rate limits live in it. */
@@ -29,8 +32,8 @@ export class AdapterPool {
   }
 
   /** The URL policy and environment adapters were built with; scorers the runner creates use them too. */
-  get scorerOptions(): { urlPolicy: UrlPolicy; env?: Environment } {
-    return { urlPolicy: this.urlPolicy, env: this.options.env };
+  get scorerOptions(): { urlPolicy: UrlPolicy; env?: Environment; keyHosts?: KeyHostBindings } {
+    return { urlPolicy: this.urlPolicy, env: this.options.env, keyHosts: this.options.keyHosts };
   }
 
   get(model: Model): ModelAdapter {
@@ -45,6 +48,7 @@ export class AdapterPool {
         allowCommand: this.options.allowCommand,
         urlPolicy: this.urlPolicy,
         env: this.options.env,
+        keyHosts: this.options.keyHosts,
       });
       this.adapters.set(key, adapter);
     }
@@ -68,5 +72,6 @@ export function adapterPoolFor(config: AppConfig): AdapterPool {
     urlAllowlist: config.LASTMILE_URL_ALLOWLIST,
     env: policy.secretEnv.filter(processEnv()),
     commandRefusal: (program) => policy.commandRefusal(program),
+    keyHosts: policy.keyHosts,
   });
 }

@@ -4,6 +4,7 @@ import {
   HttpToxicityScorer,
   type AdapterSpec,
   type Environment,
+  type KeyHostBindings,
   type ToxicityScorerSpec,
   type UrlPolicy,
 } from '@lastmile/adapters';
@@ -20,6 +21,8 @@ export interface ScorerOptions {
   urlPolicy: UrlPolicy;
   /** The environment apiKeyEnv names are read from: the operator-permitted variables only. */
   env?: Environment;
+  /** Hosts the operator binds key variables to (LASTMILE_SECRET_ENV_HOSTS). */
+  keyHosts?: KeyHostBindings;
 }
 
 interface ScorerConfig {

@@ -4,9 +4,6 @@ import type { NotifiedEvent } from '../alerts/alert-transition';
 
 export type { ChannelSpec } from '@lastmile/persistence';
 
-/** PagerDuty's Events API v2, the default URL of a pagerduty channel. */
-export const PAGERDUTY_EVENTS_URL = 'https://events.pagerduty.com/v2/enqueue';
-
 /** Job data of JOB_DELIVER_NOTIFICATION: no secret, no message (built from the rows at delivery). */
 export interface DeliverNotificationJob {
   alertId: string;

@@ -28,7 +28,10 @@ export interface AlertPolicy {
 
 export interface ChannelSpec {
   kind: 'webhook' | 'slack' | 'pagerduty';
-  /** Webhook and PagerDuty endpoints; a Slack channel's URL is its secret's value. */
+  /**
+   * A webhook's endpoint. A Slack channel's URL is its secret's value; a PagerDuty channel always
+   * delivers to the operator's LASTMILE_PAGERDUTY_EVENTS_URL (a url stored before is ignored).
+   */
   url?: string;
   /** Name of a stored secret of the plan's tenant (or the operator's, for plans without one). */
   secret?: string;

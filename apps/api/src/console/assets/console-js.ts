@@ -1,17 +1,23 @@
 /**
  * The console's one script (served as /console/assets/console.js): progressive enhancement only —
  * every page works without it. It fills the sign-in key from a link's #key= fragment (never sent
- * to the server, removed from the address bar at once), and turns the upload form into a
+ * to the server, removed from the address bar at once) but never submits it: any site may link
+ * here with a key of its own, and an automatic sign-in would put the visitor in that key's tenant
+ * (login CSRF), so a person presses Sign in. It also turns the upload form into a
  * drag-and-drop upload with progress whose refusal lists the API's errors line by line.
  */
 export const CONSOLE_JS = `'use strict';
 (function () {
   var signIn = document.getElementById('sign-in');
   if (signIn && location.hash.indexOf('#key=') === 0) {
-    var key = decodeURIComponent(location.hash.slice(5));
+    var key = '';
+    try { key = decodeURIComponent(location.hash.slice(5)); } catch (ignored) { key = ''; }
     history.replaceState(null, '', location.pathname + location.search);
-    signIn.elements.key.value = key;
-    signIn.submit();
+    if (key) {
+      signIn.elements.key.value = key;
+      document.getElementById('key-from-link').hidden = false;
+      signIn.querySelector('button[type=submit]').focus();
+    }
   }
 
   var form = document.getElementById('upload');

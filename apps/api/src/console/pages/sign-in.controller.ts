@@ -66,6 +66,10 @@ const signInPage = (token: string, next: string, error: string | null) =>
             required
           />
         </p>
+        <p id="key-from-link" class="notice" hidden>
+          A link filled in this key. Press Sign in only if you asked for that link: the console will
+          act as the key, in its tenant.
+        </p>
         <p><button class="primary" type="submit">Sign in</button></p>
       </form>
       <p class="muted">

@@ -26,7 +26,10 @@ const alertPolicy = z
 const channel = z
   .object({
     kind: z.enum(['webhook', 'slack', 'pagerduty']),
-    url: z.string().optional(),
+    url: z.string().optional().meta({
+      description:
+        "A webhook's endpoint. Slack channels have none (the URL is their secret) and PagerDuty channels deliver to the operator's LASTMILE_PAGERDUTY_EVENTS_URL (a url stored before is ignored).",
+    }),
     secret: z.string().optional().meta({ description: 'Name of the stored secret it uses.' }),
     secretEnv: z.string().optional().meta({
       description: 'Legacy: an environment variable name. Such channels are refused at delivery.',

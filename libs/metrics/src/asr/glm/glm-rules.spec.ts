@@ -49,6 +49,47 @@ describe('parseGlm', () => {
     );
   });
 
+  it('reads section patterns as names, anchored or grouped, selecting what Perl would select', () => {
+    const only = (pattern: string, options = {}) =>
+      parseGlm(`;;\nA => B\n;; INPUT_DEPENDENT_APPLICATION = "${pattern}"\nC => D\n`, options)
+        .rules.map((r) => r.from)
+        .join('');
+    // [pattern, kept for trn, kept for ctm with -t hyp]; Perl's `$type =~ /$exp/` gives the same.
+    const cases: [string, string, string][] = [
+      ['trn', 'AC', 'A'],
+      ['TRN', 'AC', 'A'],
+      ['ctm|stm', 'A', 'AC'],
+      ['^(ctm|trn)$', 'AC', 'AC'],
+      ['(hyp)', 'A', 'AC'],
+      ['^tr', 'AC', 'A'],
+      ['tm$', 'A', 'AC'],
+      ['^rn', 'A', 'A'],
+      ['rn', 'AC', 'A'],
+      ['', 'AC', 'AC'],
+      ['^$', 'AC', 'A'],
+      ['lvcsr', 'A', 'A'],
+    ];
+    for (const [pattern, trn, ctmHyp] of cases) {
+      assert.equal(only(pattern), trn, `"${pattern}" for trn`);
+      assert.equal(only(pattern, { inputType: 'ctm', purpose: 'hyp' }), ctmHyp, `"${pattern}"`);
+    }
+  });
+
+  it('refuses a section pattern that is not a list of names, at its line, without compiling it', () => {
+    for (const pattern of ['(', '(a+)+$', '.*', 'tr.', '[a-z]+', 'ctm|(trn', 'a{1,99999}', '\\d']) {
+      const started = performance.now();
+      assert.throws(
+        () => parseGlm(`;;\nA => B\n;; INPUT_DEPENDENT_APPLICATION = "${pattern}"\nC => D\n`),
+        (e: unknown) =>
+          e instanceof GlmFormatError &&
+          e.line === 3 &&
+          /INPUT_DEPENDENT_APPLICATION .* is not supported/.test(e.message),
+        pattern,
+      );
+      assert.ok(performance.now() - started < 50, pattern);
+    }
+  });
+
   it('refuses what rfilter1 refuses: no arrow, too many rules, a format other than NIST1', () => {
     assert.throws(() => parseGlm(';;\nOKAY OK\n'), /GLM line 2: no "=>"/);
     assert.throws(

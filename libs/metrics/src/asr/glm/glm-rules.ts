@@ -1,7 +1,7 @@
 /**
  * SCTK's GLM ("global mapping") rule files as rfilter1 reads them (usnistgov/SCTK
  * src/rfilter1/include/grules2.c; format in doc/GLMRules.txt), after csrfilt.sh's selection of
- * `;; INPUT_DEPENDENT_APPLICATION = "<regexp>"` sections. Rules are `A => B` or
+ * `;; INPUT_DEPENDENT_APPLICATION = "<names>"` sections. Rules are `A => B` or
  * `A => B / C __ D` (replace A by B when C is just before it and D just after); `[ ]` or `" "`
  * bound strings with spaces. The first line only names the comment flag (its first token,
  * usually ";;"); header lines start with "*" and hold one quoted value.
@@ -84,7 +84,7 @@ export function parseGlm(text: string, options: GlmParseOptions = {}): GlmRuleSe
   return { name: settings.name, description: settings.description, ...set, rules, id };
 }
 
-/** csrfilt.sh keeps a line unless it lies in a section whose regexp names neither -i nor -t. */
+/** csrfilt.sh keeps a line unless it lies in a section whose pattern names neither -i nor -t. */
 function selectSections(
   lines: string[],
   { inputType = 'trn', purpose }: GlmParseOptions,
@@ -94,12 +94,61 @@ function selectSections(
   lines.forEach((text, i) => {
     const section = SECTION.exec(text);
     if (section) {
-      const pattern = new RegExp(section[1].toLowerCase());
-      applies = pattern.test(inputType) || pattern.test(purpose ?? '');
+      const names = sectionNames(section[1], i + 1);
+      applies = names.some((name) => name.matches(inputType) || name.matches(purpose ?? ''));
     }
     if (applies) kept.push({ text, line: i + 1 });
   });
   return kept;
+}
+
+interface SectionName {
+  matches(value: string): boolean;
+}
+
+/**
+ * A section header's pattern, read as a list of names. csrfilt.sh matches it as a Perl regular
+ * expression against the input type and the side; compiled from an uploaded file that would let
+ * a customer crash the upload (an invalid pattern) or stall it (a catastrophic one). What GLM files
+ * write there is a name or names separated by "|" ("ctm", "hyp|trn"), optionally anchored by ^
+ * and $ and grouped once: read so, as literals, it selects what Perl selects (an unanchored name
+ * matches where it occurs, an empty one everywhere). Anything else is refused at its line.
+ */
+function sectionNames(pattern: string, line: number): SectionName[] {
+  let body = pattern.toLowerCase();
+  let [start, end] = [false, false];
+  const open = body.startsWith('^(') ? 2 : body.startsWith('(') ? 1 : 0;
+  if (open > 0) {
+    const close = body.endsWith(')$') ? 2 : body.endsWith(')') ? 1 : 0;
+    if (close === 0 || body.length < open + close) throw unsupportedSection(pattern, line);
+    [start, end] = [open === 2, close === 2];
+    body = body.slice(open, body.length - close);
+  }
+  return body.split('|').map((alternative) => {
+    let word = alternative;
+    let [atStart, atEnd] = [start, end];
+    if (word.startsWith('^')) [atStart, word] = [true, word.slice(1)];
+    if (word.endsWith('$')) [atEnd, word] = [true, word.slice(0, -1)];
+    for (const char of word) if (!/[a-z0-9_-]/.test(char)) throw unsupportedSection(pattern, line);
+    return {
+      matches: (value: string) =>
+        atStart && atEnd
+          ? value === word
+          : atStart
+            ? value.startsWith(word)
+            : atEnd
+              ? value.endsWith(word)
+              : value.includes(word),
+    };
+  });
+}
+
+function unsupportedSection(pattern: string, line: number): GlmFormatError {
+  const shown = pattern.length > 40 ? `${pattern.slice(0, 40)}…` : pattern;
+  return new GlmFormatError(
+    `INPUT_DEPENDENT_APPLICATION "${shown}" is not supported: name the input types or sides it applies to (trn, ctm, stm, txt, rttm, ref, hyp), separated by "|", optionally anchored by ^ and $`,
+    line,
+  );
 }
 
 function isTrue(value: string): boolean {
