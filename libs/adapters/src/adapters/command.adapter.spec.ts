@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -162,6 +162,62 @@ describe('command adapter', () => {
       assert.equal(byPath.text, direct, 'the adapter returns what the program prints on stdout');
       assert.equal(byBytes.text, direct);
       await adapter.close?.();
+    });
+  });
+
+  describe("pocketsphinx_continuous -time yes on pocketsphinx-testdata's LibriVox clips", () => {
+    const clips = '/usr/share/pocketsphinx/test/data/librivox';
+    const clip = (id: string) => join(clips, `sense_and_sensibility_01_austen_64kb-${id}.wav`);
+    const missing = [
+      ...['pocketsphinx_continuous'].filter((name) => !hasProgram(name)),
+      ...(existsSync(clip('0880')) ? [] : ['pocketsphinx-testdata']),
+    ];
+    const skip = missing.length > 0 && !process.env.CI ? `missing ${missing.join(', ')}` : false;
+
+    it(
+      "answers the transcript and the mean word posterior as JSON with output 'pocketsphinx-time'",
+      { skip },
+      async () => {
+        const argv = ['pocketsphinx_continuous', '-infile', '{audio}', '-time', 'yes'];
+        const adapter = createAdapter(
+          {
+            kind: 'command',
+            argv: [...argv, '-logfn', '/dev/null'],
+            output: 'pocketsphinx-time',
+            limits: { timeoutMs: 60_000 },
+          },
+          allow,
+        );
+        const answer = async (id: string) =>
+          JSON.parse(
+            (
+              await adapter.invoke({
+                audio: { path: clip(id), filename: `${id}.wav`, mimeType: 'audio/wav' },
+              })
+            ).text,
+          );
+        // Debian 12's pocketsphinx 0.8+5prealpha with its default en-us model; the 0880 output is
+        // the literal of pocketsphinx-output.spec.ts, whose mean is worked out there by hand.
+        assert.deepEqual(await answer('0880'), {
+          text: 'he was not an illness those young man',
+          confidence: 0.6645,
+        });
+        const long = await answer('0870');
+        assert.equal(
+          long.text,
+          'and mr john guess what and then at leisure to consider how much there might be greatly in his power to do how about',
+        );
+        // 24 words; <s>, <sil> and </s> left out
+        assert.equal(long.confidence, 0.613902);
+        await adapter.close?.();
+      },
+    );
+
+    it('refuses an unknown output format when the spec is parsed', () => {
+      assert.throws(
+        () => createAdapter({ kind: 'command', argv: ['cat'], output: 'xml' } as never, allow),
+        /output must be 'text' or 'pocketsphinx-time'/,
+      );
     });
   });
 });

@@ -11,6 +11,7 @@ import type {
 import { ResilientCaller } from '../resilience/resilient-caller';
 import type { CommandSpec } from '../spec/command-spec.schema';
 import { finalError } from './http-model-adapter';
+import { readPocketsphinxTimes } from './pocketsphinx-output';
 import { audioBytes, invalidRequest, requireAudio, textInput } from './request-input';
 import { runProgram } from './run-program';
 
@@ -22,7 +23,8 @@ interface AudioFile {
 /**
  * A local program: `{input}` in argv passes the text as an argument, otherwise it goes to stdin;
  * `{audio}` is the path of the request's audio (bytes are written to a temporary file first).
- * The answer is stdout, trimmed.
+ * The answer is stdout, trimmed, or with `output: 'pocketsphinx-time'` the transcript and its
+ * confidence as JSON.
  */
 export class CommandAdapter implements ModelAdapter<CommandSpec> {
   private readonly caller: ResilientCaller;
@@ -57,7 +59,7 @@ export class CommandAdapter implements ModelAdapter<CommandSpec> {
         signal,
       );
       return {
-        text: outcome.value.trim(),
+        text: this.answer(outcome.value),
         latencyMs: outcome.latencyMs,
         attempts: outcome.attempts,
       };
@@ -66,6 +68,12 @@ export class CommandAdapter implements ModelAdapter<CommandSpec> {
     } finally {
       await audioFile?.cleanup();
     }
+  }
+
+  /** stdout as the spec's `output` reads it. */
+  private answer(stdout: string): string {
+    if (this.spec.output !== 'pocketsphinx-time') return stdout.trim();
+    return JSON.stringify(readPocketsphinxTimes(stdout));
   }
 
   async close(): Promise<void> {
