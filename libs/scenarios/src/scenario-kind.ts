@@ -76,6 +76,12 @@ export interface MetricDefinition {
    */
   descriptive?: boolean;
   /**
+   * Optional. True for a condition signal with no better side (a recording's level, its duration,
+   * the speaking rate, the transcript's length): a change either way beyond the minimum effect
+   * is a finding. Its drift and CUSUM tests are two-sided; `direction` is nominal (display order).
+   */
+  twoSided?: boolean;
+  /**
    * Optional (absent means 'quality'). 'condition': a label-free signal of the recording
    * conditions or the recognizer's behaviour (SNR, a tonal peak, empty transcripts). Its drift is
    * a condition_drift finding, an early warning before labels exist, and it is not tested for
@@ -94,6 +100,11 @@ export interface MetricDefinition {
   /** Optional (absent means 'rate'): what the number measures, for display (see MetricUnit). */
   unit?: MetricUnit;
 }
+
+/** Descriptive values and two-sided signals: neither direction of a change is better. */
+export const hasNoBetterSide = (
+  metric: Pick<MetricDefinition, 'descriptive' | 'twoSided'> | undefined,
+): boolean => metric?.descriptive === true || metric?.twoSided === true;
 
 /** The metric's unit; a metric that declares none is a rate. */
 export const metricUnit = (metric: Pick<MetricDefinition, 'unit'> | undefined): MetricUnit =>

@@ -44,8 +44,12 @@ export function aggregateItemMetrics(
 ): MetricValue[] {
   const values: MetricValue[] = [];
   for (const subgroup of subgroupsOf(items, options.breakdownBy, options.exclude)) {
+    // Within one speaker's subgroup the speaker is no resampling unit (a single block would give
+    // a zero-width interval): its utterances are resampled, or the next block attribute's values.
+    const defining = subgroup.attribute?.split('&') ?? [];
+    const blocks = options.blockAttributes?.filter((a) => !defining.includes(a));
     for (const definition of definitions) {
-      const contributions = contributionsOf(definition, subgroup.items, options.blockAttributes);
+      const contributions = contributionsOf(definition, subgroup.items, blocks);
       values.push({
         name: definition.name,
         subgroup: subgroup.name,

@@ -37,12 +37,20 @@ function presentMean(name: string, direction: MetricDirection, key: string): Met
   };
 }
 
+/** A signal with no better side: a change either way is a change of conditions. */
+const eitherWay = (definition: MetricDefinition): MetricDefinition => ({
+  ...definition,
+  twoSided: true,
+});
+
 /**
- * Label-free signals, for labelled and unlabelled (monitoring) items alike. Directions are the
- * harm a change does: less SNR, more clipping, a stronger tone, more empty transcripts or less
- * confidence are worse. Level, speech share, speaking rate, transcript length, duration and a
- * tone's frequency have no better side: they are descriptive (tracked, never alerting alone);
- * their drift against the group's baseline is the "relative to baseline" reading.
+ * Label-free signals, for labelled and unlabelled (monitoring) items alike, every one baselined
+ * and drift- and CUSUM-tested (condition_drift). Directions are the harm a change does: less
+ * SNR, more clipping, a stronger tone, more empty transcripts or less confidence are worse.
+ * Level, speech share, speaking rate, transcript length and duration have no better side: they
+ * are tested two-sided against the group's baseline (a transcript 38% shorter than baseline is
+ * a finding, and so is one 38% longer). A tone's frequency stays descriptive: it exists only
+ * where a tone does, and the tone's rate and prominence already alert.
  */
 export const labelFreeMetrics = (): MetricDefinition[] =>
   [
@@ -55,16 +63,16 @@ export const labelFreeMetrics = (): MetricDefinition[] =>
     firstSampleProportion('tonal_peak_rate', 'lower_is_better', 'tonalPeak'),
     firstSampleProportion('empty_transcript_rate', 'lower_is_better', 'emptyTranscript'),
     inUnit(presentMean('confidence', 'higher_is_better', 'confidence'), 'score'),
-    descriptive(inUnit(sampleMean('rms_dbfs', 'higher_is_better', 'rmsDbfs'), 'dbfs')),
-    descriptive(sampleMean('speech_ratio', 'higher_is_better', 'speechRatio')),
-    descriptive(
+    eitherWay(inUnit(sampleMean('rms_dbfs', 'higher_is_better', 'rmsDbfs'), 'dbfs')),
+    eitherWay(sampleMean('speech_ratio', 'higher_is_better', 'speechRatio')),
+    eitherWay(
       inUnit(
         ratioOfSums('words_per_second', 'higher_is_better', 'transcriptWords', 'speechSeconds'),
         'words_per_second',
       ),
     ),
-    descriptive(inUnit(sampleMean('hyp_words', 'higher_is_better', 'transcriptWords'), 'count')),
-    descriptive(
+    eitherWay(inUnit(sampleMean('hyp_words', 'higher_is_better', 'transcriptWords'), 'count')),
+    eitherWay(
       inUnit(sampleMean('duration_seconds', 'higher_is_better', 'durationSeconds'), 'seconds'),
     ),
     descriptive(inUnit(presentMean('tonal_peak_hz', 'lower_is_better', 'tonalPeakHz'), 'hz')),

@@ -124,9 +124,15 @@ describe('asr kind on unlabelled recordings (a monitoring slice)', () => {
     );
     for (const v of values.filter((x) => x.subgroup === 'all' && x.value !== null && x.n > 1))
       assert.ok(v.ciLow! <= v.value! && v.value! <= v.ciHigh!, v.name);
-    assert.equal(
-      values.some((v) => v.subgroup.startsWith('speaker=')),
-      false,
+    // per speaker too: one recording each here, so each interval is its one value
+    const speaker = get('hyp_words', 'speaker=s2');
+    assert.deepEqual([speaker.value, speaker.ciLow, speaker.ciHigh, speaker.n], [4, 4, 4, 1]);
+    assert.deepEqual(
+      [
+        get('empty_transcript_rate', 'speaker=s3').value,
+        get('tonal_peak_rate', 'speaker=s4').value,
+      ],
+      [1, 1],
     );
   });
 
@@ -134,25 +140,62 @@ describe('asr kind on unlabelled recordings (a monitoring slice)', () => {
     const metrics = new Map(
       asrKind.metrics(asrKind.configSchema.parse({})).map((m) => [m.name, m]),
     );
+    // [direction, stat kind, unit, two-sided, descriptive]
     const shape = (name: string) => {
       const m = metrics.get(name)!;
-      return [m.direction, m.statKind, m.descriptive ?? false];
+      assert.equal(m.signal, 'condition', name);
+      return [
+        m.direction,
+        m.statKind,
+        m.unit ?? 'rate',
+        m.twoSided ?? false,
+        m.descriptive ?? false,
+      ];
     };
-    assert.deepEqual(shape('snr_db'), ['higher_is_better', 'mean', false]);
-    assert.deepEqual(shape('clipping_rate'), ['lower_is_better', 'mean', false]);
-    assert.deepEqual(shape('tonal_peak_prominence_db'), ['lower_is_better', 'mean', false]);
-    assert.deepEqual(shape('tonal_peak_rate'), ['lower_is_better', 'proportion', false]);
-    assert.deepEqual(shape('empty_transcript_rate'), ['lower_is_better', 'proportion', false]);
-    assert.deepEqual(shape('confidence'), ['higher_is_better', 'mean', false]);
-    assert.deepEqual(shape('words_per_second'), ['higher_is_better', 'ratio', true]);
-    for (const name of [
-      'rms_dbfs',
-      'speech_ratio',
-      'hyp_words',
-      'duration_seconds',
-      'tonal_peak_hz',
-    ])
-      assert.equal(metrics.get(name)!.descriptive, true, name);
+    assert.deepEqual(shape('snr_db'), ['higher_is_better', 'mean', 'db', false, false]);
+    assert.deepEqual(shape('clipping_rate'), ['lower_is_better', 'mean', 'rate', false, false]);
+    assert.deepEqual(shape('tonal_peak_prominence_db'), [
+      'lower_is_better',
+      'mean',
+      'db',
+      false,
+      false,
+    ]);
+    assert.deepEqual(shape('tonal_peak_rate'), [
+      'lower_is_better',
+      'proportion',
+      'rate',
+      false,
+      false,
+    ]);
+    assert.deepEqual(shape('empty_transcript_rate'), [
+      'lower_is_better',
+      'proportion',
+      'rate',
+      false,
+      false,
+    ]);
+    assert.deepEqual(shape('confidence'), ['higher_is_better', 'mean', 'score', false, false]);
+    // No better side: tested for a change either way.
+    assert.deepEqual(shape('rms_dbfs'), ['higher_is_better', 'mean', 'dbfs', true, false]);
+    assert.deepEqual(shape('speech_ratio'), ['higher_is_better', 'mean', 'rate', true, false]);
+    assert.deepEqual(shape('words_per_second'), [
+      'higher_is_better',
+      'ratio',
+      'words_per_second',
+      true,
+      false,
+    ]);
+    assert.deepEqual(shape('hyp_words'), ['higher_is_better', 'mean', 'count', true, false]);
+    assert.deepEqual(shape('duration_seconds'), [
+      'higher_is_better',
+      'mean',
+      'seconds',
+      true,
+      false,
+    ]);
+    // Only where a tone exists: described, never tested.
+    assert.deepEqual(shape('tonal_peak_hz'), ['lower_is_better', 'mean', 'hz', false, true]);
     const none = asrKind.metrics(asrKind.configSchema.parse({ labelFreeSignals: false }));
     assert.equal(
       none.some((m) => m.name === 'snr_db'),
@@ -178,6 +221,18 @@ describe('asr kind on unlabelled recordings (a monitoring slice)', () => {
       /\[0, 1\]/,
     );
     await assert.rejects(asrKind.score(item, 'plain words', config, context), /not JSON/);
+    // a labelled item keeps the transcript it was scored on, not only the JSON it came in
+    const labelled = { ...item, references: ['take a deep breath'] };
+    const scored = await asrKind.score(
+      labelled,
+      '{"text": "take a breath", "confidence": 0.5}',
+      config,
+      context,
+    );
+    assert.deepEqual(
+      [scored.hypothesis, scored.deletions, scored.confidence],
+      ['take a breath', 1, 0.5],
+    );
   });
 });
 

@@ -1,8 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAdapter } from '@lastmile/adapters';
 import { generateSpeechSlice } from '../../data/speech/generate-speech-slice';
 import { readSpeechManifest } from '../../data/speech/speech-manifest';
 import { programAvailable, run, speechToolsAvailable } from '../../data/speech/speech-tools';
@@ -53,4 +55,57 @@ describe('asr kind on a real recognizer', { skip }, () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  const clip =
+    '/usr/share/pocketsphinx/test/data/librivox/sense_and_sensibility_01_austen_64kb-0880.wav';
+  const noClip = !process.env.CI && !existsSync(clip) && 'pocketsphinx-testdata missing';
+  it(
+    "computes the confidence signal from pocketsphinx's word posteriors",
+    { skip: skip || noClip },
+    async () => {
+      const adapter = createAdapter(
+        {
+          kind: 'command',
+          argv: [
+            'pocketsphinx_continuous',
+            '-infile',
+            '{audio}',
+            '-time',
+            'yes',
+            '-logfn',
+            '/dev/null',
+          ],
+          output: 'pocketsphinx-time',
+          limits: { timeoutMs: 60_000 },
+        },
+        { allowCommand: true },
+      );
+      const item = {
+        id: '0880',
+        references: ['he was not an ill disposed young man'],
+        attributes: { speaker: 'librivox-austen' },
+        audio: { data: await readFile(clip), filename: '0880.wav', mimeType: 'audio/wav' },
+      };
+      const config = asrKind.configSchema.parse({ response: 'json' });
+      const raw = (await adapter.invoke(asrKind.buildRequest(item, config, 0))).text;
+      await adapter.close?.();
+      const stats = await asrKind.score(item, raw, config, { seed: 1 });
+      // "ill disposed" heard as "illness those": two substitutions of eight words
+      assert.deepEqual(
+        [stats.hypothesis, stats.errors, stats.substitutions, stats.refWords],
+        ['he was not an illness those young man', 2, 2, 8],
+      );
+      assert.deepEqual(
+        [stats.confidence, stats.emptyTranscript, stats.transcriptWords],
+        [0.6645, 0, 8],
+      );
+      const rows = asrKind.aggregate(
+        [{ itemId: item.id, sample: 0, attributes: item.attributes, stats }],
+        config,
+        { seed: 1 },
+      );
+      const confidence = rows.find((m) => m.name === 'confidence' && m.subgroup === 'all')!;
+      assert.deepEqual([confidence.value, confidence.n], [0.6645, 1]);
+    },
+  );
 });

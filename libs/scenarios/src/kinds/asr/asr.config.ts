@@ -40,7 +40,8 @@ export const asrConfigSchema = z
     cerCountSpaces: z.boolean().default(false),
     /**
      * 'text' (default): the response is the transcript. 'json': `{"text": "...",
-     * "confidence": 0.87}`, for adapters that report the recognizer's confidence.
+     * "confidence": 0.87}`, for adapters that report the recognizer's confidence (an HTTP
+     * service, or pocketsphinx through a command adapter with `output: 'pocketsphinx-time'`).
      */
     response: z.enum(['text', 'json']).default('text'),
     /** Compute label-free acoustic and behaviour signals from each item's audio (default true). */
@@ -49,7 +50,10 @@ export const asrConfigSchema = z
     gapAttributes: z.array(z.string().min(1)).default(['accent']),
     /** Utterances sharing the first of these attributes are resampled together (speaker, session). */
     blockAttributes: z.array(z.string().min(1)).default(['speaker', 'session']),
-    /** Attributes to break down by; default every attribute except the block attributes. */
+    /**
+     * Attributes to break down by; default every attribute except the block attributes other
+     * than `speaker` (per-speaker rows are reported; sessions are only resampling units).
+     */
     breakdownBy: breakdownSchema.optional(),
     /** Passed to the transcription API as they are (language, prompt, temperature…). */
     params: z.record(z.string(), z.json()).default({}),

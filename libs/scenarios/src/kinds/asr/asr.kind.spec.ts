@@ -131,9 +131,39 @@ describe('asr kind', () => {
     assert.equal(get('wer_gap:accent').n, 4);
     const gap = get('wer_gap:accent');
     assert.ok(gap.ciLow! <= gap.value! && gap.value! <= gap.ciHigh!);
-    // speaker is the resampling block, not a breakdown.
+  });
+
+  it("reports every metric per speaker, resampling the speaker's own utterances", async () => {
+    const values = asrKind.aggregate(await scoredCorpus(), config, context);
+    const row = (name: string, subgroup: string) => {
+      const v = values.find((x) => x.name === name && x.subgroup === subgroup)!;
+      return [v.value, v.ciLow, v.ciHigh, v.n];
+    };
+    // s1: u1 (1 error of 5 words) and u2 (0 of 4): 1/9, resampled {u1,u1} = 2/10 … {u2,u2} = 0
+    assert.deepEqual(row('wer', 'speaker=s1'), [1 / 9, 0, 0.2, 2]);
+    assert.deepEqual(row('wer', 'speaker=s2'), [0.5, 0.5, 0.5, 1]);
+    assert.deepEqual(row('deletion_rate', 'speaker=s3'), [1, 1, 1, 1]);
+    assert.deepEqual(row('empty_transcript_rate', 'speaker=s3').slice(0, 1), [1]);
+    const speakers = new Set(
+      values.filter((v) => v.subgroup.startsWith('speaker=')).map((v) => v.subgroup),
+    );
+    assert.deepEqual([...speakers].sort(), ['speaker=s1', 'speaker=s2', 'speaker=s3']);
+    // every metric the kind reports for 'all' is also there per speaker (gaps are run-level)
+    const perItem = asrKind.metrics(config).filter((m) => m.level !== 'run');
+    for (const metric of perItem)
+      assert.ok(
+        values.some((v) => v.name === metric.name && v.subgroup === 'speaker=s2'),
+        metric.name,
+      );
+    // sessions stay resampling units only
+    const withSessions = (await scoredCorpus()).map((i) => ({
+      ...i,
+      attributes: { ...i.attributes, session: i.itemId },
+    }));
     assert.equal(
-      values.some((v) => v.subgroup.startsWith('speaker=')),
+      asrKind
+        .aggregate(withSessions, config, context)
+        .some((v) => v.subgroup.startsWith('session=')),
       false,
     );
   });

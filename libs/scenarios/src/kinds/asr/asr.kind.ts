@@ -21,7 +21,8 @@ function referenceOf(item: ScenarioItem): string | undefined {
  * mean of per-utterance rates). Every item with audio — labelled or from an unlabelled
  * monitoring slice — also gets label-free signals: the recording's condition (SNR, level,
  * clipping, tones, speech share) and the recognizer's behaviour (empty transcripts, rate,
- * length, confidence). Intervals resample whole speakers (or sessions) when items carry them.
+ * length, confidence). Intervals resample whole speakers (or sessions) when items carry them,
+ * and every metric is also reported per speaker (speaker=<id>, its utterances resampled).
  */
 export const asrKind: ScenarioKind<AsrConfig> = {
   kind: 'asr',
@@ -43,7 +44,9 @@ export const asrKind: ScenarioKind<AsrConfig> = {
     if (config.labelFreeSignals) Object.assign(stats, labelFreeStats(item, response));
     if (reference !== undefined)
       Object.assign(stats, wordScores(reference, response.text, config, item.alternates ?? null));
-    else stats.hypothesis = response.text;
+    // The transcript as scored, when it is not the stored response itself (a JSON response).
+    if (stats.hypothesis === undefined && (reference === undefined || config.response !== 'text'))
+      stats.hypothesis = response.text;
     return stats;
   },
   scoringProvenance: (config) => asrScoringProvenance(config),
@@ -60,7 +63,8 @@ export const asrKind: ScenarioKind<AsrConfig> = {
     const options = {
       seed: context.seed,
       breakdownBy: config.breakdownBy,
-      exclude: config.breakdownBy ? [] : config.blockAttributes,
+      // Per-speaker rows for every metric; sessions stay resampling units only.
+      exclude: config.breakdownBy ? [] : config.blockAttributes.filter((a) => a !== 'speaker'),
       blockAttributes: config.blockAttributes,
     };
     const bases = wordMetrics().filter((m) => GAP_BASES.includes(m.name));
