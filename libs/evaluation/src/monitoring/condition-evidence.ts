@@ -2,6 +2,7 @@ import {
   describeConditionChange,
   groupLabel,
   isConditionSignal,
+  orientedDefinition,
   worstItems,
   type SignalChange,
 } from '@lastmile/monitoring';
@@ -18,6 +19,11 @@ const RANKING = [
   'clipping_rate',
   'confidence',
   'tonal_peak_rate',
+  'hyp_words',
+  'words_per_second',
+  'speech_ratio',
+  'rms_dbfs',
+  'duration_seconds',
 ];
 
 /**
@@ -108,7 +114,13 @@ async function worstRecordings(
   const baseline = choice?.reference && context.input.referenceItems.get(choice.reference.id);
   const current = slice.current[metric]?.all;
   if (!baseline || !current) return [];
-  const worst = worstItems(context.definition(metric), baseline, current, WORST_RECORDINGS);
+  // A two-sided signal ranks the recordings that moved the way the slice did.
+  const definition = orientedDefinition(
+    context.definition(metric),
+    choice.reference!.value,
+    slice.metricRows.get(cellKey(metric, 'all'))?.value ?? null,
+  );
+  const worst = worstItems(definition, baseline, current, WORST_RECORDINGS);
   const { worstItems: detailed } = await context.evidenceContext(slice, metric, worst);
   return detailed.map((item) => {
     const stats = (item.stats[0] ?? {}) as Record<string, unknown>;
@@ -120,7 +132,9 @@ async function worstRecordings(
       current: item.current,
       snrDb: stats.snrDb ?? null,
       tonalPeaks: stats.tonalPeaks ?? null,
-      transcript: item.responses[0] ?? null,
+      // The transcript as scored (a JSON response's text), else the response as stored.
+      transcript:
+        typeof stats.hypothesis === 'string' ? stats.hypothesis : (item.responses[0] ?? null),
       audio: item.audio ?? null,
     };
   });

@@ -2,6 +2,9 @@ import {
   alertTitle,
   cusumEvidence,
   driftKindOf,
+  effectScale,
+  orientedDefinition,
+  restartedCusum,
   severityFor,
   stepBaselineCusum,
   worstItems,
@@ -29,8 +32,9 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
       const [metric, subgroup] = splitCellKey(key);
       const currentItems = slice.current[metric]?.[subgroup];
       if (!reference || !baselineItems || !currentItems || reference.value === null) continue;
+      const definition = context.definition(metric);
       const step = stepBaselineCusum({
-        metric: context.definition(metric),
+        metric: definition,
         baselineItems,
         baselineValue: reference.value,
         runValues: reference.runValues,
@@ -41,17 +45,21 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
       if (!step) continue;
       const driftKey = `${slice.slice.id}|${key}`;
       if (context.drifted.has(driftKey)) {
-        states.set(reference.id, { ...step.state, s: 0, run: 0 });
+        states.set(reference.id, restartedCusum(step.state));
         continue;
       }
       states.set(reference.id, step.state);
-      const kind = driftKindOf(context.definition(metric), 'cusum');
+      const kind = driftKindOf(definition, 'cusum');
       if (!step.alarm) {
         context.observe(slice, kind, metric, subgroup, null);
         continue;
       }
       context.drifted.add(driftKey);
-      const worst = worstItems(context.definition(metric), baselineItems, currentItems);
+      const worst = worstItems(
+        orientedDefinition(definition, reference.value, step.state.x),
+        baselineItems,
+        currentItems,
+      );
       const evidence = cusumEvidence(
         metric,
         subgroup,
@@ -71,7 +79,10 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
         judge: judgeInWords(judge),
       });
       context.observe(slice, kind, metric, subgroup, {
-        severity: severityFor(step.shift, input.alertPolicy.severity),
+        severity: severityFor(
+          step.shift / effectScale(definition, reference.value),
+          input.alertPolicy.severity,
+        ),
         title,
         evidence: judge ? { ...evidence, judge } : evidence,
         test: 'cusum',

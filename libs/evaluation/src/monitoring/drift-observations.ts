@@ -4,7 +4,9 @@ import {
   driftEvidence,
   driftTests,
   driftKindOf,
+  effectScale,
   itemShare,
+  orientedDefinition,
   severityFor,
   worstItems,
   type DriftTest,
@@ -87,8 +89,10 @@ export async function observeDrift(
     context.drifted.add(`${slice.slice.id}|${key}`);
     const choice = slice.choices.get(key)!;
     const reference = choice.reference!;
+    const definition = context.definition(metric);
+    // A two-sided signal's worst items are those that moved the way the group did.
     const worst = worstItems(
-      context.definition(metric),
+      orientedDefinition(definition, decision.baselineValue, decision.currentValue),
       input.referenceItems.get(reference.id)!,
       slice.current[metric][subgroup],
     );
@@ -121,7 +125,11 @@ export async function observeDrift(
       judge: judge && judgeInWords(context.judge()),
     });
     context.observe(slice, kind, metric, subgroup, {
-      severity: severityFor(decision.delta, input.alertPolicy.severity),
+      // Severity thresholds are written for rates: a signal's change is read in the same scale.
+      severity: severityFor(
+        decision.delta / effectScale(definition, reference.value),
+        input.alertPolicy.severity,
+      ),
       title,
       evidence: judge ? { ...evidence, judge } : evidence,
       test: decision.test,

@@ -59,6 +59,35 @@ describe('condition change in words', () => {
     );
   });
 
+  it('says how much shorter the transcripts are than the baseline, and the other signals with no better side', () => {
+    const signals = {
+      hyp_words: { baseline: 8, current: 4.96 },
+      words_per_second: { baseline: 2.5, current: 3.1 },
+      speech_ratio: { baseline: 0.8, current: 0.45 },
+      rms_dbfs: { baseline: -30.2, current: -18.6 },
+      duration_seconds: { baseline: 3, current: 3.6 },
+      empty_transcript_rate: { baseline: 0, current: 0.25 },
+    };
+    assert.equal(
+      describeConditionChange({
+        subgroup: 'accent=en-029',
+        n: 16,
+        drifted: new Set(Object.keys(signals)),
+        signals,
+      }),
+      'empty transcripts 0% → 25%; transcripts 38% shorter than baseline (8 → 4.96 words); speaking rate 2.5 → 3.1 words per second of speech; speech detected in 80% → 45% of the audio; level -30 → -19 dBFS; recordings 20% longer than baseline (3 → 3.6 s)',
+    );
+    assert.equal(
+      describeConditionChange({
+        subgroup: 'all',
+        n: 4,
+        drifted: new Set(['hyp_words']),
+        signals: { hyp_words: { baseline: 0, current: 2 } },
+      }),
+      'transcripts 0 → 2 words',
+    );
+  });
+
   it('labels groups as people read them', () => {
     assert.equal(groupLabel('all'), 'all recordings');
     assert.equal(groupLabel('accent=en-029'), 'accent en-029');

@@ -20,19 +20,38 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 const fine = (x: number) => `${Number((x * 100).toPrecision(2))}%`;
 const plain = (x: number) => Number(x.toPrecision(3)).toString();
 
+/**
+ * A length against the group's baseline: "transcripts 38% shorter than baseline (8 → 5 words)";
+ * from a baseline of 0 there is no relative change to give, only the values.
+ */
+const relativeLength =
+  (what: string, unit: string) =>
+  (b: number, c: number): string => {
+    const values = `${plain(b)} → ${plain(c)} ${unit}`;
+    if (b === 0) return `${what} ${values}`;
+    const change = Math.round((Math.abs(c - b) / Math.abs(b)) * 100);
+    return `${what} ${change}% ${c < b ? 'shorter' : 'longer'} than baseline (${values})`;
+  };
+
 /** How each drifted signal reads in words; the tone is described in one clause of its own. */
 const CLAUSES: Record<string, (b: number, c: number) => string> = {
   snr_db: (b, c) => `estimated SNR ${integer(b)} → ${integer(c)} dB`,
   empty_transcript_rate: (b, c) => `empty transcripts ${percent(b)} → ${percent(c)}`,
   clipping_rate: (b, c) => `clipped samples ${fine(b)} → ${fine(c)}`,
   confidence: (b, c) => `recognizer confidence ${plain(b)} → ${plain(c)}`,
+  hyp_words: relativeLength('transcripts', 'words'),
+  words_per_second: (b, c) => `speaking rate ${plain(b)} → ${plain(c)} words per second of speech`,
+  speech_ratio: (b, c) => `speech detected in ${percent(b)} → ${percent(c)} of the audio`,
+  rms_dbfs: (b, c) => `level ${integer(b)} → ${integer(c)} dBFS`,
+  duration_seconds: relativeLength('recordings', 's'),
 };
 const TONE_METRICS = ['tonal_peak_rate', 'tonal_peak_prominence_db'];
 
 /**
  * What changed in one group's recordings, in words, from the signals whose drift was found:
  * "a tonal peak at 1,000 Hz, 18 dB above the noise floor, appeared in 31 of 32 recordings;
- * estimated SNR 24 → 6 dB; empty transcripts 0% → 41%". Null when nothing drifted.
+ * estimated SNR 24 → 6 dB; empty transcripts 0% → 41%; transcripts 38% shorter than baseline
+ * (8 → 5 words)". Null when nothing drifted.
  */
 export function describeConditionChange(group: ConditionGroup): string | null {
   const clauses: string[] = [];

@@ -82,7 +82,8 @@ export function driftEvidence(
     kind: 'drift',
     metric: finding.metric,
     subgroup: finding.subgroup,
-    direction: finding.direction,
+    // A signal with no better side was tested for a change either way.
+    direction: finding.twoSided ? 'either' : finding.direction,
     baseline: { ...baseline, valueOnTestedItems: round(finding.baselineValue) },
     current: { ...current, valueOnTestedItems: round(finding.currentValue) },
     delta: round(finding.delta),
@@ -90,7 +91,9 @@ export function driftEvidence(
     confidence: finding.confidence,
     test: finding.test,
     paired: finding.paired,
-    alternative: 'worse by more than minEffect',
+    alternative: finding.twoSided
+      ? 'changed either way by more than minEffect'
+      : 'worse by more than minEffect',
     minEffect: finding.minEffect,
     pValue: finding.pWorse,
     pValueTwoSided: finding.pValue,
@@ -257,7 +260,10 @@ export function cusumEvidence(
     runsInExcursion: step.state.run,
     estimatedShift: round(step.shift),
     standardDeviation: round(step.state.sd),
-    test: 'one-sided CUSUM of the standardized metric (in-control ARL 200 runs)',
+    ...(step.side ? { side: step.side } : {}),
+    test: step.side
+      ? 'two-sided CUSUM of the standardized metric (in-control ARL 200 runs per side)'
+      : 'one-sided CUSUM of the standardized metric (in-control ARL 200 runs)',
     ...base,
     runIds: { ...base.runIds, baseline: baseline.runIds },
   };

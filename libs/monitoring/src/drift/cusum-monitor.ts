@@ -12,6 +12,7 @@ import {
   type ItemValues,
 } from './item-value-stats';
 import { badSign } from './bad-direction';
+import { effectScale } from './condition-effect';
 
 /** In-control average run length wanted of the slow-drift detector: one false alarm per ~200 runs. */
 export const CUSUM_TARGET_ARL = 200;
@@ -40,6 +41,9 @@ export interface CusumState {
   /** Last observation, raw and standardized. */
   x: number;
   z: number;
+  /** A two-sided signal's second CUSUM, on decreases (s and run then watch increases). */
+  sLow?: number;
+  runLow?: number;
 }
 
 export interface CusumObservation {
@@ -59,6 +63,8 @@ export interface CusumStep {
   alarm: boolean;
   /** Estimated sustained shift in the bad direction, metric units: (k + S/run)·σ. */
   shift: number;
+  /** A two-sided signal's alarm (or larger excursion): an increase or a decrease. */
+  side?: 'increase' | 'decrease';
 }
 
 /**
@@ -94,8 +100,39 @@ export function stepCusum(
   return { state, alarm: s > h && shift >= observation.minEffect, shift };
 }
 
+/**
+ * Two one-sided CUSUMs for a signal with no better side (Page 1954; Montgomery's two-sided
+ * tabular CUSUM): S⁺ on increases in `s`/`run`, S⁻ on decreases in `sLow`/`runLow`, each with
+ * the same k and h. It alarms when either does; the side and shift are the alarming one's (the
+ * larger excursion when both or neither do). Each side is the one-sided chart, so each has an
+ * in-control ARL of about 200 runs and the pair about 100.
+ */
+export function stepTwoSidedCusum(
+  previous: Partial<CusumState> | undefined,
+  observation: Omit<CusumObservation, 'direction'>,
+): CusumStep {
+  const up = stepCusum(previous, { ...observation, direction: 'lower_is_better' });
+  const down = stepCusum(
+    { s: previous?.sLow, run: previous?.runLow },
+    { ...observation, direction: 'higher_is_better' },
+  );
+  const decrease = down.alarm === up.alarm ? down.state.s > up.state.s : down.alarm;
+  const chosen = decrease ? down : up;
+  return {
+    state: { ...up.state, sLow: down.state.s, runLow: down.state.run },
+    alarm: up.alarm || down.alarm,
+    shift: chosen.shift,
+    side: decrease ? 'decrease' : 'increase',
+  };
+}
+
+/** The state after a drift test reported the change: both sides start over. */
+export function restartedCusum(state: CusumState): CusumState {
+  return { ...state, s: 0, run: 0, ...(state.sLow === undefined ? {} : { sLow: 0, runLow: 0 }) };
+}
+
 export interface BaselineCusumInput {
-  metric: Pick<MetricDefinition, 'statKind' | 'direction'>;
+  metric: Pick<MetricDefinition, 'statKind' | 'direction' | 'twoSided' | 'signal' | 'unit'>;
   /** The baseline's pooled items, its value μ₀ and its per-run values. */
   baselineItems: ItemValues;
   baselineValue: number;
@@ -109,7 +146,8 @@ export interface BaselineCusumInput {
 /**
  * The CUSUM step of one (slice, subgroup, metric) for a run: the run's value standardized by
  * σ = max(between-run SD, item-level SE, smoothed binomial SE for rates) of the baseline. Null
- * when either side has fewer than CUSUM_MIN_ITEMS items.
+ * when either side has fewer than CUSUM_MIN_ITEMS items. A condition signal's minEffect is read
+ * in its own units (effectScale); a signal with no better side gets both CUSUMs.
  */
 export function stepBaselineCusum(input: BaselineCusumInput): CusumStep | null {
   const { metric, baselineItems, currentItems } = input;
@@ -125,11 +163,13 @@ export function stepBaselineCusum(input: BaselineCusumInput): CusumStep | null {
     standardError(metric.statKind, baselineItems),
     rateStandardErrorFloor(metric.statKind, baselineItems),
   );
-  return stepCusum(input.state, {
+  const observation = {
     value,
     target: input.baselineValue,
     sd,
-    direction: metric.direction,
-    minEffect: input.minEffect,
-  });
+    minEffect: input.minEffect * effectScale(metric, input.baselineValue),
+  };
+  return metric.twoSided
+    ? stepTwoSidedCusum(input.state, observation)
+    : stepCusum(input.state, { ...observation, direction: metric.direction });
 }

@@ -10,6 +10,8 @@ import {
   type SmallSampleStatus,
 } from '@lastmile/metrics';
 import type { MetricDefinition } from '@lastmile/scenarios';
+import { effectScale, eitherWay } from './condition-effect';
+import { pointValue } from './item-value-stats';
 import type { ItemValueSet } from './item-values';
 import { compareItemValues, isItemLevelAlertable } from './metric-kinds';
 
@@ -29,7 +31,12 @@ export interface TestPower {
   clusters: number;
 }
 
-export type DriftTest = DriftComparison & { metric: string; subgroup: string } & TestPower;
+export type DriftTest = DriftComparison & {
+  metric: string;
+  subgroup: string;
+  /** A signal with no better side, tested for a change either way (see eitherWay). */
+  twoSided?: true;
+} & TestPower;
 
 /** A subgroup too small to test: reported, never silently ignored. */
 export interface SkippedTest extends TestPower {
@@ -37,7 +44,11 @@ export interface SkippedTest extends TestPower {
   subgroup: string;
   n: number;
 }
-export type DriftFinding = DriftDecision<DriftComparison> & { metric: string; subgroup: string };
+export type DriftFinding = DriftDecision<DriftComparison> & {
+  metric: string;
+  subgroup: string;
+  twoSided?: true;
+};
 
 export interface EvaluateDriftInput {
   metrics: readonly MetricDefinition[];
@@ -61,8 +72,9 @@ export interface EvaluateDriftInput {
  * predicts. Subgroups of fewer than LARGE_SAMPLE_ITEMS shared items get a test valid at small n
  * (pairedChangeTest), resampling whole clusters (speakers) when items carry them; below its
  * minimum (3 items, 2 clusters) a subgroup goes to `skipped` with its n. Every test carries its
- * minimum detectable effect and 'underpowered' when that exceeds minEffect. No multiple-testing
- * step yet.
+ * minimum detectable effect and 'underpowered' when that exceeds minEffect. A condition signal's
+ * minEffect is read in its own units (effectScale); a signal with no better side is tested
+ * two-sided (eitherWay). No multiple-testing step yet.
  */
 export function driftTests(
   input: Omit<EvaluateDriftInput, 'alpha'> & { alpha?: number },
@@ -76,26 +88,31 @@ export function driftTests(
       const before = baseline[subgroup];
       const now = current[subgroup];
       if (!before) continue;
+      const minEffect = input.minEffect * effectScale(metric, pointValue(metric.statKind, before));
+      // A two-sided test spends α/2 on each side: its MDE and reachable α are read at α/2.
+      const alpha = (input.alpha ?? 0.05) / (metric.twoSided ? 2 : 1);
+      const options = { ...input, minEffect, alpha };
       const shared = Object.keys(now).filter((id) => before[id] !== undefined);
       if (shared.length < LARGE_SAMPLE_ITEMS || Object.keys(before).length < LARGE_SAMPLE_ITEMS) {
-        const test = smallSampleDrift(metric, subgroup, shared, before, now, input);
-        if (test) tests.push(test);
+        const test = smallSampleDrift(metric, subgroup, shared, before, now, options);
+        if (test) tests.push(metric.twoSided ? eitherWay(test) : test);
         continue;
       }
-      let comparison = compareItemValues(metric, before, now, input);
+      let comparison = compareItemValues(metric, before, now, options);
       const spread = input.runSpread?.[`${metric.name}|${subgroup}`];
       if (spread && spread.length >= 2) comparison = adjustForRunSpread(comparison, spread);
       const se = (comparison.deltaInterval.high - comparison.deltaInterval.low) / (2 * 1.959964);
-      const mde = mdeFromStandardError(se, { alpha: input.alpha ?? 0.05 });
-      const status = input.minEffect > 0 && mde > input.minEffect ? 'underpowered' : 'tested';
-      tests.push({
+      const mde = mdeFromStandardError(se, { alpha });
+      const status = minEffect > 0 && mde > minEffect ? 'underpowered' : 'tested';
+      const test = {
         ...comparison,
         metric: metric.name,
         subgroup,
         status,
         mde,
         clusters: comparison.n.current,
-      });
+      } satisfies DriftTest;
+      tests.push(metric.twoSided ? eitherWay(test) : test);
     }
   }
   return tests;
@@ -187,15 +204,15 @@ function smallSampleDrift(
 /**
  * Verdicts for all the drift tests of one run (any number of slices): Benjamini–Hochberg across
  * them on the one-sided p of "worse by more than minEffect"; 'worse' only if q < alpha, the
- * change is at least minEffect and in the bad direction.
+ * change is at least the test's own minEffect (the policy's, in the metric's units) and in the
+ * bad direction.
  */
 export function decideRunDrift<T extends DriftComparison>(
   tests: readonly T[],
-  options: { alpha: number; minEffect: number; qValues?: readonly number[] },
+  options: { alpha: number; qValues?: readonly number[] },
 ): DriftDecision<T>[] {
   return decideDrift(tests, {
     alpha: options.alpha,
-    minEffect: options.minEffect,
     alternative: 'worse',
     qValues: options.qValues,
   });

@@ -5,6 +5,7 @@ export * from './evaluate-drift';
 export * from './fairness-gap';
 export * from './fairness-magnitude';
 export * from './cusum-monitor';
+export * from './condition-effect';
 export * from './severity';
 export * from './worst-items';
 export * from './bad-direction';
