@@ -1,6 +1,6 @@
 import { isItemLevelAlertable, requiredRuns, type BaselinePolicyInput } from '@lastmile/monitoring';
 import type { Metric, RunComparison, RunMonitoring } from '@lastmile/persistence';
-import { metricUnit, type MetricDefinition } from '@lastmile/scenarios';
+import { hasNoBetterSide, metricUnit, type MetricDefinition } from '@lastmile/scenarios';
 import type { ReportComparison } from './report-data';
 
 export interface ComparisonInput {
@@ -55,7 +55,8 @@ export function reportComparisons(input: ComparisonInput): {
         subgroup: c.subgroup,
         unit: metricUnit(definition),
         direction: definition?.direction,
-        descriptive: definition?.descriptive === true,
+        // No better side (descriptive, or a two-sided signal): its change is not coloured.
+        descriptive: hasNoBetterSide(definition),
         baseline: {
           slice: input.sliceName(c.baselineSliceId),
           value: c.value,

@@ -61,8 +61,11 @@ export async function loadSliceState(
   const versionKey = baselineVersionKey(input.modelSpecHash, slice.contentHash, input.scoringHash);
   const rows = await stores.metrics.ofRunSlice(input.runId, slice.id);
   const instances = await stores.results.scoredInstances(input.runId, slice.id);
-  // The subgroups the kind reports (its breakdown and cross cells), tested as they are reported.
-  const subgroups = [...new Set(rows.map((row) => row.subgroup))];
+  // The subgroups the kind reports (its breakdown and cross cells), tested as they are reported,
+  // except one speaker's (or session's): those rows are results, never alert tests.
+  const subgroups = [...new Set(rows.map((row) => row.subgroup))].filter(
+    (subgroup) => !isClusterSubgroup(subgroup),
+  );
   const current = itemValuesFor(
     input.metrics,
     instances,
@@ -117,7 +120,21 @@ function labelledSubgroups(watched: readonly WatchedSubgroupSpec[]): LabelledSub
 }
 
 /** Attributes that name the unit an item's errors are correlated within, first found wins. */
-const CLUSTER_ATTRIBUTES = ['speaker', 'session', 'cluster'] as const;
+const CLUSTER_ATTRIBUTES: readonly string[] = ['speaker', 'session', 'cluster'];
+
+/**
+ * A subgroup of one speaker (session, cluster), alone or in a cross cell. Not alert-tested: the
+ * tests resample whole speakers, of which it has one, so its drift test cannot run (too small)
+ * and a disparity test across speakers would compare single clusters; and one test per speaker
+ * and metric would swell the run's Benjamini–Hochberg family, costing the accent and overall
+ * tests their power. Speakers are reported per speaker and covered by the clustered intervals.
+ */
+export function isClusterSubgroup(subgroup: string): boolean {
+  if (subgroup === 'all') return false;
+  return subgroup
+    .split('&')
+    .some((part) => CLUSTER_ATTRIBUTES.includes(part.slice(0, part.indexOf('='))));
+}
 
 function clustersOf(itemAttributes: ReadonlyMap<string, Record<string, string>>) {
   const clusters = new Map<string, string>();

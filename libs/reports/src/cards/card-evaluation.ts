@@ -1,5 +1,10 @@
 import type { CardEvaluationRow, CardMetricRow } from '@lastmile/persistence';
-import { findScenarioKind, WATCH_PREFIX, type MetricDefinition } from '@lastmile/scenarios';
+import {
+  findScenarioKind,
+  hasNoBetterSide,
+  WATCH_PREFIX,
+  type MetricDefinition,
+} from '@lastmile/scenarios';
 import type { CardEvaluation, CardGroupTable, CardMetric } from './card-types';
 import { fairnessEntries } from './card-fairness';
 import { metricSentence } from './card-words';
@@ -31,7 +36,7 @@ export function cardMetric(row: CardMetricRow, definition: MetricDefinition): Ca
     n: row.n,
     direction: definition.direction,
     statKind: definition.statKind,
-    descriptive: definition.descriptive === true,
+    descriptive: hasNoBetterSide(definition),
   };
   return { ...metric, text: metricSentence(metric) };
 }
@@ -61,7 +66,7 @@ export function buildEvaluation(row: CardEvaluationRow, metrics: CardMetricRow[]
       .map((m) => cardMetric(m, d)),
   );
   const groups: CardGroupTable[] = [];
-  for (const definition of itemLevel.filter((d) => d.descriptive !== true)) {
+  for (const definition of itemLevel.filter((d) => !hasNoBetterSide(d))) {
     const byAttribute = new Map<string, CardMetric[]>();
     for (const m of rowsOf(definition.name)) {
       const group = groupOf(m.subgroup);
