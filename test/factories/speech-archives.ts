@@ -15,7 +15,8 @@ export interface WardRecordings {
  * A ward's recordings as a customer uploads them: espeak-ng speech (one accent per voice) through
  * sox, optionally with the 'hum' condition (a 1 kHz tone and broadband noise). Item ids name the
  * accent and phrase only, so the clean and humming recordings are the same items (paired tests).
- * Unlabelled rows carry no reference; `reference` rewrites a labelled row's (e.g. to capitalize).
+ * Unlabelled rows carry no reference; `reference` rewrites a labelled row's (e.g. to capitalize);
+ * `speaker` gives each row (by its id) a speaker attribute.
  */
 export async function wardRecordings(
   dir: string,
@@ -26,6 +27,7 @@ export async function wardRecordings(
     labelled: boolean;
     reference?: (phrase: string) => string;
     alternates?: string;
+    speaker?: (id: string) => string;
   },
 ): Promise<WardRecordings> {
   const slice = await generateSpeechSlice({
@@ -45,7 +47,10 @@ export async function wardRecordings(
       id,
       audio: entry.audio,
       ...(options.labelled ? { reference } : {}),
-      attributes: { accent: entry.attributes.accent },
+      attributes: {
+        accent: entry.attributes.accent,
+        ...(options.speaker ? { speaker: options.speaker(id) } : {}),
+      },
     });
   }
   const archive = await makeTar([

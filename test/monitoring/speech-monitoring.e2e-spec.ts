@@ -5,7 +5,7 @@ import { speechToolsAvailable } from '@lastmile/scenarios';
 import { wardRecordings, type WardRecordings } from '../factories/speech-archives';
 import { assertProblem } from '../api/support/problem-assertions';
 import { bearer, TEST_ADMIN_KEY } from '../support/test-app';
-import { createMonitoredPlan, planAlerts } from './support/monitored-plan';
+import { createMonitoredPlan, planAlerts, planFindings } from './support/monitored-plan';
 import { PHRASES, POLICIES, startSpeechWard, VOICES, type SpeechWard } from './support/speech-ward';
 
 const admin = bearer(TEST_ADMIN_KEY);
@@ -72,10 +72,11 @@ describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip 
 
   it('raises condition_drift on unlabelled recordings, in words, with the worst recordings playable', async () => {
     const day1 = await ward.upload('ward-7-recordings', clean.archive, 'monitoring').expect(201);
+    // pocketsphinx -time yes, read by the adapter: the confidence signal too
     const plan = await createMonitoredPlan(ward.t, {
       baseUrl: '',
-      model: ward.model,
-      scenario: { kind: 'asr', config: {} },
+      model: ward.confidenceModel,
+      scenario: { kind: 'asr', config: { response: 'json' } },
       plan: { tenant: ward.tenant.slug, sliceIds: [day1.body.id], ...POLICIES },
     });
     for (let day = 1; day <= 2; day++) {
@@ -87,8 +88,19 @@ describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip 
       // No reference, no WER: the word metrics are absent, the label-free signals are there.
       for (const absent of ['wer', 'cer', 'substitution_rate', 'wer_gap:accent'])
         assert.equal(names.has(absent), false, absent);
-      for (const present of ['snr_db', 'tonal_peak_rate', 'empty_transcript_rate', 'speech_ratio'])
+      for (const present of [
+        'snr_db',
+        'tonal_peak_rate',
+        'empty_transcript_rate',
+        'speech_ratio',
+        'hyp_words',
+        'confidence',
+      ])
         assert.equal(names.has(present), true, present);
+      const confidence = metrics.body.find(
+        (m: { name: string; subgroup: string }) => m.name === 'confidence' && m.subgroup === 'all',
+      );
+      assert.ok(confidence.value > 0 && confidence.value <= 1, `confidence ${confidence.value}`);
     }
 
     const day3 = await ward.upload('ward-7-recordings', hum.archive, 'monitoring').expect(201);
@@ -114,6 +126,7 @@ describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip 
       recordings: {
         itemId: string;
         audio: string;
+        transcript: string;
         snrDb: number;
         attributes: Record<string, string>;
       }[];
@@ -122,6 +135,10 @@ describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip 
       condition.summary,
       /^a tonal peak at 1,000 Hz, \d+ dB above the noise floor, appeared in 16 of 16 recordings; estimated SNR \d+ → -?\d+ dB/,
     );
+    // Signals with no better side alert either way: here the speaking rate rose (quiet phonemes
+    // sank under the noise) and less of the audio passed as speech.
+    assert.match(condition.summary, /; speaking rate [\d.]+ → [\d.]+ words per second of speech/);
+    assert.match(condition.summary, /; speech detected in \d+% → \d+% of the audio/);
     assert.match(incident.title, /^Recording conditions changed on ward-7-recordings v2/);
     assert.deepEqual(
       condition.groups.map((g) => [g.subgroup, g.n]),
@@ -135,6 +152,8 @@ describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip 
 
     assert.equal(condition.recordings.length, 3);
     const worst = condition.recordings[0];
+    // the transcript as scored, not the adapter's JSON
+    assert.match(worst.transcript, /^[a-z ]*$/);
     assert.equal(
       worst.audio,
       `/v1/tenants/${ward.tenant.id}/slices/${day3.body.id}/items/${worst.itemId}/audio`,
@@ -153,6 +172,71 @@ describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip 
       new RegExp(
         `<audio controls preload="none" src="/v1/tenants/${ward.tenant.id}/slices/${day3.body.id}/items/[^"]+/audio"></audio>`,
       ),
+    );
+  });
+
+  it('reports every signal per speaker, and alert-tests only the groups speakers are resampled in', async () => {
+    // Four nurses per accent, two recordings each (ids end in the phrase number 01–08).
+    const nurse = (id: string) => {
+      const [voice, , phrase] = id.split('_');
+      return `${voice}-nurse-${(Number(phrase) % 4) + 1}`;
+    };
+    const recordings = { voices: VOICES, phrases: PHRASES, labelled: false, speaker: nurse };
+    const quiet = await wardRecordings(join(ward.work, 'nurses-clean'), {
+      ...recordings,
+      condition: 'clean',
+    });
+    const humming = await wardRecordings(join(ward.work, 'nurses-hum'), {
+      ...recordings,
+      condition: 'hum',
+    });
+    const day1 = await ward.upload('ward-8-recordings', quiet.archive, 'monitoring').expect(201);
+    const plan = await createMonitoredPlan(ward.t, {
+      baseUrl: '',
+      model: ward.confidenceModel,
+      scenario: { kind: 'asr', config: { response: 'json' } },
+      plan: { tenant: ward.tenant.slug, sliceIds: [day1.body.id], ...POLICIES },
+    });
+    await plan.run();
+    await plan.run();
+    const day3 = await ward.upload('ward-8-recordings', humming.archive, 'monitoring').expect(201);
+    await ward.t.http
+      .patch(`/v1/plans/${plan.planId}`)
+      .set(admin)
+      .send({ sliceIds: [day3.body.id] })
+      .expect(200);
+    const run = await plan.run();
+
+    const { body: metrics } = await ward.t.http
+      .get(`/v1/runs/${run.id}/metrics`)
+      .set(admin)
+      .expect(200);
+    const rows = metrics as { name: string; subgroup: string; n: number }[];
+    const speakers = [...new Set(quiet.rows.map((row) => `speaker=${row.attributes.speaker}`))];
+    assert.equal(speakers.length, 8);
+    for (const speaker of speakers)
+      for (const name of ['snr_db', 'hyp_words', 'empty_transcript_rate', 'tonal_peak_rate'])
+        assert.deepEqual(
+          rows.filter((m) => m.name === name && m.subgroup === speaker).map((m) => m.n),
+          [2],
+          `${name} ${speaker}`,
+        );
+
+    const findings = await planFindings(ward.t, plan.planId);
+    assert.deepEqual([...new Set(findings.map((f) => f.incidentType))], ['condition_drift']);
+    assert.ok(findings.some((f) => f.subgroup === 'all' && f.metric === 'snr_db'));
+    assert.deepEqual(
+      findings.filter((f) => f.subgroup.includes('speaker=')).map((f) => f.subgroup),
+      [],
+    );
+    // Four nurses per accent: the accent groups' tests are short of power and listed; no
+    // speaker's is, since speakers are never tested alone.
+    const underpowered = (run.monitoring as { underpowered?: { subgroup: string }[] }).underpowered;
+    assert.ok(Array.isArray(underpowered));
+    assert.ok(underpowered.some((u) => u.subgroup.startsWith('accent=')));
+    assert.deepEqual(
+      underpowered.filter((u) => u.subgroup.includes('speaker=')),
+      [],
     );
   });
 });

@@ -24,6 +24,11 @@ export interface SpeechWard {
   work: string;
   /** Debian's pocketsphinx with the ward's phrase grammar, as a model body (command adapter). */
   model: Record<string, unknown>;
+  /**
+   * The same with `-time yes` read by the adapter's 'pocketsphinx-time' output: JSON with the
+   * recognizer's confidence, for an asr scenario with `response: 'json'`.
+   */
+  confidenceModel: Record<string, unknown>;
   /** A slice upload by the tenant's customer (or `key`), with a purpose form field if given. */
   upload(name: string, archive: Buffer, purpose?: string, key?: string): Test;
   close(): Promise<void>;
@@ -57,18 +62,21 @@ export async function startSpeechWard(): Promise<SpeechWard> {
     '-logfn',
     '/dev/null',
   ];
+  const limits = { concurrency: 2, timeoutMs: 60_000, maxRetries: 0 };
   return {
     t,
     tenant,
     customer,
     otherCustomer,
     work,
-    model: {
+    model: { modality: 'speech', adapter: { kind: 'command', argv, limits } },
+    confidenceModel: {
       modality: 'speech',
       adapter: {
         kind: 'command',
-        argv,
-        limits: { concurrency: 2, timeoutMs: 60_000, maxRetries: 0 },
+        argv: [...argv, '-time', 'yes'],
+        output: 'pocketsphinx-time',
+        limits,
       },
     },
     upload(name, archive, purpose, key = customer) {
