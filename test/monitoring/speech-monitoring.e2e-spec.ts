@@ -137,7 +137,10 @@ describe('speech monitoring of unlabelled recordings with pocketsphinx', { skip 
     );
     // Signals with no better side alert either way: here the speaking rate rose (quiet phonemes
     // sank under the noise) and less of the audio passed as speech.
-    assert.match(condition.summary, /; speaking rate [\d.]+ → [\d.]+ words per second of speech/);
+    assert.match(
+      condition.summary,
+      /; speaking rate [\d.]+ → [\d.]+ words per second of detected speech/,
+    );
     assert.match(condition.summary, /; speech detected in \d+% → \d+% of the audio/);
     assert.match(incident.title, /^Recording conditions changed on ward-7-recordings v2/);
     assert.deepEqual(

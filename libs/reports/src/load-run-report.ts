@@ -134,7 +134,8 @@ async function worstItems(
       itemId: result.itemKey,
       input: item?.input ?? null,
       reference: item?.references?.[0] ?? null,
-      response: result.response,
+      // A speech item's transcript as scored (a JSON response carries it with its confidence).
+      response: transcriptOf(result.stats as Record<string, unknown> | null) ?? result.response,
       error: result.error ? String((result.error as { code?: unknown }).code ?? 'error') : null,
       value,
       attributes: result.attributes,
@@ -142,6 +143,11 @@ async function worstItems(
       audio: audioLink(result.sliceId, result.itemKey),
     };
   });
+}
+
+/** An asr item's transcript as the recognizer gave it, when it was stored. */
+function transcriptOf(stats: Record<string, unknown> | null): string | null {
+  return typeof stats?.hypothesis === 'string' ? stats.hypothesis : null;
 }
 
 /** The normalized (and GLM-filtered) texts an asr item was scored on, when they were stored. */

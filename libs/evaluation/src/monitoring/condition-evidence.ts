@@ -132,9 +132,7 @@ async function worstRecordings(
       current: item.current,
       snrDb: stats.snrDb ?? null,
       tonalPeaks: stats.tonalPeaks ?? null,
-      // The transcript as scored (a JSON response's text), else the response as stored.
-      transcript:
-        typeof stats.hypothesis === 'string' ? stats.hypothesis : (item.responses[0] ?? null),
+      transcript: item.responses[0] ?? null,
       audio: item.audio ?? null,
     };
   });

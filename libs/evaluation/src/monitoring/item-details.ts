@@ -26,8 +26,17 @@ export async function withItemDetails(
       ...item,
       input: clip(mine[0]?.input ?? null),
       references: mine[0]?.references ?? null,
-      responses: mine.slice(0, MAX_RESPONSES).map((row) => clip(row.response) ?? ''),
+      responses: mine.slice(0, MAX_RESPONSES).map((row) => clip(answerText(row)) ?? ''),
       stats: mine.slice(0, MAX_RESPONSES).map((row) => row.stats),
     };
   });
+}
+
+/**
+ * The answer as it was scored: a speech item's transcript (`hypothesis`) when the response is
+ * JSON carrying it, with the recognizer's confidence; otherwise the response as stored.
+ */
+function answerText(row: { response: string | null; stats: unknown }): string | null {
+  const hypothesis = (row.stats as Record<string, unknown> | null)?.hypothesis;
+  return typeof hypothesis === 'string' ? hypothesis : row.response;
 }
