@@ -39,7 +39,7 @@ export async function speechStory(
   const grammar = writePhraseGrammar(join(work, 'ward-phrases.jsgf'));
   const model = await registerRecognizer(api, grammar, stamp);
   say(
-    `registered ${model.name}@${model.version}: Debian's pocketsphinx with the ward's phrase grammar, through the command adapter`,
+    `registered ${model.name}@${model.version}: Debian's pocketsphinx with the ward's phrase grammar, through the command adapter (-time yes: word posteriors as its confidence)`,
   );
   const tenant = await api
     .get<ApiTenant>(`/v1/tenants/${TENANT.slug}`)
@@ -73,10 +73,11 @@ export async function speechStory(
   const receiver = await startWebhookReceiver();
   // The ward signs its webhook with a secret it stores itself (sealed, write-only).
   await customer.put(`/v1/tenants/${tenant.slug}/secrets/ward-webhook`, { value: WEBHOOK_SECRET });
+  // The recognizer's answers are JSON with its confidence (the adapter reads -time yes).
   const scenario = await api.post<ApiResource>('/v1/scenarios', {
     name: `demo-asr-${stamp}`,
     kind: 'asr',
-    config: {},
+    config: { response: 'json' },
   });
   const plan = (name: string, sliceId: string) =>
     api.post<ApiResource>('/v1/plans', {
@@ -180,9 +181,13 @@ function registerRecognizer(api: DemoApiClient, grammar: string, stamp: string):
         '{audio}',
         '-jsgf',
         grammar,
+        '-time',
+        'yes',
         '-logfn',
         '/dev/null',
       ],
+      // Each word's posterior, averaged: the recognizer's confidence, a condition signal.
+      output: 'pocketsphinx-time',
       limits: { concurrency: 2, timeoutMs: 60_000, maxRetries: 1 },
     },
   });
