@@ -14,6 +14,7 @@ import type { BaselineRecord } from './baseline-records';
 import {
   matchesPredicate,
   parsePredicate,
+  WATCH_PREFIX,
   type MetricDefinition,
   type WatchedSubgroupSpec,
 } from '@lastmile/scenarios';
@@ -130,7 +131,8 @@ const CLUSTER_ATTRIBUTES: readonly string[] = ['speaker', 'session', 'cluster'];
  * tests their power. Speakers are reported per speaker and covered by the clustered intervals.
  */
 export function isClusterSubgroup(subgroup: string): boolean {
-  if (subgroup === 'all') return false;
+  // A watched subset is tested because someone asked for it, whatever its predicate names.
+  if (subgroup === 'all' || subgroup.startsWith(WATCH_PREFIX)) return false;
   return subgroup
     .split('&')
     .some((part) => CLUSTER_ATTRIBUTES.includes(part.slice(0, part.indexOf('='))));
