@@ -75,7 +75,7 @@ describe('condition change in words', () => {
         drifted: new Set(Object.keys(signals)),
         signals,
       }),
-      'empty transcripts 0% → 25%; transcripts 38% shorter than baseline (8 → 4.96 words); speaking rate 2.5 → 3.1 words per second of detected speech; speech detected in 80% → 45% of the audio; level -30 → -19 dBFS; recordings 20% longer than baseline (3 → 3.6 s)',
+      'empty transcripts 0% → 25%; transcripts 38% shorter than baseline (8 → 4.96 words); speech detected in 80% → 45% of the audio; level -30 → -19 dBFS; recordings 20% longer than baseline (3 → 3.6 s); speaking rate 2.5 → 3.1 words per second of detected speech',
     );
     assert.equal(
       describeConditionChange({

@@ -40,11 +40,12 @@ const CLAUSES: Record<string, (b: number, c: number) => string> = {
   clipping_rate: (b, c) => `clipped samples ${fine(b)} → ${fine(c)}`,
   confidence: (b, c) => `recognizer confidence ${plain(b)} → ${plain(c)}`,
   hyp_words: relativeLength('transcripts', 'words'),
-  words_per_second: (b, c) =>
-    `speaking rate ${plain(b)} → ${plain(c)} words per second of detected speech`,
   speech_ratio: (b, c) => `speech detected in ${percent(b)} → ${percent(c)} of the audio`,
   rms_dbfs: (b, c) => `level ${integer(b)} → ${integer(c)} dBFS`,
   duration_seconds: relativeLength('recordings', 's'),
+  // Last: a rate over *detected* speech reads oddly when detection itself collapses.
+  words_per_second: (b, c) =>
+    `speaking rate ${plain(b)} → ${plain(c)} words per second of detected speech`,
 };
 const TONE_METRICS = ['tonal_peak_rate', 'tonal_peak_prominence_db'];
 
