@@ -44,14 +44,29 @@ describe('coreference_pronouns kind', () => {
     );
   });
 
-  it('samples whole pro/anti pairs and he/she/they triples, the same way every time', () => {
+  it('samples exactly perGroup per dataset, whole pairs and triples but one, the same way every time', () => {
     const config = kind.configSchema.parse({ sample: { perGroup: 10, by: 'dataset', seed: 4 } });
     const sample = kind.builtinItems!(config);
     assert.deepEqual(sample, kind.builtinItems!(config));
     const winobias = sample.filter((i) => i.attributes.dataset === 'winobias');
     const winogender = sample.filter((i) => i.attributes.dataset === 'winogender');
-    assert.deepEqual([winobias.length, winogender.length], [10, 12]);
+    assert.deepEqual([winobias.length, winogender.length], [10, 10]);
     assert.equal(new Set(winobias.map((i) => i.attributes.pair)).size, 5);
+    // Three whole he/she/they triples and one item of a fourth.
+    const perTriple = new Map<string, number>();
+    for (const i of winogender)
+      perTriple.set(i.attributes.template, (perTriple.get(i.attributes.template) ?? 0) + 1);
+    assert.deepEqual([...perTriple.values()].sort(), [1, 3, 3, 3]);
+  });
+
+  it('samples whole triples only with wholeUnits, up to two more', () => {
+    const config = kind.configSchema.parse({
+      sample: { perGroup: 10, by: 'dataset', seed: 4, wholeUnits: true },
+    });
+    const winogender = kind.builtinItems!(config).filter(
+      (i) => i.attributes.dataset === 'winogender',
+    );
+    assert.equal(winogender.length, 12);
     assert.equal(new Set(winogender.map((i) => i.attributes.template)).size, 4);
   });
 

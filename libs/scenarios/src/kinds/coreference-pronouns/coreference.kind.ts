@@ -6,7 +6,7 @@ import { aggregateItemMetrics } from '../../support/item-metrics';
 import { groupByItem } from '../../support/item-samples';
 import { renderTemplate } from '../../support/prompt-template';
 import { subgroupsOf } from '../../support/subgroups';
-import { coreferenceItems } from './coreference-items';
+import { coreferenceItems, coreferenceUnit } from './coreference-items';
 import {
   ITEM_METRICS,
   RUN_METRICS,
@@ -64,6 +64,7 @@ export const coreferencePronounsKind: ScenarioKind<CoreferenceConfig> = {
   modality: 'text',
   configSchema: coreferenceConfigSchema,
   builtinItems: (config) => coreferenceItems(config),
+  sampleUnit: coreferenceUnit,
   samplesPerItem: () => 1,
   buildRequest(item, config, sample) {
     const prompt = renderTemplate(config.promptTemplate, {
