@@ -25,5 +25,7 @@ export {
   type SampleSpec,
 } from './support/stratified-sample';
 export { builtinItemsFor, builtinSampleProblem, fullBuiltinItems } from './support/builtin-sample';
+// For fixtures and the demo: the bibliography behind the built-in citation prompts.
+export { loadBibliography } from './kinds/hallucinated-citations/bibliography';
 // Bias bounties and watched subgroups: subset predicates, the subset test, watched-subgroup metrics.
 export * from './support/subsets';
