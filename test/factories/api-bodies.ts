@@ -12,8 +12,13 @@ export function modelBody(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/**
+ * A scenario; by default qa on its 33 hand-written questions, named so (the kind's default is
+ * every built-in set, 353 questions).
+ */
 export function scenarioBody(overrides: Record<string, unknown> = {}) {
-  return { name: unique('scenario'), kind: 'qa', config: {}, ...overrides };
+  const config = (overrides.kind ?? 'qa') === 'qa' ? { questions: 'general_knowledge' } : {};
+  return { name: unique('scenario'), kind: 'qa', config, ...overrides };
 }
 
 export function tenantBody(overrides: Record<string, unknown> = {}) {

@@ -35,7 +35,7 @@ describe('a model that starts citing papers that do not exist; a model endpoint 
     });
     plan = await createMonitoredPlan(t, {
       baseUrl: model.baseUrl,
-      scenario: { kind: 'hallucinated_citations', config: {} },
+      scenario: { kind: 'hallucinated_citations', config: { prompts: 'classic' } },
       // No circuit breaker in the way: every call of the dead phase reaches the endpoint.
       limits: { circuitBreaker: { failureThreshold: 1000 } },
     });

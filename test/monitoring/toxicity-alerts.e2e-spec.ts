@@ -66,7 +66,7 @@ describe('drift alerts on a model turning toxic, with notifications (API + runne
       await t.http.put(`/v1/secrets/${name}`).set(admin).send({ value }).expect(201);
     plan = await createMonitoredPlan(t, {
       baseUrl: model.baseUrl,
-      scenario: { kind: 'toxicity', config: { samples: 1 } },
+      scenario: { kind: 'toxicity', config: { prompts: 'tone_stems', samples: 1 } },
       plan: {
         // Critical from 0.7: the mild phase (+0.33 overall, +0.67 on provocative stems) is a warning,
         // the toxic one (+1) critical, so the incident escalates.

@@ -328,7 +328,7 @@ describe('the run report tells the truth', () => {
       mode = 'right';
       const plan = await createMonitoredPlan(t, {
         baseUrl: model.baseUrl,
-        scenario: { kind: 'qa', config: {} },
+        scenario: { kind: 'qa', config: { questions: 'general_knowledge' } },
         plan: { baselinePolicy: { kind: 'rolling', window: 2 } },
       });
       const before = [(await plan.run()).id, (await plan.run()).id];
@@ -349,7 +349,7 @@ describe('the run report tells the truth', () => {
   describe('counts', () => {
     it('shows citations per answer as a count, never as a percent, in a run with no baseline', async () => {
       const kind = getScenarioKind('hallucinated_citations');
-      const twice = kind.builtinItems!(kind.configSchema.parse({}))
+      const twice = kind.builtinItems!(kind.configSchema.parse({ prompts: 'classic' }))
         .slice(0, 3)
         .map((item) => item.input!);
       const real =
@@ -362,7 +362,7 @@ describe('the run report tells the truth', () => {
       try {
         const plan = await createMonitoredPlan(t, {
           baseUrl: citing.baseUrl,
-          scenario: { kind: 'hallucinated_citations', config: {} },
+          scenario: { kind: 'hallucinated_citations', config: { prompts: 'classic' } },
         });
         const run = await plan.run();
         const page = await report(run.id);

@@ -27,7 +27,8 @@ interface BaselineRow {
 }
 
 const qa = getScenarioKind('qa');
-const QUESTIONS = qa.builtinItems!(qa.configSchema.parse({}));
+// The 33 hand-written questions, named: the kind's default is every built-in set.
+const QUESTIONS = qa.builtinItems!(qa.configSchema.parse({ questions: 'general_knowledge' }));
 const REFERENCES = new Set(QUESTIONS.map((q) => q.references![0]));
 /** Questions the fixture model answers with the reference: two in three. */
 const ANSWERED = QUESTIONS.filter((_, index) => index % 3 !== 2).length;
@@ -62,7 +63,7 @@ describe('a judge on a qa scenario, through the API and the runner', () => {
   const judgedQaPlan = (judge: Record<string, unknown>) =>
     createMonitoredPlan(t, {
       baseUrl: answerer.baseUrl,
-      scenario: { kind: 'qa', config: { judge } },
+      scenario: { kind: 'qa', config: { judge, questions: 'general_knowledge' } },
       plan: { baselinePolicy: { kind: 'first_n', n: 1 } },
     });
   const judgeModel = () => ({

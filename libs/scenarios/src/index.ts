@@ -15,12 +15,17 @@ export {
 } from './data/speech/generate-speech-slice';
 export { CLINICAL_PHRASES, SPEECH_VOICES } from './data/speech/speech-phrases';
 export { programAvailable, speechToolsAvailable } from './data/speech/speech-tools';
-// For the runner: a kind's `sample` definition, to key built-in slices by it.
+// For the runner and the API: a plan's `sample` of a kind's built-in data, and its checks.
 export {
+  SampleAttributeError,
+  sampleAttributeError,
   sampleKey,
   sampleSchema,
   stratifiedSample,
   type SampleSpec,
 } from './support/stratified-sample';
+export { builtinItemsFor, builtinSampleProblem, fullBuiltinItems } from './support/builtin-sample';
+// For fixtures and the demo: the bibliography behind the built-in citation prompts.
+export { loadBibliography } from './kinds/hallucinated-citations/bibliography';
 // Bias bounties and watched subgroups: subset predicates, the subset test, watched-subgroup metrics.
 export * from './support/subsets';

@@ -144,8 +144,16 @@ export interface ScenarioKind<C = unknown> {
   readonly version: string;
   readonly modality: 'text' | 'audio';
   readonly configSchema: z.ZodType<C>;
-  /** Small built-in data, used when a plan names no slice. */
+  /**
+   * Built-in data, used when a plan names no slice. A kind whose config has a `sample` applies
+   * it here ('full': every item; see support/builtin-sample for the plan's sample).
+   */
   builtinItems?(config: C): ScenarioItem[];
+  /**
+   * Optional. The unit a stratified sample keeps together where it can (a WinoBias pro/anti
+   * pair, a BBQ quad); absent: the item.
+   */
+  sampleUnit?(item: Pick<ScenarioItem, 'id' | 'attributes'>): string;
   samplesPerItem(config: C): number;
   buildRequest(item: ScenarioItem, config: C, sample: number): ScenarioRequest;
   score(

@@ -3,7 +3,8 @@ import { getScenarioKind } from '@lastmile/scenarios';
 export type ToxicityPhase = 'clean' | 'mild' | 'toxic';
 
 const kind = getScenarioKind('toxicity');
-const items = kind.builtinItems!(kind.configSchema.parse({ samples: 1 }));
+// The 24 hand-written stems, named: the kind's default also runs 430 BOLD prompts.
+const items = kind.builtinItems!(kind.configSchema.parse({ prompts: 'tone_stems', samples: 1 }));
 const provocative = items
   .filter((item) => item.attributes.tone === 'provocative')
   .map((item) => item.input!);

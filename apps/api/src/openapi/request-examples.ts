@@ -87,6 +87,17 @@ export const EXAMPLES = {
         ],
       },
     },
+    sampled: {
+      summary: "Nightly on a fixed stratified sample of the scenario's built-in data",
+      value: {
+        name: 'bbq nightly, 50 per category',
+        modelId: MODEL_ID,
+        scenarioId: SCENARIO_ID,
+        cron: '0 2 * * *',
+        sample: { perGroup: 50, by: 'category', seed: 7 },
+        alertPolicy: { alpha: 0.05, minEffect: 0.02, fairnessTolerance: 0.1 },
+      },
+    },
   },
   updatePlan: {
     pause: { summary: 'Pause the schedule', value: { enabled: false } },

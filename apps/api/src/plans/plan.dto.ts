@@ -1,5 +1,6 @@
 import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
+import { sampleSchema } from '@lastmile/scenarios';
 import { secretNameSchema } from '../secrets/secret.dto';
 
 const cronSchema = z.string().refine((value) => {
@@ -100,6 +101,11 @@ const planFields = {
     .min(0)
     .max(2 ** 31 - 1)
     .default(0),
+  /**
+   * A stratified sample of the scenario's built-in data (`{ perGroup, by, seed, wholeUnits }`)
+   * or 'full'; it takes precedence over the scenario config's `sample`. Null: the config's.
+   */
+  sample: sampleSchema.nullable().default(null),
   baselinePolicy: baselinePolicySchema,
   alertPolicy: alertPolicySchema,
   channels: z.array(channelSchema).max(10).default([]),
@@ -126,6 +132,7 @@ export const updatePlanSchema = z
       .int()
       .min(0)
       .max(2 ** 31 - 1),
+    sample: sampleSchema.nullable(),
     modelId: z.uuid(),
     baselinePolicy: baselinePolicySchema.unwrap(),
     alertPolicy: alertPolicySchema.unwrap(),

@@ -18,6 +18,7 @@ import {
   RUNS_QUEUE,
   type ExecuteRunJob,
 } from '@lastmile/queue';
+import { builtinSampleProblem, getScenarioKind, type SampleSpec } from '@lastmile/scenarios';
 import { AuditService } from '../common/audit.service';
 import {
   invalid,
@@ -59,6 +60,7 @@ export class PlansService {
         { modelId: body.modelId, scenarioId: body.scenarioId, sliceIds: body.sliceIds },
         tenantId,
       );
+      await this.checkSample(stores, body);
       const { tenant: _tenant, channels, ...fields } = body;
       const saved = await stores.plans.save({
         ...fields,
@@ -97,6 +99,8 @@ export class PlansService {
         { modelId: body.modelId, sliceIds: body.sliceIds },
         current.tenantId,
       );
+      if (body.sample !== undefined || body.sliceIds !== undefined)
+        await this.checkSample(stores, { ...current, ...body });
       const changes = body.channels
         ? { ...body, channels: PlanChannelRules.stored(body.channels) }
         : body;
@@ -209,6 +213,38 @@ export class PlansService {
       return own;
     }
     return tenant ? (await this.tenants.find(tenant)).id : null;
+  }
+
+  /**
+   * A plan's sample draws from the scenario's built-in data: refused (400 naming the field) on a
+   * plan that names slices, and when no built-in item carries the attribute it stratifies by.
+   */
+  private async checkSample(
+    stores: Stores,
+    plan: { scenarioId: string; sliceIds: string[]; sample: SampleSpec | null },
+  ): Promise<void> {
+    if (plan.sample === null) return;
+    if (plan.sliceIds.length) {
+      throw invalid("a plan's sample draws from the scenario's built-in data", [
+        {
+          field: 'sample',
+          reason:
+            'applies to built-in data only, and this plan names slices: leave sliceIds empty, or run a random subset of the slices with sampleSize',
+        },
+      ]);
+    }
+    const scenario = await stores.scenarios.find(plan.scenarioId);
+    if (!scenario) return;
+    const kind = getScenarioKind(scenario.kind);
+    const problem = builtinSampleProblem(
+      kind,
+      kind.configSchema.parse(scenario.config),
+      plan.sample,
+    );
+    if (problem)
+      throw invalid(`sample.by: ${problem.message}`, [
+        { field: 'sample.by', reason: `${problem.message} in the built-in data of ${kind.kind}` },
+      ]);
   }
 
   private async checkReferences(

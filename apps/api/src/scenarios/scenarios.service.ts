@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ServerPolicy } from '@lastmile/adapters';
 import { Database, type Scenario } from '@lastmile/persistence';
-import { findScenarioKind, scenarioKindNames } from '@lastmile/scenarios';
+import { builtinSampleProblem, findScenarioKind, scenarioKindNames } from '@lastmile/scenarios';
 import { AuditService } from '../common/audit.service';
 import { isUniqueViolation } from '../common/postgres-errors';
 import { conflict, invalid, notFound } from '../common/problem.exception';
@@ -85,6 +85,15 @@ export class ScenariosService {
         errors,
       );
     }
+    // A sample by an attribute no built-in item carries would silently be one stratum.
+    const sampleProblem = builtinSampleProblem(kind, parsed.data);
+    if (sampleProblem)
+      throw invalid(`config.sample.by: ${sampleProblem.message}`, [
+        {
+          field: 'config.sample.by',
+          reason: `${sampleProblem.message} in the built-in data of ${kindName}`,
+        },
+      ]);
     return parsed.data as Record<string, unknown>;
   }
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { stereotypeProneAnswer } from '@lastmile/fixtures';
-import { getScenarioKind, type ScenarioItem } from '@lastmile/scenarios';
+import { getScenarioKind, loadBibliography, type ScenarioItem } from '@lastmile/scenarios';
 
 /**
  * DEMO FIXTURE — not a model. Scripted answers, in the OpenAI chat protocol, shaped to give each
  * text scenario something to find: mostly right on QA, a few profane continuations, a fabricated
- * citation next to real ones, and pronouns that follow occupational stereotypes.
+ * citation next to real ones (and, for ACL Anthology papers, an invented co-author or an invented
+ * paper now and then), and pronouns that follow occupational stereotypes.
  */
 export function demoTextAnswer(prompt: string): string {
   // WinoBias/Winogender, BBQ and BOLD prompts: the scripted stereotype-prone behaviour.
@@ -47,12 +48,35 @@ function qaAnswers(): [string, string][] {
   return qaCache;
 }
 
-/** One real, correctly cited work where the fixture "knows" one, and an invented one. */
+const INVENTED =
+  'Hartmann, L., & Osei, K. (2019). Clinical Transformers for Bedside Triage. Journal of Medical Machine Learning, 4(2), 11-29. doi:10.5555/jmml.2019.0042';
+
+/**
+ * A paper asked for by title (the ACL Anthology prompts): cited right for 60% of prompts, with an
+ * invented co-author for 20%, an invented paper for the rest. Otherwise one real, correctly cited
+ * work where the fixture "knows" one, and an invented one.
+ */
 function citationAnswer(prompt: string): string {
+  const title = /paper titled "(.+)", with its full author list/.exec(prompt)?.[1];
+  const entry = title ? aclEntry(title) : undefined;
+  if (entry) {
+    const draw = stable(`cite\u0000${prompt}`);
+    if (draw >= 0.8) return `1. ${INVENTED}`;
+    const authors = draw < 0.6 ? entry.authors : [...entry.authors, 'Hartmann'];
+    const apa = authors.map((family) => `${family}, ${family[0]}.`);
+    const list = apa.length > 1 ? `${apa.slice(0, -1).join(', ')}, & ${apa.at(-1)}` : apa[0];
+    return `1. ${list} (${entry.year}). ${entry.title}. doi:${entry.doi}`;
+  }
   const real = KNOWN.find(([pattern]) => pattern.test(prompt))?.[1];
-  const invented =
-    '2. Hartmann, L., & Osei, K. (2019). Clinical Transformers for Bedside Triage. Journal of Medical Machine Learning, 4(2), 11-29. doi:10.5555/jmml.2019.0042';
-  return real ? `1. ${real}\n${invented}` : `1. ${invented.slice(3)}`;
+  return real ? `1. ${real}\n2. ${INVENTED}` : `1. ${INVENTED}`;
+}
+
+let aclTitles: Map<string, ReturnType<typeof loadBibliography>[number]> | undefined;
+function aclEntry(title: string) {
+  aclTitles ??= new Map(
+    loadBibliography(undefined, 'classic_and_acl').map((entry) => [entry.title ?? '', entry]),
+  );
+  return aclTitles.get(title);
 }
 
 const KNOWN: [RegExp, string][] = [

@@ -40,6 +40,9 @@ interface Finding {
       delta: number;
     }[];
     gap?: number;
+    gapInterval?: Span;
+    worstGroup?: { value: string };
+    bestGroup?: { value: string };
     tolerance?: number;
     worstItems?: WorstItem[];
     links?: { report: string; dashboard: string | null };
@@ -99,6 +102,7 @@ export function printIncident(incident: IncidentDetail): void {
   else if (incident.type === 'condition_drift') printCondition(findings);
   else if (incident.type === 'drift') printDrift(findings);
   else if (incident.type === 'judge_drift') printJudgeDrift(findings);
+  else if (incident.type === 'fairness_gap') printFairness(findings);
   else say(`  ${findings.length} findings`);
   const links = findings[0]?.evidence.links;
   if (links)
@@ -122,6 +126,19 @@ function printDrift(findings: Finding[]): void {
     `  now ${pct(e.current?.value)} ${span(e.current?.interval)}, n=${e.current?.n}; change ${points(change)} ${span(e.deltaInterval)} by ${test}`,
   );
   printWorst(e.worstItems);
+}
+
+/** Each gap beyond the tolerance: a magnitude with its own interval, or worst vs best group. */
+function printFairness(findings: Finding[]): void {
+  for (const finding of findings) {
+    const e = finding.evidence;
+    const value = e.gap ?? e.current?.value;
+    const interval = e.gapInterval ?? e.current?.interval;
+    const groups = e.worstGroup ? ` (${e.worstGroup.value} vs ${e.bestGroup?.value})` : '';
+    say(
+      `  ${finding.metric} ${finding.subgroup}${groups}: ${pct(value)} ${span(interval)} beyond the tolerance ${pct(e.tolerance)} (${e.test}, q=${q(finding.qValue ?? e.qValue)})`,
+    );
+  }
 }
 
 function printJudgeDrift(findings: Finding[]): void {

@@ -3,10 +3,20 @@ import type { DemoApiClient } from './demo-api-client';
 import { heading, metricLine, say } from './demo-printer';
 import { judgeDriftStep } from './demo-judge-drift';
 import { demoTextAnswer } from './demo-text-model';
+import { printIncidents } from './incident-printer';
 import type { ApiMetric, ApiModel, ApiResource, ApiRun } from './demo-types';
 import { waitForRun } from './wait-for-run';
 
-const TEXT_SCENARIOS: { kind: string; config: Record<string, unknown>; headline: string[] }[] = [
+interface TextScenario {
+  kind: string;
+  config: Record<string, unknown>;
+  headline: string[];
+  /** Plan fields beyond model and scenario; with a fairnessTolerance, its incidents are printed. */
+  plan?: Record<string, unknown>;
+}
+
+// Each kind on its default built-in data (the big sets), coreference on a plan's fixed sample.
+const TEXT_SCENARIOS: TextScenario[] = [
   { kind: 'qa', config: {}, headline: ['exact_match', 'f1'] },
   { kind: 'toxicity', config: { scorer: 'lexicon', samples: 2 }, headline: ['lexicon_hit_rate'] },
   {
@@ -17,8 +27,12 @@ const TEXT_SCENARIOS: { kind: string; config: Record<string, unknown>; headline:
   { kind: 'fairness_pronouns', config: {}, headline: ['pronoun_skew'] },
   {
     kind: 'coreference_pronouns',
-    config: { sample: { perGroup: 100, by: 'dataset', seed: 0 } },
+    config: {},
     headline: ['pro_accuracy', 'anti_accuracy', 'pro_anti_accuracy_gap'],
+    plan: {
+      sample: { perGroup: 100, by: 'dataset', seed: 0 },
+      alertPolicy: { fairnessTolerance: 0.1 },
+    },
   },
 ];
 
@@ -55,6 +69,7 @@ export async function textStory(api: DemoApiClient, stamp: string): Promise<void
         name: `demo ${scenario.kind}`,
         modelId: model.id,
         scenarioId: created.id,
+        ...scenario.plan,
       });
       runs.push({ scenario, run: await api.post<ApiRun>(`/v1/plans/${plan.id}/runs`) });
     }
@@ -72,6 +87,10 @@ export async function textStory(api: DemoApiClient, stamp: string): Promise<void
         ? shown
         : metrics.filter((m) => m.subgroup === 'all').slice(0, 3))
         say(`  ${metricLine(metric)}`);
+      if (scenario.plan?.alertPolicy) {
+        say('  the plan allows a gap of 10 points (fairnessTolerance 0.1):');
+        await printIncidents(api, run.id);
+      }
     }
   } finally {
     await fixture.close();

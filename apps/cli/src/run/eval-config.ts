@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { adapterSpecSchema } from '@lastmile/adapters';
 import { zodProblems } from '@lastmile/config';
+import { sampleSchema } from '@lastmile/scenarios';
 
 export const evalConfigSchema = z.strictObject({
   model: z.strictObject({
@@ -23,6 +24,11 @@ export const evalConfigSchema = z.strictObject({
     metrics: z.array(z.string().min(1)).optional(),
   }),
   sampleSize: z.int().min(1).optional(),
+  /**
+   * A stratified sample of the kind's built-in data (`{ perGroup, by, seed, wholeUnits }`) or
+   * 'full', stored on the plan; it takes precedence over `scenario.config.sample`.
+   */
+  sample: sampleSchema.optional(),
   seed: z.int().min(0).default(0),
   gate: z
     .strictObject({

@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import { adapterSpecHash, parseAdapterSpec, type AdapterSpec } from '@lastmile/adapters';
 import { zodProblems } from '@lastmile/config';
 import type { Database, Run, StorableSlice } from '@lastmile/persistence';
-import { findScenarioKind, scenarioKindNames, type ScenarioKind } from '@lastmile/scenarios';
+import {
+  builtinItemsFor,
+  builtinSampleProblem,
+  findScenarioKind,
+  scenarioKindNames,
+  type ScenarioKind,
+} from '@lastmile/scenarios';
 import { datasetName, loadDataset } from './dataset-loader';
 import { ConfigFileError, type EvalConfig } from './eval-config';
 
@@ -60,7 +66,12 @@ export async function prepareEvaluation(config: EvalConfig): Promise<PreparedEva
   } catch (error) {
     throw new ConfigFileError(`scenario.dataset: ${(error as Error).message}`);
   }
-  if (!dataset && !kind.builtinItems?.(parsedConfig.data)?.length)
+  if (dataset && config.sample !== undefined)
+    throw new ConfigFileError(
+      "sample: draws from the kind's built-in data, and the config names a dataset (use sampleSize for a random subset of it)",
+    );
+  if (!dataset) checkBuiltinSample(kind, parsedConfig.data, config);
+  if (!dataset && !builtinItemsFor(kind, parsedConfig.data, config.sample).length)
     throw new ConfigFileError(
       `scenario.dataset: kind ${kind.kind} has no built-in data, so the config must name a dataset`,
     );
@@ -73,6 +84,19 @@ export async function prepareEvaluation(config: EvalConfig): Promise<PreparedEva
     sliceName: dataset ? datasetName(dataset, config.baseDir) : `builtin:${kind.kind}`,
     slice,
   };
+}
+
+/** A sample (the config's top-level one, else the scenario config's) by an attribute no item has. */
+function checkBuiltinSample(
+  kind: ScenarioKind<unknown>,
+  scenarioConfig: unknown,
+  config: EvalConfig,
+) {
+  if (!kind.builtinItems) return;
+  const field = config.sample === undefined ? 'scenario.config.sample.by' : 'sample.by';
+  const problem = builtinSampleProblem(kind, scenarioConfig, config.sample);
+  if (problem)
+    throw new ConfigFileError(`${field}: ${problem.message} in the built-in data of ${kind.kind}`);
 }
 
 /**
@@ -122,6 +146,7 @@ export function registerEvaluation(
       cron: null,
       enabled: false,
       sampleSize: config.sampleSize ?? null,
+      sample: config.sample ?? null,
       seed: config.seed,
       baselinePolicy: { kind: 'first_n' as const, n: 1 },
       alertPolicy: {

@@ -1,17 +1,25 @@
 import { createHash } from 'node:crypto';
 import type { Database, Slice } from '@lastmile/persistence';
-import type { ScenarioItem, ScenarioKind } from '@lastmile/scenarios';
+import {
+  builtinItemsFor,
+  type SampleSpec,
+  type ScenarioItem,
+  type ScenarioKind,
+} from '@lastmile/scenarios';
 
 /**
  * A kind's built-in data stored as a built-in slice (tenant null), so runs on built-in data and on
- * customer slices are stored, streamed and compared the same way. Same content, same slice.
+ * customer slices are stored, streamed and compared the same way. Same content, same slice: a
+ * sample (the plan's, else the config's) is thereby part of the slice version and so of the
+ * baseline version key.
  */
 export async function ensureBuiltinSlice(
   database: Database,
   kind: ScenarioKind<unknown>,
   config: unknown,
+  planSample: SampleSpec | null = null,
 ): Promise<Slice> {
-  const items = kind.builtinItems?.(config) ?? [];
+  const items = builtinItemsFor(kind, config, planSample);
   if (items.length === 0)
     throw new Error(`scenario kind ${kind.kind} has no built-in data: the plan must name a slice`);
   // Stored like an upload (same version numbering and batched insert), under its own content hash.

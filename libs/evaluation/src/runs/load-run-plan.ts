@@ -26,7 +26,7 @@ export async function loadRunPlan(database: Database, runId: string): Promise<Ru
     config,
     slices: sliceIds.length
       ? await slices.byIds(sliceIds)
-      : [await ensureBuiltinSlice(database, kind, config)],
+      : [await ensureBuiltinSlice(database, kind, config, plan?.sample ?? null)],
     sampleSize: plan?.sampleSize ?? null,
     seed: plan?.seed ?? 0,
     cacheResponses: plan?.cacheResponses ?? false,

@@ -40,6 +40,15 @@ describe('fairnessGapFindings', () => {
     assert.equal(finding.verdict, 'beyond_tolerance');
   });
 
+  it('leaves a gap the kind marks as a fairness magnitude to the magnitude test', () => {
+    const magnitude = { ...gapOfErrorRate, fairnessMagnitude: true } as MetricDefinition;
+    const current = run({ a: { n: 40, errors: 4 }, b: { n: 40, errors: 24 } });
+    assert.deepEqual(
+      fairnessGapFindings({ ...base, metrics: [errorRate, magnitude], tolerance: 0.05, current }),
+      [],
+    );
+  });
+
   it('stays within tolerance when the gap is no larger than the tolerance allows', () => {
     const current = run({ a: { n: 40, errors: 4 }, b: { n: 40, errors: 24 } });
     assert.equal(

@@ -3,6 +3,7 @@ import type { MetricDefinition, MetricDirection } from '@lastmile/scenarios';
 import { SMALL_SAMPLE_MIN_ITEMS } from '@lastmile/metrics';
 import { pointValue, type ItemValues } from './item-value-stats';
 import type { ItemValueSet } from './item-values';
+import { isFairnessMagnitude } from './fairness-magnitude';
 import { compareItemValues, isGroupComparable } from './metric-kinds';
 
 /** `wer_gap:accent`, the name scenario kinds give the largest gap of `wer` across accents. */
@@ -94,6 +95,8 @@ function gapsToCheck(
     return input.attributes.flatMap((attribute) => bases.map((base) => ({ base, attribute })));
   const byName = new Map(bases.map((base) => [base.name, base]));
   return input.metrics.flatMap((metric) => {
+    // A gap the kind reports with its own (paired) interval is tested as a fairness magnitude.
+    if (isFairnessMagnitude(metric)) return [];
     const match = /^(.+)_gap:(.+)$/.exec(metric.name);
     const base = match ? byName.get(match[1]) : undefined;
     return base && match ? [{ base, attribute: match[2] }] : [];

@@ -40,6 +40,13 @@ export interface ChannelSpec {
 }
 
 /**
+ * A stratified sample of the scenario's built-in data, or 'full' (as @lastmile/scenarios
+ * sampleSchema parses it). On a plan it takes precedence over the scenario config's own sample.
+ */
+export type PlanSample =
+  'full' | { perGroup: number; by: string; seed: number; wholeUnits?: boolean };
+
+/**
  * A subset a plan monitors beyond its breakdown attributes: an accepted bias-bounty finding. Its
  * metrics are stored under `label` (`watch:…`); see @lastmile/scenarios watchedSubgroupMetrics.
  */
@@ -75,6 +82,8 @@ export class Plan {
   @Column({ type: 'boolean', default: true }) enabled: boolean;
   @Column({ name: 'sample_size', type: 'int', nullable: true }) sampleSize: number | null;
   @Column({ type: 'int', default: 0 }) seed: number;
+  /** Null: the scenario config's sample (or its kind's default) applies. */
+  @Column({ type: 'jsonb', nullable: true }) sample: PlanSample | null;
   @Column({ name: 'baseline_policy', type: 'jsonb' }) baselinePolicy: BaselinePolicy;
   @Column({ name: 'alert_policy', type: 'jsonb' }) alertPolicy: AlertPolicy;
   @Column({ type: 'jsonb', default: () => "'[]'" }) channels: ChannelSpec[];

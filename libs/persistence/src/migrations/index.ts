@@ -8,6 +8,7 @@ import { ConsoleSessions1797700000000 } from './1797700000000-ConsoleSessions';
 import { SlicePurpose1797800000000 } from './1797800000000-SlicePurpose';
 import { RunComparisons1798200000000 } from './1798200000000-RunComparisons';
 import { CardVersionKeys1798300000000 } from './1798300000000-CardVersionKeys';
+import { PlanSample1798400000000 } from './1798400000000-PlanSample';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   SlicePurpose1797800000000,
   RunComparisons1798200000000,
   CardVersionKeys1798300000000,
+  PlanSample1798400000000,
 ];

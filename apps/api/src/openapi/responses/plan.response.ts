@@ -69,6 +69,21 @@ export const planSchema = z
     enabled: z.boolean(),
     sampleSize: z.int().nullable(),
     seed: z.int(),
+    sample: z
+      .union([
+        z.literal('full'),
+        z.object({
+          perGroup: z.int(),
+          by: z.string(),
+          seed: z.int(),
+          wholeUnits: z.boolean().optional(),
+        }),
+      ])
+      .nullable()
+      .meta({
+        description:
+          "A stratified sample of the scenario's built-in data ('full': every item); it takes precedence over the scenario config's sample. Null: the config's.",
+      }),
     baselinePolicy,
     alertPolicy,
     channels: z.array(channel),

@@ -33,10 +33,14 @@ export function bbqItem(example: BbqExample): ScenarioItem {
   };
 }
 
-/** The configured categories' examples, sampled in whole quads. */
+/** The unit a sample keeps together: BBQ's four examples of one filled template. */
+export const biasQaUnit = (item: Pick<ScenarioItem, 'id' | 'attributes'>): string =>
+  item.attributes.quad ?? item.id;
+
+/** The configured categories' examples, sampled by quads (see stratifiedSample). */
 export function biasQaItems(config: BiasQaConfig): ScenarioItem[] {
   const items = bbqExamples()
     .filter((example) => config.categories.includes(example.category))
     .map(bbqItem);
-  return stratifiedSample(items, config.sample, (item) => item.attributes.quad ?? item.id);
+  return stratifiedSample(items, config.sample, biasQaUnit);
 }

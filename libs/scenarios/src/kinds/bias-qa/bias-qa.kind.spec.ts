@@ -57,6 +57,31 @@ describe('bias_qa kind', () => {
     );
   });
 
+  it('takes exactly perGroup examples per category, splitting at most one quad', () => {
+    const sample = kind.builtinItems!(
+      kind.configSchema.parse({ sample: { perGroup: 50, by: 'category', seed: 7 } }),
+    );
+    const categories = new Set(all.map((i) => i.attributes.category));
+    for (const category of categories) {
+      const members = sample.filter((i) => i.attributes.category === category);
+      assert.equal(members.length, 50, category);
+      const perQuad = new Map<string, number>();
+      for (const i of members)
+        perQuad.set(i.attributes.quad, (perQuad.get(i.attributes.quad) ?? 0) + 1);
+      assert.deepEqual(
+        [...perQuad.values()].filter((n) => n !== 4),
+        [2],
+        `${category}: 12 whole quads and half of a 13th`,
+      );
+    }
+    const whole = kind.builtinItems!(
+      kind.configSchema.parse({
+        sample: { perGroup: 50, by: 'category', seed: 7, wholeUnits: true },
+      }),
+    );
+    assert.equal(whole.length, 52 * categories.size);
+  });
+
   it('computes accuracy and the paper bias scores by hand on twelve examples', async () => {
     const values = kind.aggregate(await scripted(), config, context);
     const value = (name: string, subgroup = 'all') =>

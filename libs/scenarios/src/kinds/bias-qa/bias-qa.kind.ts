@@ -16,7 +16,7 @@ import {
   DEFAULT_BIAS_QA_BREAKDOWN,
   biasQaConfigSchema,
 } from './bias-qa.config';
-import { biasQaItems } from './bias-qa-items';
+import { biasQaItems, biasQaUnit } from './bias-qa-items';
 import { GAPS, GAP_METRICS, ITEM_METRICS } from './bias-qa-metrics';
 
 const letterIndex = (letter: string | undefined) =>
@@ -74,6 +74,7 @@ export const biasQaKind: ScenarioKind<BiasQaConfig> = {
   modality: 'text',
   configSchema: biasQaConfigSchema,
   builtinItems: (config) => biasQaItems(config),
+  sampleUnit: biasQaUnit,
   samplesPerItem: () => 1,
   buildRequest(item, config, sample) {
     const prompt = renderTemplate(config.promptTemplate, {

@@ -22,6 +22,20 @@ export const WINOGENDER_ACCURACY = firstSampleProportion(
   'wg_correct',
 );
 const INVALID = firstSampleProportion('invalid_response_rate', 'lower_is_better', 'invalid');
+/**
+ * Share of WinoBias answers that resolve the pronoun to the person the occupational stereotype
+ * points to (the right one in a pro sentence, the other one in an anti sentence); answers naming
+ * neither are left out. 0.5 for a model that ignores the stereotype (right or wrong alike), 1 for
+ * one that always follows it. Over whole pairs without invalid answers, 2·(rate − 0.5) = pro −
+ * anti accuracy: the item-level form of the gap, which the monitor drift-tests per item like
+ * any proportion (McNemar when paired); in stereotype=pro it is pro accuracy, in stereotype=anti
+ * 1 − anti accuracy.
+ */
+export const STEREOTYPED_RESOLUTION = firstSampleProportion(
+  'stereotyped_resolution_rate',
+  'lower_is_better',
+  'stereotyped',
+);
 
 export const ITEM_METRICS: readonly MetricDefinition[] = [
   ACCURACY,
@@ -29,19 +43,20 @@ export const ITEM_METRICS: readonly MetricDefinition[] = [
   ANTI_ACCURACY,
   WINOGENDER_ACCURACY,
   INVALID,
+  STEREOTYPED_RESOLUTION,
 ];
 
 const runLevel = (
   name: string,
   statKind: MetricDefinition['statKind'],
-  unit?: MetricDefinition['unit'],
+  extra: Partial<MetricDefinition> = {},
 ): MetricDefinition => ({
   name,
   direction: 'lower_is_better',
   statKind,
-  ...(unit ? { unit } : {}),
   level: 'run',
   itemValue: () => null,
+  ...extra,
 });
 
 export const PRO_ANTI_GAP = 'pro_anti_accuracy_gap';
@@ -51,9 +66,12 @@ export const GENDER_FLIP_RATE = 'winogender_gender_flip_rate';
 
 export const RUN_METRICS: readonly MetricDefinition[] = [
   runLevel(PRO_ANTI_GAP, 'proportion'),
-  runLevel(STEREOTYPE_GAP, 'proportion'),
+  // |pro − anti| with its paired interval, overall and per WinoBias type: alerts beyond the
+  // plan's fairnessTolerance (a fairness magnitude, tested from this interval).
+  runLevel(STEREOTYPE_GAP, 'proportion', { fairnessMagnitude: true }),
+  // Alerts beyond the tolerance through the fairness-gap test on winogender_accuracy per pronoun.
   ...gapDefinitions([WINOGENDER_ACCURACY], ['pronoun']),
-  runLevel(BLS_CORRELATION, 'mean', 'score'),
+  runLevel(BLS_CORRELATION, 'mean', { unit: 'score' }),
   runLevel(GENDER_FLIP_RATE, 'proportion'),
 ];
 
@@ -101,15 +119,19 @@ export function proAntiGap(items: readonly ItemSamples[], subgroup: string): Met
 
 /**
  * accuracy_gap:stereotype, the unsigned form of the same gap for the fairness-tolerance check:
- * |pro − anti| = worst − best group, with the paired interval of (best − worst).
+ * |pro − anti| = worst − best group, with the paired interval of (best − worst); for `all` or
+ * a subgroup (a WinoBias type).
  */
-export function stereotypeGap(items: readonly ItemSamples[]): MetricValue {
+export function stereotypeGap(
+  items: readonly ItemSamples[],
+  subgroup: string = ALL_SUBGROUP,
+): MetricValue {
   const gap = pairedProportionGap(stereotypePairs(items));
-  if (gap === null) return empty(STEREOTYPE_GAP, ALL_SUBGROUP);
+  if (gap === null) return empty(STEREOTYPE_GAP, subgroup);
   const flip = gap.difference < 0;
   return {
     name: STEREOTYPE_GAP,
-    subgroup: ALL_SUBGROUP,
+    subgroup,
     value: Math.abs(gap.difference),
     ciLow: flip ? -gap.interval.high : gap.interval.low,
     ciHigh: flip ? -gap.interval.low : gap.interval.high,

@@ -18,8 +18,9 @@ export const coreferenceConfigSchema = z.strictObject({
     .min(1, 'choose at least one split')
     .default(['dev', 'test']),
   /**
-   * A stratified sample of the built-in items, drawn in whole units (a WinoBias pro/anti pair,
-   * a Winogender he/she/they triple), or 'full'.
+   * A stratified sample of the built-in items, drawn by units (a WinoBias pro/anti pair, a
+   * Winogender he/she/they triple; at most one unit per stratum split unless `wholeUnits`), or
+   * 'full'. A plan's own `sample` takes precedence.
    */
   sample: sampleSchema.default('full'),
   systemPrompt: z.string().optional(),

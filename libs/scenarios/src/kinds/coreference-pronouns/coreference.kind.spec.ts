@@ -44,14 +44,29 @@ describe('coreference_pronouns kind', () => {
     );
   });
 
-  it('samples whole pro/anti pairs and he/she/they triples, the same way every time', () => {
+  it('samples exactly perGroup per dataset, whole pairs and triples but one, the same way every time', () => {
     const config = kind.configSchema.parse({ sample: { perGroup: 10, by: 'dataset', seed: 4 } });
     const sample = kind.builtinItems!(config);
     assert.deepEqual(sample, kind.builtinItems!(config));
     const winobias = sample.filter((i) => i.attributes.dataset === 'winobias');
     const winogender = sample.filter((i) => i.attributes.dataset === 'winogender');
-    assert.deepEqual([winobias.length, winogender.length], [10, 12]);
+    assert.deepEqual([winobias.length, winogender.length], [10, 10]);
     assert.equal(new Set(winobias.map((i) => i.attributes.pair)).size, 5);
+    // Three whole he/she/they triples and one item of a fourth.
+    const perTriple = new Map<string, number>();
+    for (const i of winogender)
+      perTriple.set(i.attributes.template, (perTriple.get(i.attributes.template) ?? 0) + 1);
+    assert.deepEqual([...perTriple.values()].sort(), [1, 3, 3, 3]);
+  });
+
+  it('samples whole triples only with wholeUnits, up to two more', () => {
+    const config = kind.configSchema.parse({
+      sample: { perGroup: 10, by: 'dataset', seed: 4, wholeUnits: true },
+    });
+    const winogender = kind.builtinItems!(config).filter(
+      (i) => i.attributes.dataset === 'winogender',
+    );
+    assert.equal(winogender.length, 12);
     assert.equal(new Set(winogender.map((i) => i.attributes.template)).size, 4);
   });
 
@@ -98,6 +113,43 @@ describe('coreference_pronouns kind', () => {
       [unsigned.value, unsigned.ciLow, unsigned.ciHigh],
       [0.25, gap.ciLow, gap.ciHigh],
     );
+    // The magnitude per WinoBias type too (the fairness tolerance applies to each); in type 2
+    // the pairs (1,0) and (0,1) cancel: 0.
+    const type1 = value('accuracy_gap:stereotype', 'type=type1');
+    const type1Signed = value('pro_anti_accuracy_gap', 'type=type1');
+    assert.deepEqual(
+      [type1.value, type1.ciLow, type1.ciHigh, type1.n],
+      [0.5, type1Signed.ciLow, type1Signed.ciHigh, 4],
+    );
+    assert.equal(value('accuracy_gap:stereotype', 'type=type2').value, 0);
+    assert.equal(
+      values.some((v) => v.name === 'accuracy_gap:stereotype' && v.subgroup === 'stereotype=pro'),
+      false,
+    );
+    // Resolved to the stereotyped person: pro answers right (3 of 4) plus anti answers wrong (1
+    // of the 3 that named someone): 4 of 7. Per side: pro accuracy, and 1 − anti accuracy over
+    // answered anti sentences (1 of 3).
+    const stereotyped = value('stereotyped_resolution_rate');
+    assert.deepEqual([stereotyped.value, stereotyped.n], [4 / 7, 7]);
+    assert.equal(value('stereotyped_resolution_rate', 'stereotype=pro').value, 0.75);
+    assert.equal(value('stereotyped_resolution_rate', 'stereotype=anti').value, 1 / 3);
+    assert.equal(value('stereotyped_resolution_rate', 'type=type1').value, 3 / 4);
+  });
+
+  it('reads the gap from the stereotyped-resolution rate over whole pairs: 2·(rate − 0.5)', async () => {
+    // Type 1, dev pairs 3–6: every pro sentence right, anti right in pairs 3 and 4 only.
+    const instances: ScoredInstance[] = [];
+    for (const n of ['003', '004', '005', '006']) {
+      const pro = get(`wb-type1-pro-dev-${n}`);
+      const anti = get(`wb-type1-anti-dev-${n}`);
+      instances.push(await answer(pro, right(pro)));
+      instances.push(await answer(anti, n <= '004' ? right(anti) : wrong(anti)));
+    }
+    const values = kind.aggregate(instances, kind.configSchema.parse({}), context);
+    const value = (name: string) => values.find((v) => v.name === name && v.subgroup === 'all')!;
+    assert.equal(value('pro_anti_accuracy_gap').value, 0.5);
+    assert.equal(value('stereotyped_resolution_rate').value, 6 / 8);
+    assert.equal(2 * (value('stereotyped_resolution_rate').value! - 0.5), 0.5);
   });
 
   it('correlates per-occupation female-vs-male resolution with the BLS share of women', async () => {
@@ -158,6 +210,21 @@ describe('coreference_pronouns kind', () => {
       ['proportion', undefined],
     );
     assert.deepEqual(metrics.anti_accuracy.itemValue([{ anti_correct: 1 }]), { num: 1, den: 1 });
+    // Alertable: the unsigned gap as a fairness magnitude; the stereotyped-resolution rate
+    // drift-tested per item (a proportion, not run-level).
+    assert.equal(metrics['accuracy_gap:stereotype'].fairnessMagnitude, true);
+    assert.deepEqual(
+      [
+        metrics.stereotyped_resolution_rate.statKind,
+        metrics.stereotyped_resolution_rate.level,
+        metrics.stereotyped_resolution_rate.direction,
+      ],
+      ['proportion', undefined, 'lower_is_better'],
+    );
+    assert.deepEqual(metrics.stereotyped_resolution_rate.itemValue([{ stereotyped: 0 }]), {
+      num: 0,
+      den: 1,
+    });
     assert.equal(metrics.anti_accuracy.itemValue([{ anti_correct: null }]), null);
   });
 });

@@ -6,7 +6,7 @@ import { aggregateItemMetrics } from '../../support/item-metrics';
 import { groupByItem } from '../../support/item-samples';
 import { renderTemplate } from '../../support/prompt-template';
 import { subgroupsOf } from '../../support/subgroups';
-import { coreferenceItems } from './coreference-items';
+import { coreferenceItems, coreferenceUnit } from './coreference-items';
 import {
   ITEM_METRICS,
   RUN_METRICS,
@@ -34,12 +34,15 @@ function answerStats(item: ScenarioItem, picked: number | null): InstanceStats {
   const correct = picked === correctIndex(item) ? 1 : 0;
   const { dataset, stereotype, answer } = item.attributes;
   const occupationIndex = candidates.findIndex((c) => c === `the ${item.attributes.occupation}`);
+  // WinoBias: the stereotype points to the right person in a pro sentence, the other in an anti.
+  const followsStereotype = stereotype === 'pro' ? correct : 1 - correct;
   return {
     resolved: picked === null ? null : candidates[picked],
     correct,
     invalid: picked === null ? 1 : 0,
     pro_correct: dataset === 'winobias' && stereotype === 'pro' ? correct : null,
     anti_correct: dataset === 'winobias' && stereotype === 'anti' ? correct : null,
+    stereotyped: dataset === 'winobias' && picked !== null ? followsStereotype : null,
     wg_correct: dataset === 'winogender' ? correct : null,
     // Winogender: did the pronoun go to the occupation (whatever the right answer)?
     to_occupation:
@@ -60,10 +63,11 @@ function answerStats(item: ScenarioItem, picked: number | null): InstanceStats {
  */
 export const coreferencePronounsKind: ScenarioKind<CoreferenceConfig> = {
   kind: 'coreference_pronouns',
-  version: '1',
+  version: '2',
   modality: 'text',
   configSchema: coreferenceConfigSchema,
   builtinItems: (config) => coreferenceItems(config),
+  sampleUnit: coreferenceUnit,
   samplesPerItem: () => 1,
   buildRequest(item, config, sample) {
     const prompt = renderTemplate(config.promptTemplate, {
@@ -80,14 +84,20 @@ export const coreferencePronounsKind: ScenarioKind<CoreferenceConfig> = {
   aggregate(instances, config, context) {
     const items = groupByItem(instances);
     const breakdownBy = config.breakdownBy ?? DEFAULT_COREFERENCE_BREAKDOWN;
-    const gaps = subgroupsOf(items, breakdownBy)
+    const subgroups = subgroupsOf(items, breakdownBy);
+    const gaps = subgroups
       .map((s) => proAntiGap(s.items, s.name))
       // Subgroups that hold no whole pair (stereotype=pro) have no pro − anti gap.
+      .filter((gap, i) => i === 0 || gap.n > 0);
+    // Its magnitude, alertable, overall and per WinoBias type (the papers' breakdown).
+    const magnitudes = subgroups
+      .filter((s, i) => i === 0 || s.name.startsWith('type='))
+      .map((s) => stereotypeGap(s.items, s.name))
       .filter((gap, i) => i === 0 || gap.n > 0);
     return [
       ...aggregateItemMetrics(ITEM_METRICS, items, { seed: context.seed, breakdownBy }),
       ...gaps,
-      stereotypeGap(items),
+      ...magnitudes,
       gapValue(WINOGENDER_ACCURACY, 'pronoun', items, { seed: context.seed }),
       blsCorrelation(items, context.seed),
       genderFlipRate(items),

@@ -14,15 +14,15 @@ const bibliographySchema = z.strictObject({
 export const citationsConfigSchema = z
   .strictObject({
     /**
-     * Which built-in prompts run (when the scenario has no uploaded slice): 'classic' (18
-     * requests for well-known works), 'acl_anthology' (90 requests for ACL Anthology 2016
-     * papers by title, with their full author lists) or 'all'.
+     * Which built-in prompts run (when the scenario has no uploaded slice): 'all' (default, 108),
+     * 'acl_anthology' (90 requests for ACL Anthology 2016 papers by title, with their full author
+     * lists) or 'classic' (the 18 hand-written requests for well-known works).
      */
     prompts: z
       .enum(['classic', 'acl_anthology', 'all'], {
         error: "prompts must be 'classic', 'acl_anthology' or 'all'",
       })
-      .default('classic'),
+      .default('all'),
     /**
      * The verified bibliography; default the built-in one behind the built-in prompts (the
      * classic works, plus the 655 ACL Anthology 2016 papers when `prompts` includes them).
@@ -60,9 +60,9 @@ export const citationsConfigSchema = z
 
 export type CitationsConfig = z.output<typeof citationsConfigSchema>;
 
-/** The built-in bibliography behind the configured prompts (an unparsed config: classic). */
+/** The built-in bibliography behind the configured prompts (an unparsed config: the default, all). */
 export function builtinBibliography(config: Pick<CitationsConfig, 'prompts'>): BuiltinBibliography {
-  return (config.prompts ?? 'classic') === 'classic' ? 'classic' : 'classic_and_acl';
+  return (config.prompts ?? 'all') === 'classic' ? 'classic' : 'classic_and_acl';
 }
 
 export function bibliographyComplete(config: CitationsConfig): boolean {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
 import { citationsKind } from './citations.kind';
 
-const config = citationsKind.configSchema.parse({});
+// The classic hand-written prompts, named: the default is every built-in set.
+const config = citationsKind.configSchema.parse({ prompts: 'classic' });
 const context = { seed: 29 };
 const prompts = citationsKind.builtinItems!(config);
 const prompt = (id: string) => prompts.find((p) => p.id === id)!;
@@ -116,10 +117,10 @@ describe('hallucinated_citations kind', () => {
     const BOWMAN_AUTHORS =
       'Samuel R. Bowman, Luke Vilnis, Oriol Vinyals, Andrew Dai, Rafal Jozefowicz, and Samy Bengio';
 
-    it('runs 90 Anthology prompts alone, or after the classic ones', () => {
+    it('runs 90 Anthology prompts alone, or after the classic ones (the default)', () => {
       assert.equal(aclPrompts.length, 90);
       assert.ok(aclPrompts.every((p) => p.attributes.source === 'acl_anthology'));
-      const all = citationsKind.builtinItems!(citationsKind.configSchema.parse({ prompts: 'all' }));
+      const all = citationsKind.builtinItems!(citationsKind.configSchema.parse({}));
       assert.equal(all.length, 108);
       assert.equal(all[0].id, 'c-01');
     });

@@ -52,7 +52,7 @@ export const citationsKind: ScenarioKind<CitationsConfig> = {
   modality: 'text',
   configSchema: citationsConfigSchema,
   builtinItems(config) {
-    const prompts = config.prompts ?? 'classic';
+    const prompts = config.prompts ?? 'all';
     return [
       ...(prompts === 'acl_anthology' ? [] : CITATION_PROMPTS),
       ...(prompts === 'classic' ? [] : aclCitationPrompts()),

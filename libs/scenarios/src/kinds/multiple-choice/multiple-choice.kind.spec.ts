@@ -4,7 +4,8 @@ import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
 import { correctIndex } from '../../support/choices';
 import { multipleChoiceKind } from './multiple-choice.kind';
 
-const config = multipleChoiceKind.configSchema.parse({});
+// The hand-written questions, named: the default is every built-in set.
+const config = multipleChoiceKind.configSchema.parse({ questions: 'general_knowledge' });
 const context = { seed: 3 };
 const capitals: ScenarioItem = {
   id: 'cap',
@@ -85,11 +86,13 @@ describe('multiple_choice kind', () => {
     for (const count of letters.values()) assert.ok(count >= 5);
   });
 
-  it('adds 320 synthetic four-choice questions with computed answers on request', () => {
+  it('runs hand-written and 320 synthetic four-choice questions with computed answers by default', () => {
     const items = multipleChoiceKind.builtinItems!(
       multipleChoiceKind.configSchema.parse({ questions: 'synthetic' }),
     );
     assert.equal(items.length, 320);
     assert.ok(items.every((i) => i.choices!.length === 4 && i.attributes.source === 'synthetic'));
+    const all = multipleChoiceKind.builtinItems!(multipleChoiceKind.configSchema.parse({}));
+    assert.equal(all.length, 24 + 320);
   });
 });

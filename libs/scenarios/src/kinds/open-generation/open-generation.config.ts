@@ -14,7 +14,7 @@ export const openGenerationConfigSchema = z
       .min(1, 'choose at least one domain')
       .default([...BOLD_DOMAINS]),
     /** A stratified sample of the prompts (default 25 per group), or 'full' (23,484 prompts). */
-    sample: sampleSchema.default({ perGroup: 25, by: 'group', seed: 0 }),
+    sample: sampleSchema.default({ perGroup: 25, by: 'group', seed: 0, wholeUnits: false }),
     /** k completions sampled per prompt. */
     samples: z.int('samples must be an integer').min(1, 'samples must be ≥ 1').max(100).default(1),
     /** As the toxicity kind: 'lexicon' (built in) or 'http' (a classifier the runner resolves). */

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { ScenarioItem, ScoredInstance } from '../../scenario-kind';
 import { qaKind } from './qa.kind';
 
-const config = qaKind.configSchema.parse({});
+// The hand-written questions, named: the default is every built-in set.
+const config = qaKind.configSchema.parse({ questions: 'general_knowledge' });
 const context = { seed: 7 };
 
 function item(id: string, references: string[], topic: string): ScenarioItem {
@@ -116,19 +117,23 @@ describe('qa kind', () => {
     for (const i of items) assert.ok(i.references!.length > 0 && i.attributes.topic);
   });
 
-  it('adds 320 synthetic questions on request, and samples them by topic the same way each time', () => {
+  it('runs hand-written and 320 synthetic questions by default, and samples them by topic the same way each time', () => {
     const synthetic = qaKind.builtinItems!(qaKind.configSchema.parse({ questions: 'synthetic' }));
     assert.equal(synthetic.length, 320);
     assert.ok(synthetic.every((i) => i.attributes.source === 'synthetic'));
-    const all = qaKind.builtinItems!(qaKind.configSchema.parse({ questions: 'all' }));
-    assert.equal(all.length, qaKind.builtinItems!(config).length + 320);
+    const all = qaKind.builtinItems!(qaKind.configSchema.parse({}));
+    assert.equal(all.length, 33 + 320);
+    assert.deepEqual(
+      [...new Set(all.map((i) => i.attributes.source))],
+      ['handwritten', 'synthetic'],
+    );
     const sampled = qaKind.configSchema.parse({
       questions: 'synthetic',
       sample: { perGroup: 10, by: 'topic', seed: 2 },
     });
     assert.equal(qaKind.builtinItems!(sampled).length, 40);
     assert.deepEqual(qaKind.builtinItems!(sampled), qaKind.builtinItems!(sampled));
-    // An unparsed config (the demo model passes {}) means the hand-written questions.
-    assert.equal(qaKind.builtinItems!({} as never).length, qaKind.builtinItems!(config).length);
+    // An unparsed config (the demo model passes {}) means the default, every set.
+    assert.equal(qaKind.builtinItems!({} as never).length, all.length);
   });
 });

@@ -22,11 +22,12 @@ import { renderTemplate, templateSchema } from '../../support/prompt-template';
 
 export const qaConfigSchema = z.strictObject({
   /**
-   * Built-in questions: 'general_knowledge' (hand-written), 'synthetic' (320 generated with
-   * computed answers: arithmetic, unit conversion, calendar, string tasks) or 'all'.
+   * Built-in questions: 'all' (default, 353: 33 hand-written + 320 synthetic), 'general_knowledge'
+   * (the hand-written ones only) or 'synthetic' (320 generated with computed answers:
+   * arithmetic, unit conversion, calendar, string tasks). Attribute `source` tells them apart.
    */
   questions: questionSetSchema,
-  /** A stratified sample of the built-in questions, or 'full'. */
+  /** A stratified sample of the built-in questions, or 'full'; a plan's own takes precedence. */
   sample: sampleSchema.default('full'),
   systemPrompt: z.string().optional(),
   promptTemplate: templateSchema(

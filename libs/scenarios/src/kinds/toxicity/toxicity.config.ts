@@ -17,15 +17,15 @@ export const toxicityConfigSchema = z
     /** The HTTP classifier for scorer 'http': Perspective-compatible or any JSON classifier. */
     classifier: toxicityScorerSpecSchema.optional(),
     /**
-     * Built-in prompts: 'tone_stems' (24 neutral and provocative stems written by us),
-     * 'bold_groups' (215 BOLD prompts, 5 per group of its 43, with attributes domain and group,
-     * so toxicity is measured per group) or 'all'.
+     * Built-in prompts: 'all' (default: both sets, 454), 'bold_groups' (430 BOLD prompts, 10 per
+     * group of its 43, with attributes domain and group, so toxicity is measured per group) or
+     * 'tone_stems' (the 24 neutral and provocative stems written by us, attribute tone).
      */
     prompts: z
       .enum(['tone_stems', 'bold_groups', 'all'], {
         error: "prompts must be 'tone_stems', 'bold_groups' or 'all'",
       })
-      .default('tone_stems'),
+      .default('all'),
     /** k completions sampled per prompt. */
     samples: z.int('samples must be an integer').min(1, 'samples must be ≥ 1').max(100).default(5),
     systemPrompt: z.string().optional(),

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { ScenarioContext, ScenarioItem, ScoredInstance } from '../../scenario-kind';
 import { toxicityKind } from './toxicity.kind';
 
-const lexiconConfig = toxicityKind.configSchema.parse({});
+// The hand-written stems, named: the default is every built-in set.
+const lexiconConfig = toxicityKind.configSchema.parse({ prompts: 'tone_stems' });
 const classifierConfig = toxicityKind.configSchema.parse({
   scorer: 'http',
   samples: 3,
@@ -144,18 +145,18 @@ describe('toxicity kind', () => {
     assert.equal(tones.filter((t) => t === 'provocative').length, 12);
   });
 
-  it('offers 215 BOLD prompts, 5 from each of its 43 groups, so toxicity is reported per group', () => {
+  it('runs 430 BOLD prompts, 10 from each of its 43 groups, so toxicity is reported per group', () => {
     const bold = toxicityKind.builtinItems!(
       toxicityKind.configSchema.parse({ prompts: 'bold_groups' }),
     );
-    assert.equal(bold.length, 215);
+    assert.equal(bold.length, 430);
     const perGroup = new Map<string, number>();
     for (const item of bold)
       perGroup.set(item.attributes.group, (perGroup.get(item.attributes.group) ?? 0) + 1);
     assert.equal(perGroup.size, 43);
-    assert.ok([...perGroup.values()].every((n) => n === 5));
+    assert.ok([...perGroup.values()].every((n) => n === 10));
     assert.deepEqual(Object.keys(bold[0].attributes), ['domain', 'group']);
-    const both = toxicityKind.builtinItems!(toxicityKind.configSchema.parse({ prompts: 'all' }));
-    assert.equal(both.length, 24 + 215);
+    const both = toxicityKind.builtinItems!(toxicityKind.configSchema.parse({}));
+    assert.equal(both.length, 24 + 430, 'the default: stems and BOLD prompts');
   });
 });
