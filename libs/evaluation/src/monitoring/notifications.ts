@@ -1,5 +1,6 @@
 import { notificationJobs, type ChannelSpec, type NotifiedEvent } from '@lastmile/monitoring';
-import { JOB_DELIVER_NOTIFICATION } from '@lastmile/queue';
+// The names alone: the queue package's index loads BullMQ, which `lastmile run` never needs.
+import { JOB_DELIVER_NOTIFICATION } from '@lastmile/queue/names';
 import { logger } from '@lastmile/telemetry';
 
 /** A transition to tell people about, once its transaction has committed. */

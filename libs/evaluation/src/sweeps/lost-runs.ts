@@ -1,5 +1,5 @@
 import type { Database } from '@lastmile/persistence';
-import { executeRunJobOptions, JOB_EXECUTE_RUN, type ExecuteRunJob } from '@lastmile/queue';
+import { executeRunJobOptions, JOB_EXECUTE_RUN, type ExecuteRunJob } from '@lastmile/queue/names';
 import { logger } from '@lastmile/telemetry';
 
 /** The runs queue as the sweep uses it (a BullMQ Queue). */

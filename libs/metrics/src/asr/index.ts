@@ -47,7 +47,6 @@ export {
   configuredNormalizer,
   normalizerByName,
   whisperBasicNormalize,
-  whisperEnglishNormalize,
 } from './normalizers';
 export { TranscriptMismatchError, pairTranscripts } from './pair-transcripts';
 export { type ScliteUtterance, parseScliteSgml } from './sclite-sgml';

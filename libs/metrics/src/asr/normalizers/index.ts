@@ -6,4 +6,5 @@ export {
   normalizerByName,
 } from './normalizer-registry';
 export { whisperBasicNormalize } from './whisper-basic';
-export { whisperEnglishNormalize } from './whisper-english';
+// whisper-english is not re-exported: its rules compile ~60 ms of regular expressions at load,
+// so the registry requires it on first use (normalizerByName('english-v1')).
