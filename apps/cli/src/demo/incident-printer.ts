@@ -73,6 +73,9 @@ export type IncidentDetail = ApiAlert & { findings?: Finding[] };
 const points = (x: number | undefined) =>
   x === undefined ? '—' : `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} points`;
 const span = (s: Span | undefined) => (s ? `[${pct(s[0])}, ${pct(s[1])}]` : '');
+/** A change's interval in points, printed after the change: "+39.4 points [+3.6, +70.1]". */
+const pointsSpan = (s: Span | undefined) =>
+  s ? `[${s.map((x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`).join(', ')}]` : '';
 const q = (x: number | null | undefined) =>
   x === null || x === undefined ? '—' : x.toPrecision(2);
 
@@ -166,7 +169,7 @@ function printDisparity(findings: Finding[]): void {
   for (const finding of findings.filter((f) => f.metric === 'wer').slice(0, 2)) {
     const e = finding.evidence;
     say(
-      `  ${e.hurtGroup} hurt more than the other ${e.attribute ?? ''} groups: ${finding.metric} ${points(e.delta)} against ${points(e.restDelta)}; contrast ${points(e.contrast)} ${span(e.contrastInterval)} by ${e.test}, q=${q(e.qValue)}`,
+      `  ${e.hurtGroup} hurt more than the other ${e.attribute ?? ''} groups: ${finding.metric} ${points(e.delta)} against ${points(e.restDelta)}; contrast ${points(e.contrast)} ${pointsSpan(e.contrastInterval)} by ${e.test}, q=${q(e.qValue)}`,
     );
     for (const group of e.groups ?? [])
       say(
