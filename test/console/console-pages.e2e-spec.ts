@@ -142,8 +142,17 @@ describe('console pages', () => {
       .set('Accept', 'application/json')
       .field('name', 'ward-upload')
       .attach('file', Buffer.from('{"id":"a","input":"x"}\n{"id":"b"}\n'), 'rows.jsonl')
+      .expect(200);
+    // To the page's script a refusal is data (the API's problem, its status inside).
+    assert.equal(bad.body.refused.status, 422);
+    assert.deepEqual(bad.body.refused.errors[0], { field: 'rows[2].input', reason: 'is required' });
+    // A form post without script gets the error page with the problem's status.
+    await world.t.http
+      .post(`/console/upload?_csrf=${encodeURIComponent(customer.csrf)}`)
+      .set('Cookie', customer.cookie)
+      .field('name', 'ward-upload')
+      .attach('file', Buffer.from('{"id":"b"}\n'), 'rows.jsonl')
       .expect(422);
-    assert.deepEqual(bad.body.errors[0], { field: 'rows[2].input', reason: 'is required' });
     const good = await world.t.http
       .post('/console/upload')
       .set('Cookie', customer.cookie)

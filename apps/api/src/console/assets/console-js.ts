@@ -100,7 +100,9 @@ export const CONSOLE_JS = `'use strict';
       progress.hidden = true;
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (ignored) { body = {}; }
-      if (xhr.status >= 200 && xhr.status < 300) {
+      if (body.refused) {
+        show('error', 'Refused (' + body.refused.status + '): ' + body.refused.detail, body.refused.errors || []);
+      } else if (xhr.status >= 200 && xhr.status < 300) {
         show('ok', (body.created ? 'Uploaded ' : 'Already uploaded: ') + body.name + ' v' + body.version +
           ', ' + body.itemCount + ' items.', null, { href: '/console/slices/' + body.id, text: 'Open the slice' });
       } else {

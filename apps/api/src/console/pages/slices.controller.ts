@@ -16,8 +16,8 @@ import type { Request, Response } from 'express';
 import { Database, type Slice } from '@lastmile/persistence';
 import { ConsoleRoute, mayUse, SameRolesAs } from '../../auth/auth.decorators';
 import type { Principal } from '../../auth/principal';
-import { notFound } from '../../common/problem.exception';
 import { UuidParamPipe } from '../../common/uuid-param.pipe';
+import { notFound, ProblemException } from '../../common/problem.exception';
 import { parseOrThrow } from '../../common/zod-body.pipe';
 import { sliceUploadFieldsSchema } from '../../slices/slice-upload.dto';
 import { SliceUploadInterceptor } from '../../slices/slice-upload.interceptor';
@@ -303,7 +303,8 @@ export class ConsoleSlicesController {
 
   /**
    * The upload (SlicesService.upload: the API's validation, limits and audit). A script asking for
-   * JSON gets the slice or the API's problem+json; a plain form post goes to the new version.
+   * JSON gets the slice (201) or `{refused: problem}` (200: the problem's own status inside); a
+   * plain form post goes to the new version, or to the error page with the problem's status.
    */
   @Post('upload')
   @SameRolesAs(SlicesController.prototype.upload)
@@ -316,9 +317,23 @@ export class ConsoleSlicesController {
     @UploadedFile() file: SliceFile | undefined,
   ): Promise<void> {
     const tenant = viewer.principal.tenantId ?? String(body.tenant ?? '');
-    const fields = parseOrThrow(sliceUploadFieldsSchema, { name: body.name }, 'form fields');
-    const slice = await this.slices.upload(viewer.principal, tenant, fields.name, file);
-    if (/application\/json/.test(String(request.headers.accept ?? ''))) {
+    const byScript = /application\/json/.test(String(request.headers.accept ?? ''));
+    let slice;
+    try {
+      const fields = parseOrThrow(sliceUploadFieldsSchema, { name: body.name }, 'form fields');
+      slice = await this.slices.upload(viewer.principal, tenant, fields.name, file);
+    } catch (error) {
+      // The page's script shows a refusal itself: answered as data, since a browser logs every
+      // 4xx answer to a script as a console error. A form post gets the error page as before.
+      if (!byScript || !(error instanceof ProblemException)) throw error;
+      const { title, detail, errors } = error;
+      response
+        .status(200)
+        .type('application/json')
+        .send(JSON.stringify({ refused: { status: error.getStatus(), title, detail, errors } }));
+      return;
+    }
+    if (byScript) {
       response.status(201).type('application/json').send(JSON.stringify(slice));
       return;
     }
