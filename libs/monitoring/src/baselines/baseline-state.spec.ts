@@ -78,10 +78,18 @@ describe('baselines', () => {
     );
   });
 
-  it('stores item stats as compact [num, den] pairs', () => {
-    const items = { a: { num: 3, den: 10 } };
-    assert.deepEqual(encodeItemStats(items), { a: [3, 10] });
-    assert.deepEqual(decodeItemStats({ a: [3, 10], junk: 'x' }), items);
+  it('stores item stats as parallel arrays, and still reads the keyed [num, den] form', () => {
+    const items = { a: { num: 3, den: 10 }, b: { num: 0, den: 4 } };
+    const stored = encodeItemStats(items);
+    assert.deepEqual(stored, { ids: ['a', 'b'], num: [3, 0], den: [10, 4] });
+    assert.deepEqual(decodeItemStats(JSON.parse(JSON.stringify(stored))), items);
+    assert.deepEqual(decodeItemStats({ a: [3, 10], b: [0, 4], junk: 'x' }), items);
+    // Items of a keyed baseline that happen to be named like the arrays are items.
+    assert.deepEqual(decodeItemStats({ ids: [1, 2], num: [3, 4], den: [5, 6] }), {
+      ids: { num: 1, den: 2 },
+      num: { num: 3, den: 4 },
+      den: { num: 5, den: 6 },
+    });
     assert.deepEqual(decodeItemStats(null), {});
   });
 });
