@@ -1,19 +1,17 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
-import { jsonl } from '@lastmile/slices/testing';
-import { tenantBody } from '../factories/api-bodies';
-import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createMonitoredPlan,
   planAlerts,
   planFindings,
+  tenantWithSlice,
   type MonitoredPlan,
 } from './support/monitored-plan';
 
 const GROUPS = ['a', 'b', 'c', 'd'];
 const PER_GROUP = 16;
-const admin = bearer(TEST_ADMIN_KEY);
 
 /**
  * Who is hurt: a change that hits every group alike is one drift incident; one that hits group d
@@ -37,8 +35,6 @@ describe('disparity drift: one group hurt more than the others', () => {
   before(async () => {
     t = await startTestApp({ runner: true });
     model = await startChatModelServer({ answer });
-    const tenant = (await t.http.post('/v1/tenants').set(admin).send(tenantBody()).expect(201)).body
-      .slug;
     const rows = GROUPS.flatMap((group) =>
       Array.from({ length: PER_GROUP }, (_, i) => ({
         id: `${group}-${i}`,
@@ -47,18 +43,13 @@ describe('disparity drift: one group hurt more than the others', () => {
         attributes: { group },
       })),
     );
-    const slice = await t.http
-      .post(`/v1/tenants/${tenant}/slices`)
-      .set(admin)
-      .field('name', 'groups')
-      .attach('file', jsonl(rows), 'groups.jsonl')
-      .expect(201);
+    const { tenant, sliceId } = await tenantWithSlice(t, 'groups', rows);
     plan = await createMonitoredPlan(t, {
       baseUrl: model.baseUrl,
       scenario: { kind: 'qa', config: { breakdownBy: ['group'] } },
       plan: {
         tenant,
-        sliceIds: [slice.body.id],
+        sliceIds: [sliceId],
         baselinePolicy: { kind: 'first_n', n: 2 },
         alertPolicy: { alpha: 0.05, minEffect: 0.05 },
       },

@@ -4,19 +4,17 @@ import { randomUUID } from 'node:crypto';
 import { startChatModelServer, type ChatModelServer } from '@lastmile/fixtures';
 import { Database } from '@lastmile/persistence';
 import { canonicalPredicate, parsePredicate, watchLabel } from '@lastmile/scenarios';
-import { jsonl } from '@lastmile/slices/testing';
-import { tenantBody } from '../factories/api-bodies';
-import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
 import {
   createMonitoredPlan,
   planAlerts,
   planFindings,
+  tenantWithSlice,
   type MonitoredPlan,
 } from './support/monitored-plan';
 
 const GROUPS = ['a', 'b', 'c', 'd'];
 const PER_GROUP = 16;
-const admin = bearer(TEST_ADMIN_KEY);
 // The accepted bounty finding: ward B's items of groups c and d (16 of 64 items).
 const PREDICATE = canonicalPredicate(parsePredicate('group IN (c, d) AND ward = "B"'));
 const LABEL = watchLabel(PREDICATE);
@@ -41,8 +39,6 @@ describe('watched subgroups (accepted bounty findings) in drift monitoring', () 
   before(async () => {
     t = await startTestApp({ runner: true });
     model = await startChatModelServer({ answer });
-    const tenant = (await t.http.post('/v1/tenants').set(admin).send(tenantBody()).expect(201)).body
-      .slug;
     const rows = GROUPS.flatMap((group) =>
       Array.from({ length: PER_GROUP }, (_, i) => {
         const ward = i < PER_GROUP / 2 ? 'B' : 'A';
@@ -54,18 +50,13 @@ describe('watched subgroups (accepted bounty findings) in drift monitoring', () 
         };
       }),
     );
-    const slice = await t.http
-      .post(`/v1/tenants/${tenant}/slices`)
-      .set(admin)
-      .field('name', 'wards')
-      .attach('file', jsonl(rows), 'wards.jsonl')
-      .expect(201);
+    const { tenant, sliceId } = await tenantWithSlice(t, 'wards', rows);
     plan = await createMonitoredPlan(t, {
       baseUrl: model.baseUrl,
       scenario: { kind: 'qa', config: { breakdownBy: ['group'] } },
       plan: {
         tenant,
-        sliceIds: [slice.body.id],
+        sliceIds: [sliceId],
         baselinePolicy: { kind: 'first_n', n: 2 },
         alertPolicy: { alpha: 0.05, minEffect: 0.05 },
       },

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { isFinishedRun } from '@lastmile/persistence';
-import { modelBody, planBody, scenarioBody } from '../../factories/api-bodies';
+import { jsonl } from '@lastmile/slices/testing';
+import { modelBody, planBody, scenarioBody, tenantBody } from '../../factories/api-bodies';
 import { waitFor } from '../../support/poll';
 import { bearer, TEST_ADMIN_KEY, type TestApp } from '../../support/test-app';
 
@@ -141,4 +142,21 @@ export async function planAlerts(t: TestApp, planId: string): Promise<AlertRow[]
     .set(admin)
     .expect(200);
   return body.items;
+}
+
+/** A new tenant with one uploaded JSONL slice of these rows: its slug and the slice's id. */
+export async function tenantWithSlice(
+  t: TestApp,
+  name: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<{ tenant: string; sliceId: string }> {
+  const tenant = (await t.http.post('/v1/tenants').set(admin).send(tenantBody()).expect(201)).body
+    .slug as string;
+  const slice = await t.http
+    .post(`/v1/tenants/${tenant}/slices`)
+    .set(admin)
+    .field('name', name)
+    .attach('file', jsonl(rows), `${name}.jsonl`)
+    .expect(201);
+  return { tenant, sliceId: slice.body.id as string };
 }
