@@ -13,7 +13,12 @@ import type {
 } from './disparity.types';
 import { groupIntervals } from './group-intervals';
 import { choose, relabellingPValues } from './group-permutation';
-import { groupUnits, type GroupUnits } from './group-units';
+import {
+  groupUnits,
+  groupUnitsOfColumns,
+  type DisparityColumns,
+  type GroupUnits,
+} from './group-units';
 import { stratifiedBootstrap, type GroupDraws } from './stratified-bootstrap';
 
 type Settings = DisparityOptions & {
@@ -33,10 +38,21 @@ export function disparityDrift(
   records: readonly DisparityRecord[],
   options: DisparityOptions,
 ): DisparityResult {
+  return disparityOfUnits(groupUnits(records), options);
+}
+
+/** disparityDrift on items already in columns (the monitor's form: no object per item). */
+export function disparityDriftOfColumns(
+  columns: DisparityColumns,
+  options: DisparityOptions,
+): DisparityResult {
+  return disparityOfUnits(groupUnitsOfColumns(columns), options);
+}
+
+function disparityOfUnits(grouped: GroupUnits, options: DisparityOptions): DisparityResult {
   const alpha = options.alpha ?? 0.05;
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   const largeSample = options.largeSample ?? 100;
-  const grouped = groupUnits(records);
   const all = grouped.units.count;
   const pooledVariance = linearizedVariance(grouped.total, all);
   const isLarge = (size: number) => size >= largeSample && all - size >= largeSample;

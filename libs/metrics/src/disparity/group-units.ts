@@ -1,8 +1,10 @@
 import {
   addUnit,
   MOMENTS,
-  pairedUnits,
+  pairedColumnsOf,
+  pairedUnitsOfColumns,
   totalMoments,
+  type PairedColumns,
   type PairedUnits,
 } from '../stats/paired-units';
 import type { DisparityRecord } from './disparity.types';
@@ -22,18 +24,42 @@ export interface GroupUnits {
 }
 
 /**
+ * Shared items as columns with each item's group: `group[k]` indexes `groupNames` (−1: in no
+ * group, left out). The monitor builds this straight from its item values.
+ */
+export interface DisparityColumns extends PairedColumns {
+  groupNames: readonly string[];
+  group: Int32Array;
+}
+
+/**
  * Units are (group, cluster) pairs: a speaker heard in two groups (noise on and off) counts as
  * one unit in each, and the dependence between them is not modelled.
  */
 export function groupUnits(records: readonly DisparityRecord[]): GroupUnits {
-  const byGroup = new Map<string, DisparityRecord[]>();
-  for (const record of records) {
-    const list = byGroup.get(record.group);
-    if (list) list.push(record);
-    else byGroup.set(record.group, [record]);
-  }
-  const groups = [...byGroup.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const parts = groups.map((group) => pairedUnits(byGroup.get(group)!));
+  const groupNames: string[] = [];
+  const indexOfGroup = new Map<string, number>();
+  const group = Int32Array.from(records, (record) => {
+    let index = indexOfGroup.get(record.group);
+    if (index === undefined) {
+      indexOfGroup.set(record.group, (index = groupNames.length));
+      groupNames.push(record.group);
+    }
+    return index;
+  });
+  return groupUnitsOfColumns({ ...pairedColumnsOf(records), groupNames, group });
+}
+
+/** groupUnits on columns: groups sorted by name, each group's units in first-seen order. */
+export function groupUnitsOfColumns(columns: DisparityColumns): GroupUnits {
+  const positions: number[][] = columns.groupNames.map(() => []);
+  for (let k = 0; k < columns.group.length; k++)
+    if (columns.group[k] >= 0) positions[columns.group[k]].push(k);
+  const order = columns.groupNames
+    .map((name, index) => ({ name, index }))
+    .filter(({ index }) => positions[index].length > 0)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const parts = order.map(({ index }) => pairedUnitsOfColumns(columns, positions[index]));
   const count = parts.reduce((sum, part) => sum + part.count, 0);
   const moments = new Float64Array(count * MOMENTS);
   const unitItems = new Int32Array(count);
@@ -52,10 +78,10 @@ export function groupUnits(records: readonly DisparityRecord[]): GroupUnits {
     return sums;
   });
   return {
-    groups,
+    groups: order.map(({ name }) => name),
     units,
     members,
-    items: groups.map((group) => byGroup.get(group)!.length),
+    items: order.map(({ index }) => positions[index].length),
     groupMoments,
     total: totalMoments(units),
   };

@@ -11,29 +11,63 @@ import { compareTwoProportions } from './two-proportion';
 
 /** Is this run worse than the baseline? Chooses the test from the metric kind and pairing. */
 export function compareToBaseline(input: CompareInput): DriftComparison {
-  const minEffect = input.minEffect ?? 0;
-  if (!(minEffect >= 0)) throw new RangeError(`minEffect must be ≥ 0, got ${minEffect}`);
-  const confidence = input.confidence ?? DEFAULT_CONFIDENCE;
-  const sign = badSign(input.direction);
   const { current, baseline } = toRatioItems(input);
   const shared = sharedIds(current, baseline);
   const paired = shouldPair(input.paired, shared.length, current.size, baseline.size);
   const cur = paired ? shared.map((id) => current.get(id)!) : [...current.values()];
   const base = paired ? shared.map((id) => baseline.get(id)!) : [...baseline.values()];
-  if (cur.length === 0 || base.length === 0) {
+  return compareItems(input, columnsOf(cur), columnsOf(base), paired);
+}
+
+/**
+ * One run's items as columns; `cluster` names the unit an item's errors are correlated within
+ * (a speaker), undefined for an item that is its own unit.
+ */
+export interface ItemColumns {
+  num: Float64Array;
+  den: Float64Array;
+  cluster?: readonly (string | undefined)[];
+}
+
+/**
+ * compareToBaseline on items already lined up: position k of `current` and `baseline` is the same
+ * item when paired (the monitor pairs by id itself, without building maps). A proportion's items
+ * must be 0/1 with denominator 1; mean items have denominator 1.
+ */
+export function compareItems(
+  input: CompareOptions & { kind: CompareInput['kind'] },
+  current: ItemColumns,
+  baseline: ItemColumns,
+  paired: boolean,
+): DriftComparison {
+  const minEffect = input.minEffect ?? 0;
+  if (!(minEffect >= 0)) throw new RangeError(`minEffect must be ≥ 0, got ${minEffect}`);
+  const confidence = input.confidence ?? DEFAULT_CONFIDENCE;
+  const sign = badSign(input.direction);
+  const size = { current: current.num.length, baseline: baseline.num.length };
+  if (size.current === 0 || size.baseline === 0) {
     throw new RangeError(paired ? 'no shared items to pair' : 'both runs need at least one item');
   }
   const common = {
     kind: input.kind,
     direction: input.direction,
     paired,
-    baselineValue: corpusRatio(base),
-    currentValue: corpusRatio(cur),
+    baselineValue: sumOf(baseline.num) / sumOf(baseline.den),
+    currentValue: sumOf(current.num) / sumOf(current.den),
     confidence,
     minEffect,
-    n: { baseline: base.length, current: cur.length },
+    n: size,
   };
-  const outcome = runTest(input.kind, cur, base, paired, sign, minEffect, confidence, input);
+  const outcome = runTest(
+    input.kind,
+    current,
+    baseline,
+    paired,
+    sign,
+    minEffect,
+    confidence,
+    input,
+  );
   return {
     ...common,
     test: outcome.test,
@@ -47,8 +81,8 @@ export function compareToBaseline(input: CompareInput): DriftComparison {
 
 function runTest(
   kind: CompareInput['kind'],
-  cur: RatioItem[],
-  base: RatioItem[],
+  cur: ItemColumns,
+  base: ItemColumns,
   paired: boolean,
   sign: 1 | -1,
   minEffect: number,
@@ -59,50 +93,97 @@ function runTest(
     if (paired) {
       let lost = 0;
       let gained = 0;
-      cur.forEach((item, i) => {
-        if (base[i].num > item.num) lost++;
-        if (base[i].num < item.num) gained++;
-      });
-      const counts = { n: cur.length, lost, gained };
+      for (let i = 0; i < cur.num.length; i++) {
+        if (base.num[i] > cur.num[i]) lost++;
+        if (base.num[i] < cur.num[i]) gained++;
+      }
+      const counts = { n: cur.num.length, lost, gained };
       return comparePairedProportion(counts, sign, minEffect, confidence);
     }
-    const count = (xs: RatioItem[]) => ({ successes: sumOf(xs, 'num'), n: xs.length });
+    const count = (xs: ItemColumns) => ({ successes: sumOf(xs.num), n: xs.num.length });
     return compareTwoProportions(count(cur), count(base), sign, minEffect, confidence);
   }
+  const clustered = Boolean(cur.cluster || base.cluster);
   // Every item is its own unit unless items name a group (cluster).
-  const units = (items: readonly RatioItem[]) =>
-    items.some((item) => item.group !== undefined)
-      ? new Set(items.map((item, i) => item.group ?? `item:${i}`)).size
-      : items.length;
+  const units = (items: ItemColumns) =>
+    items.cluster
+      ? new Set(items.cluster.map((cluster, i) => cluster ?? `item:${i}`)).size
+      : items.num.length;
   if (Math.min(units(cur), units(base)) >= DELTA_METHOD_MIN_UNITS) {
-    const outcome = deltaMethodChangeTest(
-      paired
-        ? {
-            paired: true,
-            pairs: cur.map((c, i) => {
-              const cluster = c.group ?? base[i].group;
-              return cluster
-                ? { itemId: String(i), cluster, current: c, baseline: base[i] }
-                : { itemId: String(i), current: c, baseline: base[i] };
-            }),
-          }
-        : { paired: false, current: cur, baseline: base },
-      sign,
-      minEffect,
-      confidence,
-    );
+    const outcome = clustered
+      ? deltaMethodChangeTest(
+          paired
+            ? { paired: true, pairs: pairRecords(cur, base) }
+            : { paired: false, current: ratioItems(cur), baseline: ratioItems(base) },
+          sign,
+          minEffect,
+          confidence,
+        )
+      : deltaMethodChangeTest(
+          paired
+            ? {
+                paired: true,
+                columns: {
+                  currentNum: cur.num,
+                  currentDen: cur.den,
+                  baselineNum: base.num,
+                  baselineDen: base.den,
+                },
+              }
+            : { paired: false, current: cur, baseline: base },
+          sign,
+          minEffect,
+          confidence,
+        );
     return { test: paired ? ('paired-delta-z' as const) : ('delta-z' as const), ...outcome };
   }
   const resamples = input.resamples ?? DEFAULT_RESAMPLES;
+  const curItems = ratioItems(cur);
+  const baseItems = ratioItems(base);
   const draws = paired
     ? pairedRatioDifferenceDraws(
-        cur.map((c, i) => ({ current: c, baseline: base[i], group: c.group ?? base[i].group })),
+        curItems.map((c, i) => ({
+          current: c,
+          baseline: baseItems[i],
+          group: c.group ?? baseItems[i].group,
+        })),
         input.seed,
         resamples,
       )
-    : unpairedRatioDifferenceDraws(cur, base, input.seed, resamples);
+    : unpairedRatioDifferenceDraws(curItems, baseItems, input.seed, resamples);
   const test = paired ? ('paired-bootstrap' as const) : ('bootstrap' as const);
   return { test, ...bootstrapChangeTest(draws, sign, minEffect, confidence) };
+}
+
+/** Lined-up items as records for the clustered delta method (a cluster from either side). */
+function pairRecords(cur: ItemColumns, base: ItemColumns) {
+  return Array.from({ length: cur.num.length }, (_, i) => {
+    const cluster = cur.cluster?.[i] ?? base.cluster?.[i];
+    const current = { num: cur.num[i], den: cur.den[i] };
+    const baseline = { num: base.num[i], den: base.den[i] };
+    return cluster
+      ? { itemId: String(i), cluster, current, baseline }
+      : { itemId: String(i), current, baseline };
+  });
+}
+
+function ratioItems(items: ItemColumns): RatioItem[] {
+  return Array.from({ length: items.num.length }, (_, i) => {
+    const group = items.cluster?.[i];
+    return group === undefined
+      ? { num: items.num[i], den: items.den[i] }
+      : { num: items.num[i], den: items.den[i], group };
+  });
+}
+
+function columnsOf(items: readonly RatioItem[]): ItemColumns {
+  const columns: ItemColumns = {
+    num: Float64Array.from(items, (item) => item.num),
+    den: Float64Array.from(items, (item) => item.den),
+  };
+  return items.some((item) => item.group !== undefined)
+    ? { ...columns, cluster: items.map((item) => item.group) }
+    : columns;
 }
 
 /**
@@ -133,10 +214,8 @@ function toRatioItems(input: CompareInput): {
   return { current: convert(input.current), baseline: convert(input.baseline) };
 }
 
-function corpusRatio(items: readonly RatioItem[]): number {
-  return sumOf(items, 'num') / sumOf(items, 'den');
-}
-
-function sumOf(items: readonly RatioItem[], key: 'num' | 'den'): number {
-  return items.reduce((sum, item) => sum + item[key], 0);
+function sumOf(values: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i];
+  return sum;
 }

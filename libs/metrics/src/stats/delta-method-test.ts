@@ -5,11 +5,18 @@ import type { Interval } from './interval';
 import { twoSidedFromOneSided, type OneSidedPValues } from './one-sided';
 import {
   linearizedVariance,
-  pairedUnits,
+  pairedColumnsOf,
+  pairedTotals,
   ratioChange,
-  totalMoments,
+  type PairedColumns,
   type PairedRecord,
 } from './paired-units';
+
+/** One run's items as columns (numerator, denominator), each item its own unit. */
+export interface RatioColumns {
+  num: Float64Array;
+  den: Float64Array;
+}
 
 /**
  * From this many resampling units (items, or clusters when items carry one) a ratio or mean
@@ -29,7 +36,12 @@ export const DELTA_METHOD_MIN_UNITS = 200;
 export function deltaMethodChangeTest(
   input:
     | { paired: true; pairs: readonly PairedRecord[] }
-    | { paired: false; current: readonly RatioItem[]; baseline: readonly RatioItem[] },
+    | { paired: true; columns: PairedColumns }
+    | {
+        paired: false;
+        current: readonly RatioItem[] | RatioColumns;
+        baseline: readonly RatioItem[] | RatioColumns;
+      },
   sign: 1 | -1,
   minEffect: number,
   confidence: number,
@@ -37,10 +49,11 @@ export function deltaMethodChangeTest(
   let delta: number;
   let variance: number;
   if (input.paired) {
-    const units = pairedUnits(input.pairs);
-    const total = totalMoments(units);
+    const { total, count } = pairedTotals(
+      'columns' in input ? input.columns : pairedColumnsOf(input.pairs),
+    );
     delta = ratioChange(total);
-    variance = linearizedVariance(total, units.count);
+    variance = linearizedVariance(total, count);
   } else {
     const current = ratioMoments(input.current);
     const baseline = ratioMoments(input.baseline);
@@ -70,15 +83,21 @@ export function deltaMethodChangeTest(
  * linearized variance: the baseline's interval from DELTA_METHOD_MIN_UNITS items, where the
  * 2,000-resample bootstrap cost 63 of the bench's 120 CPU seconds and agrees with it.
  */
-export function linearizedRatioInterval(items: readonly RatioItem[], confidence = 0.95): Interval {
+export function linearizedRatioInterval(
+  items: readonly RatioItem[] | RatioColumns,
+  confidence = 0.95,
+): Interval {
   const { ratio, variance } = ratioMoments(items);
   const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance);
   return { low: ratio - half, high: ratio + half };
 }
 
 /** A run's ratio Σnum/Σden over its units and its linearized variance n/(n−1)·Σ(a − R·b)²/(Σb)². */
-function ratioMoments(items: readonly RatioItem[]): { ratio: number; variance: number } {
-  const { nums, dens } = ratioUnits(items);
+function ratioMoments(items: readonly RatioItem[] | RatioColumns): {
+  ratio: number;
+  variance: number;
+} {
+  const { nums, dens } = 'num' in items ? { nums: items.num, dens: items.den } : ratioUnits(items);
   const n = nums.length;
   let num = 0;
   let den = 0;

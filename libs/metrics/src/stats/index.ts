@@ -35,7 +35,7 @@ export { comparePairedProportion, type PairedProportionCounts } from './paired-p
 export { compareTwoProportions, type ProportionCount } from './two-proportion';
 export { newcombeInterval } from './newcombe';
 export { fisherExactOneSided } from './fisher-exact';
-export { compareToBaseline } from './compare-to-baseline';
+export { compareItems, compareToBaseline, type ItemColumns } from './compare-to-baseline';
 export type {
   CompareInput,
   CompareOptions,
@@ -77,7 +77,7 @@ export {
   simulateCusumArl,
   type CusumThresholdOptions,
 } from './cusum-threshold';
-export type { PairedRecord } from './paired-units';
+export type { PairedColumns, PairedRecord } from './paired-units';
 export {
   SMALL_SAMPLE_MIN_ITEMS,
   SMALL_SAMPLE_MIN_CLUSTERS,

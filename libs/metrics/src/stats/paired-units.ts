@@ -22,26 +22,77 @@ export interface PairedUnits {
   moments: Float64Array;
 }
 
+/**
+ * Shared items column by column (position k is one item scored in both runs), with a cluster id
+ * per position when items are correlated within clusters (−1 or absent: the item is its own
+ * unit). The monitor's form: a run's subgroups hold hundreds of thousands of pairs, and one object
+ * per pair cost more than the tests themselves.
+ */
+export interface PairedColumns {
+  currentNum: Float64Array;
+  currentDen: Float64Array;
+  baselineNum: Float64Array;
+  baselineDen: Float64Array;
+  cluster?: Int32Array;
+}
+
 /** Sums items into units by cluster (items without one are their own unit), in first-seen order. */
 export function pairedUnits(records: readonly PairedRecord[]): PairedUnits {
-  // Written straight into typed arrays: a run's subgroups hold hundreds of thousands of pairs.
-  const unitOfCluster = new Map<string, number>();
-  const unitOfItem = new Map<string, number>();
-  const sums = new Float64Array(records.length * 4);
-  const counts = new Int32Array(records.length);
+  return pairedUnitsOfColumns(pairedColumnsOf(records));
+}
+
+/** Records as columns; items without a cluster keep their own unit (one per item id). */
+export function pairedColumnsOf(records: readonly PairedRecord[]): PairedColumns & {
+  cluster: Int32Array;
+} {
+  const n = records.length;
+  const columns = {
+    currentNum: new Float64Array(n),
+    currentDen: new Float64Array(n),
+    baselineNum: new Float64Array(n),
+    baselineDen: new Float64Array(n),
+    cluster: new Int32Array(n),
+  };
+  const unitIds = new Map<string, number>();
+  records.forEach((record, k) => {
+    const key =
+      record.cluster === undefined ? `item:${record.itemId}` : `cluster:${record.cluster}`;
+    let id = unitIds.get(key);
+    if (id === undefined) unitIds.set(key, (id = unitIds.size));
+    columns.currentNum[k] = record.current.num;
+    columns.currentDen[k] = record.current.den;
+    columns.baselineNum[k] = record.baseline.num;
+    columns.baselineDen[k] = record.baseline.den;
+    columns.cluster[k] = id;
+  });
+  return columns;
+}
+
+/**
+ * Units of the given positions (default all, in order) by cluster, in first-seen order: per-unit
+ * sums and their cross products written straight into typed arrays.
+ */
+export function pairedUnitsOfColumns(
+  columns: PairedColumns,
+  positions?: Int32Array | readonly number[],
+): PairedUnits {
+  const size = positions ? positions.length : columns.currentNum.length;
+  const unitOfCluster = new Map<number, number>();
+  const sums = new Float64Array(size * 4);
+  const counts = new Int32Array(size);
   let count = 0;
-  for (const record of records) {
-    const [unitOf, key] =
-      record.cluster === undefined ? [unitOfItem, record.itemId] : [unitOfCluster, record.cluster];
-    let unit = unitOf.get(key);
+  for (let k = 0; k < size; k++) {
+    const at = positions ? positions[k] : k;
+    const cluster = columns.cluster ? columns.cluster[at] : -1;
+    let unit = cluster < 0 ? undefined : unitOfCluster.get(cluster);
     if (unit === undefined) {
       unit = count++;
-      unitOf.set(key, unit);
+      if (cluster >= 0) unitOfCluster.set(cluster, unit);
     }
-    sums[unit * 4] += record.current.num;
-    sums[unit * 4 + 1] += record.current.den;
-    sums[unit * 4 + 2] += record.baseline.num;
-    sums[unit * 4 + 3] += record.baseline.den;
+    sums[unit * 4] += columns.currentNum[at];
+    sums[unit * 4 + 1] += columns.currentDen[at];
+    sums[unit * 4 + 2] += columns.baselineNum[at];
+    sums[unit * 4 + 3] += columns.baselineDen[at];
     counts[unit] += 1;
   }
   const moments = new Float64Array(count * MOMENTS);
@@ -52,23 +103,53 @@ export function pairedUnits(records: readonly PairedRecord[]): PairedUnits {
       sums[unit * 4 + 2],
       sums[unit * 4 + 3],
     ];
-    const at = unit * MOMENTS;
-    moments[at + A] = a;
-    moments[at + B] = b;
-    moments[at + E] = e;
-    moments[at + F] = f;
-    moments[at + AA] = a * a;
-    moments[at + AB] = a * b;
-    moments[at + BB] = b * b;
-    moments[at + EE] = e * e;
-    moments[at + EF] = e * f;
-    moments[at + FF] = f * f;
-    moments[at + AE] = a * e;
-    moments[at + BE] = b * e;
-    moments[at + AF] = a * f;
-    moments[at + BF] = b * f;
+    writeMoments(moments, unit * MOMENTS, a, b, e, f);
   }
   return { count, items: counts.slice(0, count), moments };
+}
+
+/**
+ * Moments summed over every position and the number of units: without clusters each item is a
+ * unit and nothing per unit is kept (the same sums, in the same order, as totalMoments of
+ * pairedUnitsOfColumns).
+ */
+export function pairedTotals(columns: PairedColumns): { total: Float64Array; count: number } {
+  if (columns.cluster) {
+    const units = pairedUnitsOfColumns(columns);
+    return { total: totalMoments(units), count: units.count };
+  }
+  const total = new Float64Array(MOMENTS);
+  const one = new Float64Array(MOMENTS);
+  const size = columns.currentNum.length;
+  for (let k = 0; k < size; k++) {
+    writeMoments(
+      one,
+      0,
+      columns.currentNum[k],
+      columns.currentDen[k],
+      columns.baselineNum[k],
+      columns.baselineDen[k],
+    );
+    for (let j = 0; j < MOMENTS; j++) total[j] += one[j];
+  }
+  return { total, count: size };
+}
+
+function writeMoments(into: Float64Array, at: number, a: number, b: number, e: number, f: number) {
+  into[at + A] = a;
+  into[at + B] = b;
+  into[at + E] = e;
+  into[at + F] = f;
+  into[at + AA] = a * a;
+  into[at + AB] = a * b;
+  into[at + BB] = b * b;
+  into[at + EE] = e * e;
+  into[at + EF] = e * f;
+  into[at + FF] = f * f;
+  into[at + AE] = a * e;
+  into[at + BE] = b * e;
+  into[at + AF] = a * f;
+  into[at + BF] = b * f;
 }
 
 /** Adds unit `unit`'s moments into `into` (length MOMENTS). */
