@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { benjaminiHochbergQValues } from '@lastmile/metrics';
 import {
   driftTests,
-  itemShare,
+  alignItems,
   itemValuesFor,
+  ItemValues,
   type DriftTest,
   type SkippedTest,
 } from '@lastmile/monitoring';
@@ -106,11 +107,15 @@ export class RunComparisonService {
         cells.push({ ...test, slice: label });
       skipped.push(...pairSkipped.map((s) => ({ ...s, slice: label })));
       if (!headline) continue;
-      const before = valuesA[headline.name]?.all ?? {};
-      const after = valuesB[headline.name]?.all ?? {};
-      const moved = Object.keys(after)
-        .filter((id) => before[id] && itemShare(before[id]) !== itemShare(after[id]))
-        .map((id) => ({ id, a: itemShare(before[id]), b: itemShare(after[id]) }))
+      const before = valuesA[headline.name]?.all ?? ItemValues.empty;
+      const after = valuesB[headline.name]?.all ?? ItemValues.empty;
+      const aligned = alignItems(after, before);
+      const moved = Array.from(aligned.current, (at, k) => ({
+        id: after.idAt(at),
+        a: before.shareAt(aligned.baseline[k]),
+        b: after.shareAt(at),
+      }))
+        .filter((m) => m.a !== m.b)
         .sort((x, y) => Math.abs(y.b - y.a) - Math.abs(x.b - x.a) || (x.id < y.id ? -1 : 1));
       changedCount += moved.length;
       const shown = moved.slice(0, Math.max(0, CHANGED_SHOWN - changed.length));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { evaluateDrift, type DriftFinding } from '@lastmile/monitoring';
+import { evaluateDrift, itemValueSetOf, type DriftFinding } from '@lastmile/monitoring';
 import type { MetricDefinition } from '@lastmile/scenarios';
 import { ConfigFileError } from './eval-config';
 import type { EvaluationResult } from './evaluation-result';
@@ -16,7 +16,28 @@ export function readBaselineFile(path: string): EvaluationResult {
       `--baseline ${path}: not a result file of \`lastmile run --out\` (no per-item stats)`,
     );
   }
-  return parsed;
+  try {
+    return { ...parsed, items: itemValueSetOf(keyedItems(parsed.items)) };
+  } catch (error) {
+    throw new ConfigFileError(`--baseline ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The file's items in their keyed JSON form, every value checked: { metric: { subgroup: { id: { num, den } } } }. */
+function keyedItems(items: unknown): Parameters<typeof itemValueSetOf>[0] {
+  const isObject = (x: unknown): x is Record<string, unknown> =>
+    typeof x === 'object' && x !== null && !Array.isArray(x);
+  if (!isObject(items)) throw new Error('items must be an object');
+  for (const [metric, subgroups] of Object.entries(items)) {
+    if (!isObject(subgroups)) throw new Error(`items.${metric} must be an object`);
+    for (const [subgroup, values] of Object.entries(subgroups)) {
+      if (!isObject(values)) throw new Error(`items.${metric}.${subgroup} must be an object`);
+      for (const [id, value] of Object.entries(values))
+        if (!isObject(value) || !Number.isFinite(value.num) || !Number.isFinite(value.den))
+          throw new Error(`items.${metric}.${subgroup}.${id} must be { num, den } numbers`);
+    }
+  }
+  return items as Parameters<typeof itemValueSetOf>[0];
 }
 
 /** The release gate: the monitor's own drift decision against a previous result file. */

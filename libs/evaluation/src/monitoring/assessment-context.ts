@@ -3,7 +3,7 @@ import {
   type FindingKind,
   type CurrentEvidence,
   type EvidenceContext,
-  type ItemValue,
+  type ItemValues,
   type WorstItem,
 } from '@lastmile/monitoring';
 import type {
@@ -29,7 +29,7 @@ export interface AssessmentInput {
   metrics: readonly MetricDefinition[];
   slices: readonly SliceState[];
   /** Pooled item values of the chosen references, by baseline id. */
-  referenceItems: ReadonlyMap<string, Record<string, ItemValue>>;
+  referenceItems: ReadonlyMap<string, ItemValues>;
   links: (sliceId: string, metric: string) => EvidenceContext['links'];
   /** Where an item's recording can be played (speech slices of a tenant), or null. */
   audioLink?: (sliceId: string, itemId: string) => string | null;

@@ -3,7 +3,7 @@ import {
   encodeItemStats,
   type BaselineCandidate,
   type CusumState,
-  type ItemValue,
+  type ItemValues,
 } from '@lastmile/monitoring';
 import type { BaselinesStore, StoredBaseline } from '@lastmile/persistence';
 
@@ -20,7 +20,7 @@ export interface BaselineRecordWrite {
   versionKey: string;
   runIds: string[];
   runValues: number[];
-  items: Record<string, ItemValue>;
+  items: ItemValues;
   value: number | null;
   ciLow: number | null;
   ciHigh: number | null;
@@ -41,7 +41,7 @@ export async function loadBaselineCandidates(
 export async function loadBaselineItems(
   baselines: BaselinesStore,
   ids: readonly string[],
-): Promise<Map<string, Record<string, ItemValue>>> {
+): Promise<Map<string, ItemValues>> {
   const stats = await baselines.itemStats(ids);
   return new Map([...stats].map(([id, encoded]) => [id, decodeItemStats(encoded)]));
 }

@@ -9,7 +9,7 @@ import {
   withoutRun,
   type BaselinePolicyInput,
   type CusumState,
-  type ItemValue,
+  ItemValues,
   type ItemValueSet,
 } from '@lastmile/monitoring';
 import type { Stores } from '@lastmile/persistence';
@@ -27,7 +27,7 @@ export interface BaselineUpdateInput {
   metrics: readonly MetricDefinition[];
   slices: readonly SliceState[];
   /** Pooled items of references and own baselines, by baseline id. */
-  storedItems: ReadonlyMap<string, Record<string, ItemValue>>;
+  storedItems: ReadonlyMap<string, ItemValues>;
   drifted: ReadonlySet<string>;
   cusum: ReadonlyMap<string, CusumState>;
 }
@@ -57,7 +57,7 @@ export async function updateBaselines(input: BaselineUpdateInput): Promise<numbe
           ? {
               runIds: own.runIds,
               runValues: own.runValues,
-              items: input.storedItems.get(own.id) ?? {},
+              items: input.storedItems.get(own.id) ?? ItemValues.empty,
             }
           : EMPTY_BASELINE;
         state = withRun(state, input.runId, items, pointValue(metric.statKind, items));
@@ -66,7 +66,7 @@ export async function updateBaselines(input: BaselineUpdateInput): Promise<numbe
             droppedRuns.get(`${oldest}|${slice.slice.id}`) ??
             (await loadRunItemValues(input.stores.results, oldest, slice.slice.id, input.metrics));
           droppedRuns.set(`${oldest}|${slice.slice.id}`, dropped);
-          state = withoutRun(state, oldest, dropped[metric.name]?.[subgroup] ?? {});
+          state = withoutRun(state, oldest, dropped[metric.name]?.[subgroup] ?? ItemValues.empty);
         }
         const cusum = own ? (input.cusum.get(own.id) ?? own.cusum) : {};
         if (own) savedCusum.add(own.id);

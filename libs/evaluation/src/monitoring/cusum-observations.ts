@@ -65,7 +65,7 @@ export async function observeCusum(context: AssessmentContext): Promise<Map<stri
         subgroup,
         step,
         context.baselineEvidence(reference, choice.otherVersion),
-        context.currentEvidence(slice, key, Object.keys(currentItems).length),
+        context.currentEvidence(slice, key, currentItems.size),
         await context.evidenceContext(slice, metric, worst),
       );
       const judge = kind === 'judge_drift' ? context.judge() : null;

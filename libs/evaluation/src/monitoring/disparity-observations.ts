@@ -1,19 +1,21 @@
 import {
-  disparityDrift,
+  disparityDriftOfColumns,
   disproportionatelyHurtGroups,
-  type DisparityRecord,
+  type DisparityColumns,
   type DisparityResult,
 } from '@lastmile/metrics';
 import {
+  alignItems,
   disparityEvidence,
   isGroupComparable,
+  ItemValues,
   severityFor,
   worstItems,
-  type ItemValue,
+  type ItemAlignment,
 } from '@lastmile/monitoring';
 import { WATCH_PREFIX } from '@lastmile/scenarios';
 import { sliceLabel, type AssessmentContext } from './assessment-context';
-import { cellKey, clusterOf, type SliceState } from './slice-state';
+import { cellKey, clusterIndex, type SliceState } from './slice-state';
 
 /** One disparity test: a metric across the groups of one attribute (or cross cell) of a slice. */
 export interface DisparityTest {
@@ -50,22 +52,13 @@ export function disparityTests(context: AssessmentContext): DisparityTest[] {
       const reference = slice.choices.get(cellKey(metric.name, 'all'))?.reference;
       const baselineItems = reference && input.referenceItems.get(reference.id);
       if (!current?.all || !baselineItems) continue;
-      const families = new Map<string, Map<string, string>>();
-      for (const [subgroup, items] of Object.entries(current)) {
-        if (subgroup === 'all') continue;
-        if (subgroup.startsWith(WATCH_PREFIX)) {
-          families.set(subgroup, watchedFamily(subgroup, items, current.all));
-          continue;
-        }
-        const members = families.get(familyOf(subgroup)) ?? new Map<string, string>();
-        for (const itemId of Object.keys(items)) members.set(itemId, subgroup);
-        families.set(familyOf(subgroup), members);
-      }
-      for (const [attribute, groupOf] of families) {
-        if (new Set(groupOf.values()).size < 2) continue;
-        const records = disparityRecords(slice, current.all, baselineItems, groupOf);
-        if (records.length < 2) continue;
-        const result = disparityDrift(records, {
+      const aligned = alignItems(current.all, baselineItems);
+      const cluster = clusterIndex(slice, current.all);
+      for (const [attribute, family] of familiesOf(current)) {
+        if (new Set(family.group.filter((g) => g >= 0)).size < 2) continue;
+        const columns = disparityColumns(current.all, baselineItems, aligned, family, cluster);
+        if (columns.group.length < 2) continue;
+        const result = disparityDriftOfColumns(columns, {
           direction: metric.direction,
           seed: input.seed,
           alpha: input.alertPolicy.alpha,
@@ -78,37 +71,60 @@ export function disparityTests(context: AssessmentContext): DisparityTest[] {
   return tests;
 }
 
-/** A watched subset (a bounty finding) against every other item: is it hurt more than the rest? */
-function watchedFamily(
-  label: string,
-  members: Record<string, ItemValue>,
-  all: Record<string, ItemValue>,
-): Map<string, string> {
-  const groupOf = new Map<string, string>();
-  for (const itemId in all) groupOf.set(itemId, itemId in members ? label : `not ${label}`);
-  return groupOf;
+/** The groups of one attribute family: their names and each item's group (−1: none), by position in `all`. */
+interface Family {
+  names: string[];
+  group: Int32Array;
 }
 
-function disparityRecords(
-  slice: SliceState,
-  current: Record<string, ItemValue>,
-  baseline: Record<string, ItemValue>,
-  groupOf: ReadonlyMap<string, string>,
-): DisparityRecord[] {
-  const records: DisparityRecord[] = [];
-  for (const itemId in current) {
-    const now = current[itemId];
-    const before = baseline[itemId];
-    const group = groupOf.get(itemId);
-    if (!before || group === undefined) continue;
-    const cluster = clusterOf(slice, itemId);
-    records.push(
-      cluster === undefined
-        ? { itemId, group, baseline: before, current: now }
-        : { itemId, group, cluster, baseline: before, current: now },
-    );
+/**
+ * Each attribute family ('accent', 'accent&noise') with its groups; a watched subset (a bounty
+ * finding) is a family of its own, the subset against every other item.
+ */
+function familiesOf(current: Record<string, ItemValues>): Map<string, Family> {
+  const all = current.all;
+  const families = new Map<string, Family>();
+  for (const [subgroup, items] of Object.entries(current)) {
+    if (subgroup === 'all') continue;
+    const watched = subgroup.startsWith(WATCH_PREFIX);
+    const name = watched ? subgroup : familyOf(subgroup);
+    const family = families.get(name) ?? {
+      names: watched ? [`not ${subgroup}`] : [],
+      group: new Int32Array(all.size).fill(watched ? 0 : -1),
+    };
+    families.set(name, family);
+    const index = family.names.push(subgroup) - 1;
+    for (let i = 0; i < items.size; i++) {
+      const at = all.indexOf(items.idAt(i));
+      if (at >= 0) family.group[at] = index;
+    }
   }
-  return records;
+  return families;
+}
+
+/** The items shared with the baseline that are in one of the family's groups, as columns. */
+function disparityColumns(
+  all: ItemValues,
+  baseline: ItemValues,
+  aligned: ItemAlignment,
+  family: Family,
+  cluster: Int32Array | undefined,
+): DisparityColumns {
+  const kept: number[] = [];
+  for (let k = 0; k < aligned.current.length; k++)
+    if (family.group[aligned.current[k]] >= 0) kept.push(k);
+  const at = (k: number) => aligned.current[kept[k]];
+  const before = (k: number) => aligned.baseline[kept[k]];
+  const size = kept.length;
+  return {
+    groupNames: family.names,
+    group: Int32Array.from({ length: size }, (_, k) => family.group[at(k)]),
+    currentNum: Float64Array.from({ length: size }, (_, k) => all.num[at(k)]),
+    currentDen: Float64Array.from({ length: size }, (_, k) => all.den[at(k)]),
+    baselineNum: Float64Array.from({ length: size }, (_, k) => baseline.num[before(k)]),
+    baselineDen: Float64Array.from({ length: size }, (_, k) => baseline.den[before(k)]),
+    ...(cluster ? { cluster: Int32Array.from({ length: size }, (_, k) => cluster[at(k)]) } : {}),
+  };
 }
 
 /** The tested groups' one-sided p-values, in test and group order (for the run's joint BH step). */
@@ -175,7 +191,7 @@ export async function observeDisparity(
     }));
     const reference = test.slice.choices.get(cellKey(test.metric, 'all'))!.reference!;
     for (const group of hurt) {
-      const groupItems = test.slice.current[test.metric][group.group] ?? {};
+      const groupItems = test.slice.current[test.metric][group.group] ?? ItemValues.empty;
       const worst = worstItems(definition, input.referenceItems.get(reference.id)!, groupItems);
       const evidence = disparityEvidence(
         {

@@ -5,12 +5,13 @@ import {
   driftTests,
   driftKindOf,
   effectScale,
-  itemShare,
+  alignItems,
   orientedDefinition,
   severityFor,
   worstItems,
   type DriftTest,
   type ItemValueSet,
+  type ItemValues,
   type SkippedTest,
 } from '@lastmile/monitoring';
 import {
@@ -142,16 +143,16 @@ export async function observeDrift(
 
 /** Calibration items scored in both runs, and how many got worse or better (`better`: +1 up). */
 function pairedChanges(
-  baseline: Readonly<Record<string, { num: number; den: number }>>,
-  current: Readonly<Record<string, { num: number; den: number }>>,
+  baseline: ItemValues,
+  current: ItemValues,
   better: 1 | -1,
 ): { paired: number; worse: number; better: number } {
   const counts = { paired: 0, worse: 0, better: 0 };
-  for (const [itemId, now] of Object.entries(current)) {
-    const before = baseline[itemId];
-    if (!before) continue;
+  const aligned = alignItems(current, baseline);
+  for (let k = 0; k < aligned.current.length; k++) {
     counts.paired += 1;
-    const change = better * (itemShare(now) - itemShare(before));
+    const change =
+      better * (current.shareAt(aligned.current[k]) - baseline.shareAt(aligned.baseline[k]));
     if (change < 0) counts.worse += 1;
     if (change > 0) counts.better += 1;
   }

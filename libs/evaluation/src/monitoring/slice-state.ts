@@ -4,7 +4,9 @@ import {
   baselineVersionKey,
   itemValuesFor,
   type BaselinePolicyInput,
+  type ItemIds,
   type ItemValueSet,
+  type ItemValues,
   type LabelledSubgroup,
   type ReferenceChoice,
 } from '@lastmile/monitoring';
@@ -145,6 +147,27 @@ function clustersOf(itemAttributes: ReadonlyMap<string, Record<string, string>>)
     if (name) clusters.set(itemId, `${name}=${attributes[name]}`);
   }
   return clusters;
+}
+
+const clusterIndexes = new WeakMap<ItemIds, Int32Array | undefined>();
+
+/**
+ * Each item's cluster as a number (equal numbers, same speaker), by position in `items`; −1 for
+ * an item in no cluster; undefined when no item has one. Worked out once per id list.
+ */
+export function clusterIndex(slice: SliceState, items: ItemValues): Int32Array | undefined {
+  if (clusterIndexes.has(items.ids)) return clusterIndexes.get(items.ids);
+  let index: Int32Array | undefined;
+  if (slice.clusters.size > 0) {
+    const numbers = new Map<string, number>();
+    index = Int32Array.from(items.ids.list, (itemId) => {
+      const cluster = slice.clusters.get(itemId);
+      if (cluster === undefined) return -1;
+      return numbers.get(cluster) ?? numbers.set(cluster, numbers.size).get(cluster)!;
+    });
+  }
+  clusterIndexes.set(items.ids, index);
+  return index;
 }
 
 /** The cluster (speaker, session) of an item, for tests that resample clusters; none: the item. */

@@ -30,6 +30,7 @@ export {
 export { badSign, type MetricDirection } from './direction';
 export { binomialTest } from './binomial-test';
 export type { ItemStats } from './item-stats';
+export { shouldPair } from './item-stats';
 export { mcnemarExact } from './mcnemar';
 export { comparePairedProportion, type PairedProportionCounts } from './paired-proportion';
 export { compareTwoProportions, type ProportionCount } from './two-proportion';

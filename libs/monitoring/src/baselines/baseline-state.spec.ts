@@ -9,11 +9,12 @@ import {
   withRun,
   withoutRun,
 } from './baseline-state';
+import { ItemValues } from '../drift/item-value-columns';
 import { decodeItemStats, encodeItemStats } from './stored-item-stats';
 import { baselineVersionKey, pinnedVersionKey } from './version-key';
 
 const run = (correct: number[]) =>
-  Object.fromEntries(correct.map((c, i) => [`i${i}`, { num: c, den: 1 }]));
+  ItemValues.fromEntries(correct.map((c, i) => [`i${i}`, { num: c, den: 1 }]));
 
 describe('baselines', () => {
   it('keys a baseline by model spec and slice content', () => {
@@ -49,18 +50,21 @@ describe('baselines', () => {
     let state = withRun(EMPTY_BASELINE, 'r1', run([1, 0]), 0.5);
     state = withRun(state, 'r2', run([1, 1]), 1);
     assert.deepEqual(withRun(state, 'r2', run([1, 1]), 1), state, 'a run joins once');
-    assert.deepEqual(state, {
-      runIds: ['r1', 'r2'],
-      runValues: [0.5, 1],
-      items: { i0: { num: 2, den: 2 }, i1: { num: 1, den: 2 } },
-    });
+    assert.deepEqual(
+      { ...state, items: state.items.toRecord() },
+      {
+        runIds: ['r1', 'r2'],
+        runValues: [0.5, 1],
+        items: { i0: { num: 2, den: 2 }, i1: { num: 1, den: 2 } },
+      },
+    );
     assert.deepEqual(runsBeyondWindow(state, { kind: 'rolling', window: 1 }), ['r1']);
     assert.deepEqual(runsBeyondWindow(state, { kind: 'first_n', n: 1 }), []);
-    assert.deepEqual(withoutRun(state, 'r1', run([1, 0])), {
-      runIds: ['r2'],
-      runValues: [1],
-      items: run([1, 1]),
-    });
+    const rolled = withoutRun(state, 'r1', run([1, 0]));
+    assert.deepEqual(
+      { ...rolled, items: rolled.items.toRecord() },
+      { runIds: ['r2'], runValues: [1], items: run([1, 1]).toRecord() },
+    );
   });
 
   it('estimates a 0/1 proportion with Wilson and a pooled one with the bootstrap', () => {
@@ -69,7 +73,7 @@ describe('baselines', () => {
     assert.deepEqual(binary, { value: 0.75, ciLow: wilson.low, ciHigh: wilson.high });
     const pooled = baselineEstimate(
       'proportion',
-      { a: { num: 1, den: 2 }, b: { num: 2, den: 2 }, c: { num: 0, den: 2 } },
+      ItemValues.fromRecord({ a: { num: 1, den: 2 }, b: { num: 2, den: 2 }, c: { num: 0, den: 2 } }),
       1,
     );
     assert.equal(pooled.value, 0.5);
@@ -80,16 +84,18 @@ describe('baselines', () => {
 
   it('stores item stats as parallel arrays, and still reads the keyed [num, den] form', () => {
     const items = { a: { num: 3, den: 10 }, b: { num: 0, den: 4 } };
-    const stored = encodeItemStats(items);
+    const stored = encodeItemStats(ItemValues.fromRecord(items));
     assert.deepEqual(stored, { ids: ['a', 'b'], num: [3, 0], den: [10, 4] });
-    assert.deepEqual(decodeItemStats(JSON.parse(JSON.stringify(stored))), items);
-    assert.deepEqual(decodeItemStats({ a: [3, 10], b: [0, 4], junk: 'x' }), items);
+    const decoded = (x: unknown) => decodeItemStats(x).toRecord();
+    assert.deepEqual(decoded(JSON.parse(JSON.stringify(stored))), items);
+    assert.deepEqual(decoded({ a: [3, 10], b: [0, 4], junk: 'x' }), items);
+    assert.deepEqual(decoded({ ids: ['a', 'b'], num: [3, null], den: [10, 4] }), { a: items.a });
     // Items of a keyed baseline that happen to be named like the arrays are items.
-    assert.deepEqual(decodeItemStats({ ids: [1, 2], num: [3, 4], den: [5, 6] }), {
+    assert.deepEqual(decoded({ ids: [1, 2], num: [3, 4], den: [5, 6] }), {
       ids: { num: 1, den: 2 },
       num: { num: 3, den: 4 },
       den: { num: 5, den: 6 },
     });
-    assert.deepEqual(decodeItemStats(null), {});
+    assert.deepEqual(decoded(null), {});
   });
 });

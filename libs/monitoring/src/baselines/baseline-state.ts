@@ -6,14 +6,8 @@ import {
   wilsonInterval,
 } from '@lastmile/metrics';
 import type { MetricStatKind } from '@lastmile/scenarios';
-import {
-  addItemValues,
-  isBinary,
-  itemShare,
-  pointValue,
-  type ItemValues,
-} from '../drift/item-value-stats';
-import type { ItemValue } from '../drift/item-values';
+import { ItemValues } from '../drift/item-value-columns';
+import { addItemValues, isBinary, pointValue } from '../drift/item-value-stats';
 import { requiredRuns, type BaselinePolicyInput } from './baseline-policy';
 
 /** One baseline (plan, slice, subgroup, metric, version): its runs and pooled item values. */
@@ -22,10 +16,14 @@ export interface BaselineState {
   /** The metric in each baseline run, aligned with runIds: the between-run spread. */
   runValues: number[];
   /** Item values summed over the runs: paired tests compare the current run with these. */
-  items: Record<string, ItemValue>;
+  items: ItemValues;
 }
 
-export const EMPTY_BASELINE: BaselineState = { runIds: [], runValues: [], items: {} };
+export const EMPTY_BASELINE: BaselineState = {
+  runIds: [],
+  runValues: [],
+  items: ItemValues.empty,
+};
 
 /** The state with one more run (a run already in it is not added twice). */
 export function withRun(
@@ -73,25 +71,29 @@ export function baselineEstimate(
   seed: number,
 ): { value: number | null; ciLow: number | null; ciHigh: number | null } {
   const value = pointValue(statKind, items);
-  const values = Object.values(items);
-  if (value === null || values.length === 0) return { value, ciLow: null, ciHigh: null };
-  if (values.length >= DELTA_METHOD_MIN_UNITS && !(statKind === 'proportion' && isBinary(items))) {
-    const shares =
-      statKind === 'ratio' ? values : values.map((v) => ({ num: itemShare(v), den: 1 }));
-    const { low, high } = linearizedRatioInterval(shares);
+  const n = items.size;
+  if (value === null || n === 0) return { value, ciLow: null, ciHigh: null };
+  const shares = Float64Array.from({ length: n }, (_, i) => items.shareAt(i));
+  if (n >= DELTA_METHOD_MIN_UNITS && !(statKind === 'proportion' && isBinary(items))) {
+    const columns =
+      statKind === 'ratio'
+        ? { num: items.num, den: items.den }
+        : { num: shares, den: new Float64Array(n).fill(1) };
+    const { low, high } = linearizedRatioInterval(columns);
     return { value, ciLow: low, ciHigh: high };
   }
   if (statKind === 'ratio') {
-    const { low, high } = bootstrapRatioInterval(values, { seed });
+    const ratios = Array.from({ length: n }, (_, i) => items.valueAt(i));
+    const { low, high } = bootstrapRatioInterval(ratios, { seed });
     return { value, ciLow: low, ciHigh: high };
   }
   if (statKind === 'proportion' && isBinary(items)) {
     const { low, high } = wilsonInterval(
-      values.reduce((sum, v) => sum + itemShare(v), 0),
-      values.length,
+      shares.reduce((sum, share) => sum + share, 0),
+      n,
     );
     return { value, ciLow: low, ciHigh: high };
   }
-  const { low, high } = bootstrapMeanInterval(values.map(itemShare), { seed });
+  const { low, high } = bootstrapMeanInterval(Array.from(shares), { seed });
   return { value, ciLow: low, ciHigh: high };
 }

@@ -1,4 +1,4 @@
-import type { ItemValue } from '../drift/item-values';
+import { ItemValues, type ItemValue } from '../drift/item-value-columns';
 
 /**
  * baselines.item_stats: each item's [num, den] summed over the baseline's runs, as parallel arrays
@@ -12,34 +12,30 @@ export interface StoredItemStats {
   den: number[];
 }
 
-export function encodeItemStats(items: Readonly<Record<string, ItemValue>>): StoredItemStats {
-  const stored: StoredItemStats = { ids: [], num: [], den: [] };
-  for (const id in items) {
-    stored.ids.push(id);
-    stored.num.push(items[id].num);
-    stored.den.push(items[id].den);
-  }
-  return stored;
+export function encodeItemStats(items: ItemValues): StoredItemStats {
+  return { ids: [...items.ids.list], num: Array.from(items.num), den: Array.from(items.den) };
 }
 
-export function decodeItemStats(stored: unknown): Record<string, ItemValue> {
-  if (!stored || typeof stored !== 'object') return {};
+export function decodeItemStats(stored: unknown): ItemValues {
+  if (!stored || typeof stored !== 'object') return ItemValues.empty;
+  const entries: [string, ItemValue][] = [];
   if (isColumnar(stored)) {
-    const out: Record<string, ItemValue> = {};
     const { ids, num, den } = stored;
+    const complete = ids.every((_, i) => typeof num[i] === 'number' && typeof den[i] === 'number');
+    // The stored columns as they are: the common case, and the cheap one.
+    if (complete) return ItemValues.fromColumns(ids, Float64Array.from(num), Float64Array.from(den));
     for (let i = 0; i < ids.length; i++) {
       if (typeof num[i] === 'number' && typeof den[i] === 'number')
-        out[ids[i]] = { num: num[i], den: den[i] };
+        entries.push([ids[i], { num: num[i], den: den[i] }]);
     }
-    return out;
+    return ItemValues.fromEntries(entries);
   }
-  const out: Record<string, ItemValue> = {};
   for (const [id, value] of Object.entries(stored as Record<string, unknown>)) {
     if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'number') {
-      out[id] = { num: value[0], den: value[1] };
+      entries.push([id, { num: value[0], den: value[1] }]);
     }
   }
-  return out;
+  return ItemValues.fromEntries(entries);
 }
 
 function isColumnar(stored: object): stored is StoredItemStats {

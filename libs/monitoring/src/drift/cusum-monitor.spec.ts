@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { items } from './item-values.fixture';
 import { chooseCusumThreshold, createRng, standardNormal } from '@lastmile/metrics';
 import {
   CUSUM_H,
@@ -102,10 +103,8 @@ describe('CUSUM slow-drift detector', () => {
 });
 
 describe('stepBaselineCusum', () => {
-  const zeros = (n: number) =>
-    Object.fromEntries(Array.from({ length: n }, (_, i) => [`i${i}`, { num: 0, den: 1 }]));
-  const ones = (n: number) =>
-    Object.fromEntries(Array.from({ length: n }, (_, i) => [`i${i}`, { num: 1, den: 1 }]));
+  const zeros = (n: number) => items(n, () => ({ num: 0, den: 1 }));
+  const ones = (n: number) => items(n, () => ({ num: 1, den: 1 }));
   const metric = { statKind: 'proportion' as const, direction: 'lower_is_better' as const };
 
   it('standardizes with the smoothed binomial SE when the baseline has no spread', () => {
@@ -115,7 +114,7 @@ describe('stepBaselineCusum', () => {
       baselineValue: 0,
       runValues: [0, 0, 0],
       state: undefined,
-      currentItems: { ...zeros(23), i23: { num: 1, den: 1 } },
+      currentItems: items(24, (i) => ({ num: i === 23 ? 1 : 0, den: 1 })),
       minEffect: 0.02,
     })!;
     const sd = Math.sqrt((0.02 * 0.98) / 24);

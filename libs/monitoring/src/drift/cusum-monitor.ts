@@ -9,8 +9,8 @@ import {
   pointValue,
   rateStandardErrorFloor,
   standardError,
-  type ItemValues,
 } from './item-value-stats';
+import type { ItemValues } from './item-value-columns';
 import { badSign } from './bad-direction';
 import { effectScale } from './condition-effect';
 
@@ -152,8 +152,8 @@ export interface BaselineCusumInput {
 export function stepBaselineCusum(input: BaselineCusumInput): CusumStep | null {
   const { metric, baselineItems, currentItems } = input;
   if (
-    Object.keys(baselineItems).length < CUSUM_MIN_ITEMS ||
-    Object.keys(currentItems).length < CUSUM_MIN_ITEMS
+    baselineItems.size < CUSUM_MIN_ITEMS ||
+    currentItems.size < CUSUM_MIN_ITEMS
   )
     return null;
   const value = pointValue(metric.statKind, currentItems);

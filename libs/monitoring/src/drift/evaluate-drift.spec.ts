@@ -4,6 +4,7 @@ import { benjaminiHochbergQValues } from '@lastmile/metrics';
 import type { MetricDefinition } from '@lastmile/scenarios';
 import { decideRunDrift, driftTests, evaluateDrift, type SkippedTest } from './evaluate-drift';
 import { accuracy, bit, errorRate, items, toxicity, wer } from './item-values.fixture';
+import { itemValueSetOf } from './item-values';
 
 const options = { alpha: 0.05, minEffect: 0, seed: 7, resamples: 2000 };
 const near = (actual: number[], expected: number[]) =>
@@ -62,14 +63,14 @@ describe('evaluateDrift', () => {
     // accuracy: all and 3 subgroups; 6 items lost in 'g=a' (p = 1/64), 1 in 'g=c' (p = 1/2), 7 in all.
     const group = (i: number) => ['a', 'b', 'c'][i % 3];
     const baseline = {
-      accuracy: { all: items(60, () => bit(1)) } as Record<
+      accuracy: { all: items(60, () => bit(1)).toRecord() } as Record<
         string,
         Record<string, { num: number; den: number }>
       >,
     };
     const current = {
       accuracy: {
-        all: items(60, (i) => bit(!(group(i) === 'a' && i < 18) && i !== 59)),
+        all: items(60, (i) => bit(!(group(i) === 'a' && i < 18) && i !== 59)).toRecord(),
       } as typeof baseline.accuracy,
     };
     for (const g of ['a', 'b', 'c']) {
@@ -78,7 +79,12 @@ describe('evaluateDrift', () => {
       baseline.accuracy[`g=${g}`] = pick(baseline.accuracy.all);
       current.accuracy[`g=${g}`] = pick(current.accuracy.all);
     }
-    const findings = evaluateDrift({ ...options, metrics: [accuracy], baseline, current });
+    const findings = evaluateDrift({
+      ...options,
+      metrics: [accuracy],
+      baseline: itemValueSetOf(baseline),
+      current: itemValueSetOf(current),
+    });
     assert.deepEqual(
       findings.map((f) => f.subgroup),
       ['all', 'g=a', 'g=b', 'g=c'],

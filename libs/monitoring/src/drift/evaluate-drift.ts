@@ -11,6 +11,7 @@ import {
 } from '@lastmile/metrics';
 import type { MetricDefinition } from '@lastmile/scenarios';
 import { effectScale, eitherWay } from './condition-effect';
+import { alignItems, type ItemAlignment, type ItemValues } from './item-value-columns';
 import { pointValue } from './item-value-stats';
 import type { ItemValueSet } from './item-values';
 import { compareItemValues, isItemLevelAlertable } from './metric-kinds';
@@ -92,13 +93,13 @@ export function driftTests(
       // A two-sided test spends α/2 on each side: its MDE and reachable α are read at α/2.
       const alpha = (input.alpha ?? 0.05) / (metric.twoSided ? 2 : 1);
       const options = { ...input, minEffect, alpha };
-      const shared = Object.keys(now).filter((id) => before[id] !== undefined);
-      if (shared.length < LARGE_SAMPLE_ITEMS || Object.keys(before).length < LARGE_SAMPLE_ITEMS) {
-        const test = smallSampleDrift(metric, subgroup, shared, before, now, options);
+      const alignment = alignItems(now, before);
+      if (alignment.current.length < LARGE_SAMPLE_ITEMS || before.size < LARGE_SAMPLE_ITEMS) {
+        const test = smallSampleDrift(metric, subgroup, alignment, before, now, options);
         if (test) tests.push(metric.twoSided ? eitherWay(test) : test);
         continue;
       }
-      let comparison = compareItemValues(metric, before, now, options);
+      let comparison = compareItemValues(metric, before, now, { ...options, alignment });
       const spread = input.runSpread?.[`${metric.name}|${subgroup}`];
       if (spread && spread.length >= 2) comparison = adjustForRunSpread(comparison, spread);
       const se = (comparison.deltaInterval.high - comparison.deltaInterval.low) / (2 * 1.959964);
@@ -122,18 +123,19 @@ export function driftTests(
 function smallSampleDrift(
   metric: MetricDefinition,
   subgroup: string,
-  shared: readonly string[],
-  before: Record<string, { num: number; den: number }>,
-  now: Record<string, { num: number; den: number }>,
+  alignment: ItemAlignment,
+  before: ItemValues,
+  now: ItemValues,
   input: Omit<EvaluateDriftInput, 'alpha'> & { alpha?: number },
 ): DriftTest | null {
-  const records: PairedRecord[] = shared.map((itemId) => {
+  const records: PairedRecord[] = Array.from(alignment.current, (at, k) => {
+    const itemId = now.idAt(at);
     const cluster = input.clusterOf?.(itemId);
     return {
       itemId,
       ...(cluster === undefined ? {} : { cluster }),
-      baseline: before[itemId],
-      current: now[itemId],
+      baseline: before.valueAt(alignment.baseline[k]),
+      current: now.valueAt(at),
     };
   });
   const kind =

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MetricDefinition } from '@lastmile/scenarios';
 import { fairnessGapFindings } from './fairness-gap';
-import type { ItemValue } from './item-values';
+import { itemValueSetOf, type ItemValue } from './item-values';
 import { bit, errorRate, items } from './item-values.fixture';
 
 const gapOfErrorRate: MetricDefinition = {
@@ -16,10 +16,10 @@ const gapOfErrorRate: MetricDefinition = {
 function run(groups: Record<string, { n: number; errors: number }>) {
   const subgroups: Record<string, Record<string, ItemValue>> = { all: {} };
   for (const [group, { n, errors }] of Object.entries(groups)) {
-    subgroups[`group=${group}`] = items(n, (i) => bit(i < errors), `${group}-`);
+    subgroups[`group=${group}`] = items(n, (i) => bit(i < errors), `${group}-`).toRecord();
     Object.assign(subgroups.all, subgroups[`group=${group}`]);
   }
-  return { error_rate: subgroups };
+  return itemValueSetOf({ error_rate: subgroups });
 }
 
 const base = { metrics: [errorRate, gapOfErrorRate], alpha: 0.05, seed: 3 };

@@ -1,7 +1,8 @@
 import { benjaminiHochbergQValues, type DriftTestName, type Interval } from '@lastmile/metrics';
 import type { MetricDefinition, MetricDirection } from '@lastmile/scenarios';
 import { SMALL_SAMPLE_MIN_ITEMS } from '@lastmile/metrics';
-import { pointValue, type ItemValues } from './item-value-stats';
+import type { ItemValues } from './item-value-columns';
+import { pointValue } from './item-value-stats';
 import type { ItemValueSet } from './item-values';
 import { isFairnessMagnitude } from './fairness-magnitude';
 import { compareItemValues, isGroupComparable } from './metric-kinds';
@@ -113,7 +114,7 @@ function gapTest(
   const groups = Object.keys(subgroups)
     .filter(
       (name) =>
-        name.startsWith(prefix) && Object.keys(subgroups[name]).length >= SMALL_SAMPLE_MIN_ITEMS,
+        name.startsWith(prefix) && subgroups[name].size >= SMALL_SAMPLE_MIN_ITEMS,
     )
     .sort()
     .map((name) => ({ value: name.slice(prefix.length), items: subgroups[name] }))
@@ -140,7 +141,7 @@ function gapTest(
   const summary = (g: (typeof groups)[number]): GroupSummary => ({
     value: g.value,
     metric: g.metric,
-    n: Object.keys(g.items).length,
+    n: g.items.size,
   });
   const orderedPairs = groups.length * (groups.length - 1);
   return {

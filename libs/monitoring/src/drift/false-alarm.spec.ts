@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { createRng } from '@lastmile/metrics';
 import { evaluateDrift } from './evaluate-drift';
 import { addItemValues, pointValue } from './item-value-stats';
-import type { ItemValue, ItemValueSet } from './item-values';
+import { ItemValues } from './item-value-columns';
+import { itemValueSetOf, type ItemValue, type ItemValueSet } from './item-values';
 import { accuracy, toxicity, wer } from './item-values.fixture';
 
 // An unchanged model replayed: every run resamples each item's answers from the same per-item
@@ -12,7 +13,11 @@ const ITEMS = 80;
 const metrics = [accuracy, toxicity, wer];
 
 function simulateRun(rng: () => number, difficulty: number[]): ItemValueSet {
-  const set: ItemValueSet = { accuracy: {}, toxicity: {}, wer: {} };
+  const set: Record<string, Record<string, Record<string, ItemValue>>> = {
+    accuracy: {},
+    toxicity: {},
+    wer: {},
+  };
   difficulty.forEach((p, i) => {
     const id = `i${i}`;
     const group = `domain=${i % 2 === 0 ? 'news' : 'chat'}`;
@@ -32,7 +37,7 @@ function simulateRun(rng: () => number, difficulty: number[]): ItemValueSet {
       (set[metric][group] ??= {})[id] = value;
     }
   });
-  return set;
+  return itemValueSetOf(set);
 }
 
 function pooledBaseline(runs: ItemValueSet[]) {
@@ -41,7 +46,7 @@ function pooledBaseline(runs: ItemValueSet[]) {
   for (const metric of metrics) {
     baseline[metric.name] = {};
     for (const subgroup of Object.keys(runs[0][metric.name])) {
-      let pooled: Record<string, ItemValue> = {};
+      let pooled = ItemValues.empty;
       for (const run of runs) pooled = addItemValues(pooled, run[metric.name][subgroup]);
       baseline[metric.name][subgroup] = pooled;
       runSpread[`${metric.name}|${subgroup}`] = runs.map((run) =>

@@ -1,3 +1,4 @@
+export * from './item-value-columns';
 export * from './item-values';
 export * from './item-value-stats';
 export * from './metric-kinds';

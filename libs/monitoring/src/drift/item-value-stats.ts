@@ -1,7 +1,5 @@
 import type { MetricStatKind } from '@lastmile/scenarios';
-import type { ItemValue } from './item-values';
-
-export type ItemValues = Readonly<Record<string, ItemValue>>;
+import { ItemIds, ItemValues, type ItemValue } from './item-value-columns';
 
 /** An item's value on the metric's own scale: num/den (0 when it has no denominator). */
 export const itemShare = (value: ItemValue): number =>
@@ -9,7 +7,6 @@ export const itemShare = (value: ItemValue): number =>
 
 /** Sums over one set of item values, computed once per set (the monitor asks many times). */
 interface ItemSums {
-  values: ItemValue[];
   num: number;
   den: number;
   share: number;
@@ -25,12 +22,11 @@ const sumsCache = new WeakMap<ItemValues, ItemSums>();
 function sumsOf(items: ItemValues): ItemSums {
   const cached = sumsCache.get(items);
   if (cached) return cached;
-  const values = Object.values(items);
-  const sums: ItemSums = { values, num: 0, den: 0, share: 0, binary: true, rates: true };
-  for (const value of values) {
-    const share = itemShare(value);
-    sums.num += value.num;
-    sums.den += value.den;
+  const sums: ItemSums = { num: 0, den: 0, share: 0, binary: true, rates: true };
+  for (let i = 0; i < items.size; i++) {
+    const share = items.shareAt(i);
+    sums.num += items.num[i];
+    sums.den += items.den[i];
     sums.share += share;
     if (share !== 0 && share !== 1) sums.binary = false;
     if (share < 0 || share > 1) sums.rates = false;
@@ -39,18 +35,15 @@ function sumsOf(items: ItemValues): ItemSums {
   return sums;
 }
 
-/** The item values of a set, as an array (shared: do not modify). */
-export const itemValueList = (items: ItemValues): readonly ItemValue[] => sumsOf(items).values;
-
 /**
  * The metric over items, as the drift tests compute it: the mean of item shares for proportions
  * and means, Σnum/Σden for ratios (corpus WER). Null without items (or without a denominator).
  */
 export function pointValue(statKind: MetricStatKind, items: ItemValues): number | null {
   const sums = sumsOf(items);
-  if (sums.values.length === 0) return null;
+  if (items.size === 0) return null;
   if (statKind === 'ratio') return sums.den === 0 ? null : sums.num / sums.den;
-  return sums.share / sums.values.length;
+  return sums.share / items.size;
 }
 
 /**
@@ -58,18 +51,19 @@ export function pointValue(statKind: MetricStatKind, items: ItemValues): number 
  * (delta-method) SE √(n/(n−1)·Σ(numᵢ − R·denᵢ)²) / Σden. 0 with fewer than two items.
  */
 export function standardError(statKind: MetricStatKind, items: ItemValues): number {
-  const { values, num, den, share } = sumsOf(items);
-  const n = values.length;
+  const { num, den, share } = sumsOf(items);
+  const n = items.size;
   if (n < 2) return 0;
+  let squares = 0;
   if (statKind === 'ratio') {
     if (den === 0) return 0;
     const ratio = num / den;
-    const squares = sum(values, (v) => (v.num - ratio * v.den) ** 2);
+    for (let i = 0; i < n; i++) squares += (items.num[i] - ratio * items.den[i]) ** 2;
     return Math.sqrt((n / (n - 1)) * squares) / den;
   }
   const mean = share / n;
-  const variance = sum(values, (v) => (itemShare(v) - mean) ** 2) / (n - 1);
-  return Math.sqrt(variance / n);
+  for (let i = 0; i < n; i++) squares += (items.shareAt(i) - mean) ** 2;
+  return Math.sqrt(squares / (n - 1) / n);
 }
 
 /** Whether every item is a plain 0/1 outcome (then exact tests for proportions apply). */
@@ -77,27 +71,36 @@ export function isBinary(items: ItemValues): boolean {
   return sumsOf(items).binary;
 }
 
-/** Item values summed item by item (a baseline pooled over runs); sign −1 takes a run back out. */
-export function addItemValues(
-  into: ItemValues,
-  add: ItemValues,
-  sign: 1 | -1 = 1,
-): Record<string, ItemValue> {
-  const out: Record<string, ItemValue> = { ...into };
-  for (const [id, value] of Object.entries(add)) {
-    const before = out[id] ?? { num: 0, den: 0 };
-    const next = { num: before.num + sign * value.num, den: before.den + sign * value.den };
-    // An item taken back out of every run it was in leaves nothing behind (no 0/0 items).
-    if (Math.abs(next.den) < 1e-12 && Math.abs(next.num) < 1e-12) delete out[id];
-    else out[id] = next;
+/**
+ * Item values summed item by item (a baseline pooled over runs); sign −1 takes a run back out.
+ * Items keep their first position; new ones follow in the added set's order.
+ */
+export function addItemValues(into: ItemValues, add: ItemValues, sign: 1 | -1 = 1): ItemValues {
+  const ids = [...into.ids.list];
+  const num = Array.from(into.num);
+  const den = Array.from(into.den);
+  for (let j = 0; j < add.size; j++) {
+    let at = into.indexOf(add.idAt(j));
+    if (at < 0) {
+      at = ids.length;
+      ids.push(add.idAt(j));
+      num.push(0);
+      den.push(0);
+    }
+    num[at] += sign * add.num[j];
+    den[at] += sign * add.den[j];
   }
-  return out;
-}
-
-function sum<T>(values: readonly T[], of: (value: T) => number): number {
-  let total = 0;
-  for (const value of values) total += of(value);
-  return total;
+  // An item taken back out of every run it was in leaves nothing behind (no 0/0 items).
+  const kept = ids.flatMap((_, i) =>
+    Math.abs(den[i]) < 1e-12 && Math.abs(num[i]) < 1e-12 ? [] : [i],
+  );
+  if (kept.length === ids.length)
+    return ItemValues.fromColumns(new ItemIds(ids), Float64Array.from(num), Float64Array.from(den));
+  return ItemValues.fromColumns(
+    kept.map((i) => ids[i]),
+    Float64Array.from(kept, (i) => num[i]),
+    Float64Array.from(kept, (i) => den[i]),
+  );
 }
 
 /**
@@ -108,9 +111,9 @@ function sum<T>(values: readonly T[], of: (value: T) => number): number {
  */
 export function rateStandardErrorFloor(statKind: MetricStatKind, items: ItemValues): number {
   const sums = sumsOf(items);
-  if (sums.values.length === 0 || !sums.rates) return 0;
+  if (items.size === 0 || !sums.rates) return 0;
   const [successes, trials] =
-    statKind === 'ratio' ? [sums.num, sums.den] : [sums.share, sums.values.length];
+    statKind === 'ratio' ? [sums.num, sums.den] : [sums.share, items.size];
   if (trials <= 0) return 0;
   const rate = (successes + 0.5) / (trials + 1);
   return Math.sqrt((rate * (1 - rate)) / trials);

@@ -1,5 +1,5 @@
 import type { MetricDefinition } from '@lastmile/scenarios';
-import type { ItemValue } from './item-values';
+import { ItemValues, type ItemValue } from './item-value-columns';
 
 /** Test metric definitions: 0/1 correctness, a mean score, word errors over reference words. */
 export const accuracy: MetricDefinition = {
@@ -35,8 +35,11 @@ export function items(
   n: number,
   value: (i: number) => ItemValue,
   prefix = 'i',
-): Record<string, ItemValue> {
-  return Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, value(i)]));
+): ItemValues {
+  return ItemValues.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, value(i)]));
 }
+
+/** Item values from an object keyed by item id. */
+export const keyed = (record: Record<string, ItemValue>): ItemValues => ItemValues.fromRecord(record);
 
 export const bit = (x: boolean | number): ItemValue => ({ num: Number(x), den: 1 });

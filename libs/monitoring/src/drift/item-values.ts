@@ -1,12 +1,10 @@
 import type { InstanceStats, MetricDefinition, ScoredInstance } from '@lastmile/scenarios';
+import { ItemIds, ItemValues, type ItemValue } from './item-value-columns';
 
-export interface ItemValue {
-  num: number;
-  den: number;
-}
+export type { ItemValue } from './item-value-columns';
 
-/** metric -> subgroup ('all' | 'attr=value') -> item id -> the item's contribution. */
-export type ItemValueSet = Record<string, Record<string, Record<string, ItemValue>>>;
+/** metric -> subgroup ('all' | 'attr=value') -> each item's contribution (see ItemValues). */
+export type ItemValueSet = Record<string, Record<string, ItemValues>>;
 
 /** A subgroup named by a label rather than by attribute values (a watched bounty finding). */
 export interface LabelledSubgroup {
@@ -37,26 +35,66 @@ export function itemValuesFor(
     entry.samples.push(instance.stats);
     byItem.set(instance.itemId, entry);
   }
-  const attributes = [...byItem.values()].map((e) => e.attributes);
+  const itemIds = [...byItem.keys()];
+  const entries = [...byItem.values()];
+  const attributes = entries.map((e) => e.attributes);
   const memberships = subgroupMemberships(attributes, subgroups);
   attributes.forEach((attrs, index) => {
     for (const subgroup of labelled)
       if (subgroup.matches(attrs)) memberships[index].push(subgroup.label);
   });
+  // Each subgroup's items, by position, in the order subgroups are first met: built once and
+  // shared by every metric whose value every item has.
+  const members = new Map<string, number[]>([['all', itemIds.map((_, i) => i)]]);
+  memberships.forEach((names, index) => {
+    for (const name of names) (members.get(name) ?? members.set(name, []).get(name)!).push(index);
+  });
+  const sharedIds = new Map<string, ItemIds>();
+  const idsOf = (name: string, positions: readonly number[]) =>
+    sharedIds.get(name) ??
+    sharedIds.set(name, new ItemIds(positions.map((i) => itemIds[i]))).get(name)!;
   const result: ItemValueSet = {};
   for (const metric of metrics) {
-    const values: Record<string, Record<string, ItemValue>> = {};
-    let index = 0;
-    for (const [itemId, { samples }] of byItem) {
-      const names = memberships[index++];
+    const num = new Float64Array(itemIds.length);
+    const den = new Float64Array(itemIds.length);
+    const valid = new Uint8Array(itemIds.length);
+    let allValid = true;
+    entries.forEach(({ samples }, i) => {
       const value = metric.itemValue(samples);
-      if (!value || !Number.isFinite(value.num) || !Number.isFinite(value.den)) continue;
-      (values.all ??= {})[itemId] = value;
-      for (const name of names) (values[name] ??= {})[itemId] = value;
+      if (!value || !Number.isFinite(value.num) || !Number.isFinite(value.den)) {
+        allValid = false;
+        return;
+      }
+      num[i] = value.num;
+      den[i] = value.den;
+      valid[i] = 1;
+    });
+    const values: Record<string, ItemValues> = {};
+    for (const [name, positions] of members) {
+      const kept = allValid ? positions : positions.filter((i) => valid[i] === 1);
+      if (kept.length === 0) continue;
+      values[name] = ItemValues.fromColumns(
+        allValid ? idsOf(name, positions) : kept.map((i) => itemIds[i]),
+        Float64Array.from(kept, (i) => num[i]),
+        Float64Array.from(kept, (i) => den[i]),
+      );
     }
     result[metric.name] = values;
   }
   return result;
+}
+
+/** An item-value set from its keyed JSON form (`lastmile run --json`, tests). */
+export function itemValueSetOf(
+  keyed: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, ItemValue>>>>>>,
+): ItemValueSet {
+  const out: ItemValueSet = {};
+  for (const [metric, subgroups] of Object.entries(keyed)) {
+    out[metric] = {};
+    for (const [subgroup, items] of Object.entries(subgroups))
+      out[metric][subgroup] = ItemValues.fromRecord(items);
+  }
+  return out;
 }
 
 /** For each item (by its attributes), the subgroups it belongs to besides 'all'. */

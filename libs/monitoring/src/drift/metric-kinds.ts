@@ -1,6 +1,12 @@
-import { compareToBaseline, type DriftComparison } from '@lastmile/metrics';
+import {
+  compareItems,
+  shouldPair,
+  type DriftComparison,
+  type ItemColumns,
+} from '@lastmile/metrics';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import { isBinary, itemShare, type ItemValues } from './item-value-stats';
+import { alignItems, type ItemAlignment, type ItemValues } from './item-value-columns';
+import { isBinary } from './item-value-stats';
 
 /**
  * Metrics that can raise alerts from item values: not run-level statistics (a largest gap, a
@@ -45,12 +51,15 @@ export interface CompareItemsOptions {
   seed: number;
   resamples?: number;
   paired?: boolean | 'auto';
+  /** The sets' shared items, when the caller has lined them up already. */
+  alignment?: ItemAlignment;
 }
 
 /**
  * compareToBaseline on item values with the test the metric's kind calls for. A proportion whose
  * items are not all 0/1 (a baseline pooled over runs, several samples per item) is compared as a
- * mean of item shares (paired bootstrap): exact McNemar needs 0/1 outcomes.
+ * mean of item shares (paired bootstrap): exact McNemar needs 0/1 outcomes. Items are paired on
+ * their ids as compareToBaseline pairs them (explicitly, or 'auto' from 90% shared).
  */
 export function compareItemValues(
   metric: Pick<MetricDefinition, 'direction' | 'statKind'>,
@@ -58,31 +67,37 @@ export function compareItemValues(
   current: ItemValues,
   options: CompareItemsOptions,
 ): DriftComparison {
-  const common = {
-    direction: metric.direction,
-    minEffect: options.minEffect,
-    seed: options.seed,
-    resamples: options.resamples,
-    ...(options.paired === undefined ? {} : { paired: options.paired }),
-  };
-  if (metric.statKind === 'ratio') {
-    return compareToBaseline({ ...common, kind: 'ratio', baseline, current });
-  }
   const kind =
-    metric.statKind === 'proportion' && isBinary(baseline) && isBinary(current)
-      ? 'proportion'
-      : 'mean';
-  return compareToBaseline({
-    ...common,
-    kind,
-    baseline: shares(baseline),
-    current: shares(current),
-  });
-}
-
-// A Map, not a record: tens of thousands of item-id keys make a record slow to build and read.
-function shares(items: ItemValues): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const id in items) out.set(id, itemShare(items[id]));
-  return out;
+    metric.statKind === 'ratio'
+      ? 'ratio'
+      : metric.statKind === 'proportion' && isBinary(baseline) && isBinary(current)
+        ? 'proportion'
+        : 'mean';
+  const alignment = options.alignment ?? alignItems(current, baseline);
+  const shared = alignment.current.length;
+  const paired = shouldPair(options.paired, shared, current.size, baseline.size);
+  const columns = (items: ItemValues, positions: Int32Array | null): ItemColumns => {
+    const size = positions ? positions.length : items.size;
+    const num = new Float64Array(size);
+    const den = new Float64Array(size);
+    for (let k = 0; k < size; k++) {
+      const at = positions ? positions[k] : k;
+      // Proportions and means compare item shares (den 1), ratios the items' own num/den.
+      num[k] = kind === 'ratio' ? items.num[at] : items.shareAt(at);
+      den[k] = kind === 'ratio' ? items.den[at] : 1;
+    }
+    return { num, den };
+  };
+  return compareItems(
+    {
+      kind,
+      direction: metric.direction,
+      minEffect: options.minEffect,
+      seed: options.seed,
+      resamples: options.resamples,
+    },
+    columns(current, paired ? alignment.current : null),
+    columns(baseline, paired ? alignment.baseline : null),
+    paired,
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { accuracy, bit, wer } from './item-values.fixture';
+import { accuracy, bit, keyed, wer } from './item-values.fixture';
 import { worstItems } from './worst-items';
 
 describe('worstItems', () => {
@@ -17,7 +17,7 @@ describe('worstItems', () => {
       c: { num: 0, den: 5 },
       d: { num: 1, den: 5 },
     };
-    const worst = worstItems(wer, baseline, current, 2);
+    const worst = worstItems(wer, keyed(baseline), keyed(current), 2);
     // Σden 25: b (0.6 − 0)·5/25 = 0.12, a (0.3 − 0.1)·10/25 = 0.08, d 0.2·5/25 = 0.04, c improved.
     assert.deepEqual(
       worst.map((w) => w.itemId),
@@ -33,8 +33,8 @@ describe('worstItems', () => {
   it('ranks a proportion by lost items, 1/n each, and uses the reference value for unknown items', () => {
     const worst = worstItems(
       accuracy,
-      { a: bit(1), b: bit(0) },
-      { a: bit(0), b: bit(0), z: bit(0) },
+      keyed({ a: bit(1), b: bit(0) }),
+      keyed({ a: bit(0), b: bit(0), z: bit(0) }),
     );
     assert.deepEqual(
       worst.map((w) => [w.itemId, w.baseline, w.contribution]),
@@ -46,7 +46,7 @@ describe('worstItems', () => {
   });
 
   it('ranks against a single value (the best group of a fairness gap)', () => {
-    const worst = worstItems(accuracy, { value: 0.9 }, { a: bit(1), b: bit(0) });
+    const worst = worstItems(accuracy, { value: 0.9 }, keyed({ a: bit(1), b: bit(0) }));
     assert.deepEqual(
       worst.map((w) => w.itemId),
       ['b'],

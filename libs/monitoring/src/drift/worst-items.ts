@@ -1,6 +1,7 @@
 import type { MetricDefinition } from '@lastmile/scenarios';
 import { badSign } from './bad-direction';
-import { itemShare, itemValueList, pointValue, type ItemValues } from './item-value-stats';
+import { alignItems, ItemValues } from './item-value-columns';
+import { pointValue } from './item-value-stats';
 
 export interface WorstItem {
   itemId: string;
@@ -24,32 +25,40 @@ export function worstItems(
   current: ItemValues,
   limit = 5,
 ): WorstItem[] {
-  const values = itemValueList(current);
-  const totalDen = values.reduce((sum, v) => sum + v.den, 0);
-  const perItem =
-    'value' in reference && typeof reference.value === 'number' ? null : (reference as ItemValues);
+  const perItem = reference instanceof ItemValues ? reference : null;
   const fallback = perItem
     ? (pointValue(metric.statKind, perItem) ?? 0)
     : (reference as { value: number }).value;
+  const baselineAt = perItem ? baselinePositions(current, perItem) : null;
+  let totalDen = 0;
+  for (let i = 0; i < current.size; i++) totalDen += current.den[i];
   const sign = badSign(metric.direction);
-  // One pass keeping only the items that made things worse (a subgroup can hold 20,000 items).
-  const worse: WorstItem[] = [];
-  for (const itemId in current) {
-    const value = current[itemId];
-    const before = perItem?.[itemId];
+  // One pass keeping the `limit` largest (a subgroup can hold 20,000 items, most of them worse).
+  const worst: WorstItem[] = [];
+  for (let i = 0; i < current.size; i++) {
     const weight =
-      metric.statKind === 'ratio' ? (totalDen === 0 ? 0 : value.den / totalDen) : 1 / values.length;
-    const base = before ? itemShare(before) : fallback;
-    const contribution = sign * weight * (itemShare(value) - base);
-    if (contribution > 0)
-      worse.push({
-        itemId,
-        baseline: before ? itemShare(before) : null,
-        current: itemShare(value),
-        contribution,
-      });
+      metric.statKind === 'ratio' ? (totalDen === 0 ? 0 : current.den[i] / totalDen) : 1 / current.size;
+    const before = baselineAt && baselineAt[i] >= 0 ? perItem!.shareAt(baselineAt[i]) : null;
+    const contribution = sign * weight * (current.shareAt(i) - (before ?? fallback));
+    if (!(contribution > 0)) continue;
+    const item = { itemId: current.idAt(i), baseline: before, current: current.shareAt(i), contribution };
+    if (worst.length === limit && !ranksBefore(item, worst[limit - 1])) continue;
+    let at = Math.min(worst.length, limit - 1);
+    while (at > 0 && ranksBefore(item, worst[at - 1])) at -= 1;
+    worst.splice(at, 0, item);
+    if (worst.length > limit) worst.pop();
   }
-  return worse
-    .sort((a, b) => b.contribution - a.contribution || (a.itemId < b.itemId ? -1 : 1))
-    .slice(0, limit);
+  return worst;
+}
+
+/** Largest contribution first, then item id. */
+const ranksBefore = (a: WorstItem, b: WorstItem) =>
+  a.contribution > b.contribution || (a.contribution === b.contribution && a.itemId < b.itemId);
+
+/** For each current item, its position in the baseline (−1: the baseline does not have it). */
+function baselinePositions(current: ItemValues, baseline: ItemValues): Int32Array {
+  const at = new Int32Array(current.size).fill(-1);
+  const aligned = alignItems(current, baseline);
+  for (let k = 0; k < aligned.current.length; k++) at[aligned.current[k]] = aligned.baseline[k];
+  return at;
 }
