@@ -46,12 +46,16 @@ export async function loadBaselineItems(
   return new Map([...stats].map(([id, encoded]) => [id, decodeItemStats(encoded)]));
 }
 
-/** Inserts or replaces a baseline, its item values encoded for storage. */
-export function saveBaseline(baselines: BaselinesStore, row: BaselineRecordWrite): Promise<void> {
-  const { items, cusum, ...rest } = row;
-  return baselines.upsert({
-    ...rest,
-    itemStats: encodeItemStats(items),
-    cusum: cusum as Record<string, number>,
-  });
+/** Inserts or replaces baselines, their item values encoded for storage. */
+export function saveBaselines(
+  baselines: BaselinesStore,
+  rows: readonly BaselineRecordWrite[],
+): Promise<void> {
+  return baselines.upsertMany(
+    rows.map(({ items, cusum, ...rest }) => ({
+      ...rest,
+      itemStats: encodeItemStats(items),
+      cusum: cusum as Record<string, number>,
+    })),
+  );
 }

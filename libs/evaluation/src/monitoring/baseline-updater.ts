@@ -14,7 +14,7 @@ import {
 } from '@lastmile/monitoring';
 import type { Stores } from '@lastmile/persistence';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import { saveBaseline } from './baseline-records';
+import { saveBaselines, type BaselineRecordWrite } from './baseline-records';
 import { loadRunItemValues } from './run-item-values';
 import { cellKey, type SliceState } from './slice-state';
 
@@ -40,7 +40,7 @@ export interface BaselineUpdateInput {
 export async function updateBaselines(input: BaselineUpdateInput): Promise<number> {
   const droppedRuns = new Map<string, ItemValueSet>();
   const savedCusum = new Set<string>();
-  let joined = 0;
+  const joined: BaselineRecordWrite[] = [];
   for (const slice of input.slices) {
     for (const metric of input.metrics.filter(isItemLevelAlertable)) {
       for (const [subgroup, items] of Object.entries(slice.current[metric.name] ?? {})) {
@@ -70,7 +70,7 @@ export async function updateBaselines(input: BaselineUpdateInput): Promise<numbe
         }
         const cusum = own ? (input.cusum.get(own.id) ?? own.cusum) : {};
         if (own) savedCusum.add(own.id);
-        await saveBaseline(input.stores.baselines, {
+        joined.push({
           planId: input.planId,
           sliceId: slice.slice.id,
           subgroup,
@@ -81,12 +81,16 @@ export async function updateBaselines(input: BaselineUpdateInput): Promise<numbe
           cusum,
           pinned: false,
         });
-        joined += 1;
       }
     }
   }
-  for (const [id, state] of input.cusum)
-    if (!savedCusum.has(id))
-      await input.stores.baselines.saveCusum(id, state as unknown as Record<string, number>);
-  return joined;
+  await saveBaselines(input.stores.baselines, joined);
+  await input.stores.baselines.saveCusums(
+    new Map(
+      [...input.cusum]
+        .filter(([id]) => !savedCusum.has(id))
+        .map(([id, state]) => [id, state as unknown as Record<string, number>]),
+    ),
+  );
+  return joined.length;
 }

@@ -9,6 +9,7 @@ import {
   disparityEvidence,
   isGroupComparable,
   ItemValues,
+  positionsIn,
   severityFor,
   worstItems,
   type ItemAlignment,
@@ -94,10 +95,7 @@ function familiesOf(current: Record<string, ItemValues>): Map<string, Family> {
     };
     families.set(name, family);
     const index = family.names.push(subgroup) - 1;
-    for (let i = 0; i < items.size; i++) {
-      const at = all.indexOf(items.idAt(i));
-      if (at >= 0) family.group[at] = index;
-    }
+    for (const at of positionsIn(items.ids, all.ids)) if (at >= 0) family.group[at] = index;
   }
   return families;
 }
@@ -110,21 +108,31 @@ function disparityColumns(
   family: Family,
   cluster: Int32Array | undefined,
 ): DisparityColumns {
-  const kept: number[] = [];
+  let size = 0;
   for (let k = 0; k < aligned.current.length; k++)
-    if (family.group[aligned.current[k]] >= 0) kept.push(k);
-  const at = (k: number) => aligned.current[kept[k]];
-  const before = (k: number) => aligned.baseline[kept[k]];
-  const size = kept.length;
-  return {
+    if (family.group[aligned.current[k]] >= 0) size++;
+  const columns = {
     groupNames: family.names,
-    group: Int32Array.from({ length: size }, (_, k) => family.group[at(k)]),
-    currentNum: Float64Array.from({ length: size }, (_, k) => all.num[at(k)]),
-    currentDen: Float64Array.from({ length: size }, (_, k) => all.den[at(k)]),
-    baselineNum: Float64Array.from({ length: size }, (_, k) => baseline.num[before(k)]),
-    baselineDen: Float64Array.from({ length: size }, (_, k) => baseline.den[before(k)]),
-    ...(cluster ? { cluster: Int32Array.from({ length: size }, (_, k) => cluster[at(k)]) } : {}),
+    group: new Int32Array(size),
+    currentNum: new Float64Array(size),
+    currentDen: new Float64Array(size),
+    baselineNum: new Float64Array(size),
+    baselineDen: new Float64Array(size),
+    ...(cluster ? { cluster: new Int32Array(size) } : {}),
   };
+  for (let k = 0, out = 0; k < aligned.current.length; k++) {
+    const at = aligned.current[k];
+    if (family.group[at] < 0) continue;
+    const before = aligned.baseline[k];
+    columns.group[out] = family.group[at];
+    columns.currentNum[out] = all.num[at];
+    columns.currentDen[out] = all.den[at];
+    columns.baselineNum[out] = baseline.num[before];
+    columns.baselineDen[out] = baseline.den[before];
+    if (cluster) columns.cluster![out] = cluster[at];
+    out += 1;
+  }
+  return columns;
 }
 
 /** The tested groups' one-sided p-values, in test and group order (for the run's joint BH step). */

@@ -9,7 +9,7 @@ import {
 } from '@lastmile/monitoring';
 import type { Stores } from '@lastmile/persistence';
 import type { MetricDefinition } from '@lastmile/scenarios';
-import { saveBaseline } from './baseline-records';
+import { saveBaselines, type BaselineRecordWrite } from './baseline-records';
 import { loadRunItemValues } from './run-item-values';
 
 export interface PinInput {
@@ -31,7 +31,7 @@ export interface PinInput {
 export async function pinRunAsBaseline(stores: Stores, input: PinInput): Promise<number> {
   await stores.alerts.lockPlan(input.planId);
   await stores.baselines.deletePinned(input.planId);
-  let written = 0;
+  const written: BaselineRecordWrite[] = [];
   for (const [sliceId, contentHash] of Object.entries(input.sliceHashes)) {
     const values = await loadRunItemValues(stores.results, input.runId, sliceId, input.metrics);
     for (const metric of input.metrics.filter(isItemLevelAlertable)) {
@@ -42,7 +42,7 @@ export async function pinRunAsBaseline(stores: Stores, input: PinInput): Promise
           items,
           pointValue(metric.statKind, items),
         );
-        await saveBaseline(stores.baselines, {
+        written.push({
           planId: input.planId,
           sliceId,
           subgroup,
@@ -55,9 +55,9 @@ export async function pinRunAsBaseline(stores: Stores, input: PinInput): Promise
           cusum: {},
           pinned: true,
         });
-        written += 1;
       }
     }
   }
-  return written;
+  await saveBaselines(stores.baselines, written);
+  return written.length;
 }

@@ -52,9 +52,16 @@ export function groupUnits(records: readonly DisparityRecord[]): GroupUnits {
 
 /** groupUnits on columns: groups sorted by name, each group's units in first-seen order. */
 export function groupUnitsOfColumns(columns: DisparityColumns): GroupUnits {
-  const positions: number[][] = columns.groupNames.map(() => []);
+  // Each group's positions, in order (a counting sort: groups of 20,000 items are common).
+  const counts = new Int32Array(columns.groupNames.length);
   for (let k = 0; k < columns.group.length; k++)
-    if (columns.group[k] >= 0) positions[columns.group[k]].push(k);
+    if (columns.group[k] >= 0) counts[columns.group[k]]++;
+  const positions = Array.from(counts, (count) => new Int32Array(count));
+  const filled = new Int32Array(columns.groupNames.length);
+  for (let k = 0; k < columns.group.length; k++) {
+    const g = columns.group[k];
+    if (g >= 0) positions[g][filled[g]++] = k;
+  }
   const order = columns.groupNames
     .map((name, index) => ({ name, index }))
     .filter(({ index }) => positions[index].length > 0)

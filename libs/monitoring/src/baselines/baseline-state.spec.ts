@@ -73,7 +73,11 @@ describe('baselines', () => {
     assert.deepEqual(binary, { value: 0.75, ciLow: wilson.low, ciHigh: wilson.high });
     const pooled = baselineEstimate(
       'proportion',
-      ItemValues.fromRecord({ a: { num: 1, den: 2 }, b: { num: 2, den: 2 }, c: { num: 0, den: 2 } }),
+      ItemValues.fromRecord({
+        a: { num: 1, den: 2 },
+        b: { num: 2, den: 2 },
+        c: { num: 0, den: 2 },
+      }),
       1,
     );
     assert.equal(pooled.value, 0.5);

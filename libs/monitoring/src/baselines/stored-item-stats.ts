@@ -23,7 +23,8 @@ export function decodeItemStats(stored: unknown): ItemValues {
     const { ids, num, den } = stored;
     const complete = ids.every((_, i) => typeof num[i] === 'number' && typeof den[i] === 'number');
     // The stored columns as they are: the common case, and the cheap one.
-    if (complete) return ItemValues.fromColumns(ids, Float64Array.from(num), Float64Array.from(den));
+    if (complete)
+      return ItemValues.fromColumns(ids, Float64Array.from(num), Float64Array.from(den));
     for (let i = 0; i < ids.length; i++) {
       if (typeof num[i] === 'number' && typeof den[i] === 'number')
         entries.push([ids[i], { num: num[i], den: den[i] }]);

@@ -5,11 +5,7 @@ import type { MetricDefinition, MetricDirection } from '@lastmile/scenarios';
  * step on fewer is mostly noise, and the small-n drift test already covers small groups.
  */
 export const CUSUM_MIN_ITEMS = 10;
-import {
-  pointValue,
-  rateStandardErrorFloor,
-  standardError,
-} from './item-value-stats';
+import { pointValue, rateStandardErrorFloor, standardError } from './item-value-stats';
 import type { ItemValues } from './item-value-columns';
 import { badSign } from './bad-direction';
 import { effectScale } from './condition-effect';
@@ -151,11 +147,7 @@ export interface BaselineCusumInput {
  */
 export function stepBaselineCusum(input: BaselineCusumInput): CusumStep | null {
   const { metric, baselineItems, currentItems } = input;
-  if (
-    baselineItems.size < CUSUM_MIN_ITEMS ||
-    currentItems.size < CUSUM_MIN_ITEMS
-  )
-    return null;
+  if (baselineItems.size < CUSUM_MIN_ITEMS || currentItems.size < CUSUM_MIN_ITEMS) return null;
   const value = pointValue(metric.statKind, currentItems);
   if (value === null) return null;
   const sd = Math.max(

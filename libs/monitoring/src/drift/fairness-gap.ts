@@ -112,10 +112,7 @@ function gapTest(
   const prefix = `${attribute}=`;
   const subgroups = input.current[base.name] ?? {};
   const groups = Object.keys(subgroups)
-    .filter(
-      (name) =>
-        name.startsWith(prefix) && subgroups[name].size >= SMALL_SAMPLE_MIN_ITEMS,
-    )
+    .filter((name) => name.startsWith(prefix) && subgroups[name].size >= SMALL_SAMPLE_MIN_ITEMS)
     .sort()
     .map((name) => ({ value: name.slice(prefix.length), items: subgroups[name] }))
     .map((g) => ({ ...g, metric: pointValue(base.statKind, g.items) }))

@@ -49,7 +49,9 @@ export class ItemValues {
   ): ItemValues {
     const list = ids instanceof ItemIds ? ids : new ItemIds(ids);
     if (list.size !== num.length || list.size !== den.length)
-      throw new RangeError(`ids, num and den differ in length (${list.size}, ${num.length}, ${den.length})`);
+      throw new RangeError(
+        `ids, num and den differ in length (${list.size}, ${num.length}, ${den.length})`,
+      );
     return new ItemValues(list, num, den);
   }
 
@@ -134,16 +136,33 @@ export interface ItemAlignment {
   baseline: Int32Array;
 }
 
-/** The items two sets share, lined up (looked up in the current set's index, shared per subgroup). */
+// Alignments by id list: a drift test, its worst items, the CUSUM step and the disparity test
+// of one subgroup line up the same two lists. Id lists are immutable, so the result keeps.
+const alignments = new WeakMap<ItemIds, WeakMap<ItemIds, ItemAlignment>>();
+
+/**
+ * The items two sets share, lined up (looked up in the current set's index, shared per
+ * subgroup). Do not modify the result: it is kept for the next call with the same id lists.
+ */
 export function alignItems(current: ItemValues, baseline: ItemValues): ItemAlignment {
-  if (current.ids === baseline.ids) {
+  const byBaseline =
+    alignments.get(current.ids) ?? alignments.set(current.ids, new WeakMap()).get(current.ids)!;
+  const known = byBaseline.get(baseline.ids);
+  if (known) return known;
+  const alignment = lineUp(current.ids, baseline.ids);
+  byBaseline.set(baseline.ids, alignment);
+  return alignment;
+}
+
+function lineUp(current: ItemIds, baseline: ItemIds): ItemAlignment {
+  if (current === baseline) {
     const all = Int32Array.from({ length: current.size }, (_, i) => i);
     return { current: all, baseline: all };
   }
   const baselineAt = new Int32Array(current.size).fill(-1);
   let shared = 0;
   for (let j = 0; j < baseline.size; j++) {
-    const i = current.indexOf(baseline.idAt(j));
+    const i = current.indexOf(baseline.list[j]);
     if (i >= 0 && baselineAt[i] < 0) {
       baselineAt[i] = j;
       shared += 1;
@@ -156,4 +175,31 @@ export function alignItems(current: ItemValues, baseline: ItemValues): ItemAlign
     alignment.baseline[k++] = baselineAt[i];
   }
   return alignment;
+}
+
+const positionsCache = new WeakMap<ItemIds, WeakMap<ItemIds, Int32Array>>();
+
+/**
+ * Where each item of `subset` sits in `superset` (−1: not there): a subgroup's items within the
+ * run's. Kept per pair of id lists; itemValuesFor records what it already knows.
+ */
+export function positionsIn(subset: ItemIds, superset: ItemIds): Int32Array {
+  const bySuperset =
+    positionsCache.get(subset) ?? positionsCache.set(subset, new WeakMap()).get(subset)!;
+  let positions = bySuperset.get(superset);
+  if (!positions) {
+    positions =
+      subset === superset
+        ? Int32Array.from({ length: subset.size }, (_, i) => i)
+        : Int32Array.from(subset.list, (id) => superset.indexOf(id));
+    bySuperset.set(superset, positions);
+  }
+  return positions;
+}
+
+/** Records that `subset`'s items sit at these positions of `superset` (known when it was built). */
+export function knownPositions(subset: ItemIds, superset: ItemIds, positions: Int32Array): void {
+  const bySuperset =
+    positionsCache.get(subset) ?? positionsCache.set(subset, new WeakMap()).get(subset)!;
+  bySuperset.set(superset, positions);
 }

@@ -31,15 +31,12 @@ export const wer: MetricDefinition = {
 };
 
 /** Items `${prefix}0..n-1` whose value is given by index. */
-export function items(
-  n: number,
-  value: (i: number) => ItemValue,
-  prefix = 'i',
-): ItemValues {
+export function items(n: number, value: (i: number) => ItemValue, prefix = 'i'): ItemValues {
   return ItemValues.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, value(i)]));
 }
 
 /** Item values from an object keyed by item id. */
-export const keyed = (record: Record<string, ItemValue>): ItemValues => ItemValues.fromRecord(record);
+export const keyed = (record: Record<string, ItemValue>): ItemValues =>
+  ItemValues.fromRecord(record);
 
 export const bit = (x: boolean | number): ItemValue => ({ num: Number(x), den: 1 });

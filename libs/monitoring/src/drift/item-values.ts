@@ -1,5 +1,5 @@
 import type { InstanceStats, MetricDefinition, ScoredInstance } from '@lastmile/scenarios';
-import { ItemIds, ItemValues, type ItemValue } from './item-value-columns';
+import { ItemIds, ItemValues, knownPositions, type ItemValue } from './item-value-columns';
 
 export type { ItemValue } from './item-value-columns';
 
@@ -49,10 +49,17 @@ export function itemValuesFor(
   memberships.forEach((names, index) => {
     for (const name of names) (members.get(name) ?? members.set(name, []).get(name)!).push(index);
   });
-  const sharedIds = new Map<string, ItemIds>();
-  const idsOf = (name: string, positions: readonly number[]) =>
-    sharedIds.get(name) ??
-    sharedIds.set(name, new ItemIds(positions.map((i) => itemIds[i]))).get(name)!;
+  const allIds = new ItemIds(itemIds);
+  const sharedIds = new Map<string, ItemIds>([['all', allIds]]);
+  const idsOf = (name: string, positions: readonly number[]) => {
+    let ids = sharedIds.get(name);
+    if (!ids) {
+      ids = new ItemIds(positions.map((i) => itemIds[i]));
+      knownPositions(ids, allIds, Int32Array.from(positions));
+      sharedIds.set(name, ids);
+    }
+    return ids;
+  };
   const result: ItemValueSet = {};
   for (const metric of metrics) {
     const num = new Float64Array(itemIds.length);
@@ -73,11 +80,14 @@ export function itemValuesFor(
     for (const [name, positions] of members) {
       const kept = allValid ? positions : positions.filter((i) => valid[i] === 1);
       if (kept.length === 0) continue;
-      values[name] = ItemValues.fromColumns(
-        allValid ? idsOf(name, positions) : kept.map((i) => itemIds[i]),
-        Float64Array.from(kept, (i) => num[i]),
-        Float64Array.from(kept, (i) => den[i]),
-      );
+      const keptNum = new Float64Array(kept.length);
+      const keptDen = new Float64Array(kept.length);
+      for (let k = 0; k < kept.length; k++) {
+        keptNum[k] = num[kept[k]];
+        keptDen[k] = den[kept[k]];
+      }
+      const ids = allValid ? idsOf(name, positions) : kept.map((i) => itemIds[i]);
+      values[name] = ItemValues.fromColumns(ids, keptNum, keptDen);
     }
     result[metric.name] = values;
   }

@@ -37,11 +37,20 @@ export function worstItems(
   const worst: WorstItem[] = [];
   for (let i = 0; i < current.size; i++) {
     const weight =
-      metric.statKind === 'ratio' ? (totalDen === 0 ? 0 : current.den[i] / totalDen) : 1 / current.size;
+      metric.statKind === 'ratio'
+        ? totalDen === 0
+          ? 0
+          : current.den[i] / totalDen
+        : 1 / current.size;
     const before = baselineAt && baselineAt[i] >= 0 ? perItem!.shareAt(baselineAt[i]) : null;
     const contribution = sign * weight * (current.shareAt(i) - (before ?? fallback));
     if (!(contribution > 0)) continue;
-    const item = { itemId: current.idAt(i), baseline: before, current: current.shareAt(i), contribution };
+    const item = {
+      itemId: current.idAt(i),
+      baseline: before,
+      current: current.shareAt(i),
+      contribution,
+    };
     if (worst.length === limit && !ranksBefore(item, worst[limit - 1])) continue;
     let at = Math.min(worst.length, limit - 1);
     while (at > 0 && ranksBefore(item, worst[at - 1])) at -= 1;

@@ -28,7 +28,8 @@ export class Baseline {
   @Column({ name: 'ci_high', type: 'double precision', nullable: true }) ciHigh: number | null;
   /** Values of the metric in each baseline run, for the between-run spread. */
   @Column({ name: 'run_values', type: 'jsonb', default: () => "'[]'" }) runValues: number[];
-  @Column({ name: 'item_stats', type: 'jsonb', default: () => "'{}'" }) itemStats: Record<
+  /** Stored as written (json, not jsonb): never queried inside, and large. */
+  @Column({ name: 'item_stats', type: 'json', default: () => "'{}'" }) itemStats: Record<
     string,
     unknown
   >;

@@ -9,6 +9,7 @@ import { SlicePurpose1797800000000 } from './1797800000000-SlicePurpose';
 import { RunComparisons1798200000000 } from './1798200000000-RunComparisons';
 import { CardVersionKeys1798300000000 } from './1798300000000-CardVersionKeys';
 import { PlanSample1798400000000 } from './1798400000000-PlanSample';
+import { BaselineItemStatsJson1798500000000 } from './1798500000000-BaselineItemStatsJson';
 
 /** Every migration, in order. New ones are appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   RunComparisons1798200000000,
   CardVersionKeys1798300000000,
   PlanSample1798400000000,
+  BaselineItemStatsJson1798500000000,
 ];

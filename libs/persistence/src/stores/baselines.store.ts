@@ -39,6 +39,9 @@ export interface BaselineWrite {
   pinned: boolean;
 }
 
+// Rows per INSERT: each carries its items' stats (up to a run's size), so a batch stays a few MB.
+const UPSERT_BATCH = 100;
+
 /** The baselines table: per plan, slice, subgroup, metric and version, the pinned or pooled runs. */
 export class BaselinesStore {
   constructor(private readonly db: EntityManager) {}
@@ -76,39 +79,56 @@ export class BaselinesStore {
     return new Map(rows.map((row) => [row.id, row.item_stats]));
   }
 
-  /** Inserts or replaces the baseline of (plan, slice, subgroup, metric, version). */
-  async upsert(row: BaselineWrite): Promise<void> {
-    await this.db.query(
-      `INSERT INTO baselines (plan_id, slice_id, subgroup, metric, version_key, run_ids, run_values, item_stats, value, ci_low, ci_high, cusum, pinned, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8, $9, $10, $11, $12, $13, now())
-       ON CONFLICT (plan_id, slice_id, subgroup, metric, version_key) DO UPDATE SET
-         run_ids = EXCLUDED.run_ids, run_values = EXCLUDED.run_values, item_stats = EXCLUDED.item_stats,
-         value = EXCLUDED.value, ci_low = EXCLUDED.ci_low, ci_high = EXCLUDED.ci_high, cusum = EXCLUDED.cusum,
-         pinned = EXCLUDED.pinned, updated_at = now()`,
-      [
-        row.planId,
-        row.sliceId,
-        row.subgroup,
-        row.metric,
-        row.versionKey,
-        row.runIds,
-        JSON.stringify(row.runValues),
-        JSON.stringify(row.itemStats),
-        row.value,
-        row.ciLow,
-        row.ciHigh,
-        JSON.stringify(row.cusum),
-        row.pinned,
-      ],
-    );
+  /**
+   * Inserts or replaces baselines of (plan, slice, subgroup, metric, version), a batch per
+   * statement: a run joins one baseline per metric and subgroup, hundreds of them, and one
+   * round trip each was most of the cost of a run joining its baseline. Keys must be distinct.
+   */
+  async upsertMany(rows: readonly BaselineWrite[]): Promise<void> {
+    for (let at = 0; at < rows.length; at += UPSERT_BATCH) {
+      const batch = rows.slice(at, at + UPSERT_BATCH);
+      const column = <T>(of: (row: BaselineWrite) => T) => batch.map(of);
+      await this.db.query(
+        `INSERT INTO baselines (plan_id, slice_id, subgroup, metric, version_key, run_ids, run_values, item_stats, value, ci_low, ci_high, cusum, pinned, updated_at)
+         SELECT plan_id, slice_id, subgroup, metric, version_key,
+                ARRAY(SELECT jsonb_array_elements_text(run_ids)::uuid), run_values, item_stats,
+                value, ci_low, ci_high, cusum, pinned, now()
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
+                       $7::jsonb[], $8::json[], $9::float8[], $10::float8[], $11::float8[],
+                       $12::jsonb[], $13::boolean[])
+             AS t(plan_id, slice_id, subgroup, metric, version_key, run_ids, run_values,
+                  item_stats, value, ci_low, ci_high, cusum, pinned)
+         ON CONFLICT (plan_id, slice_id, subgroup, metric, version_key) DO UPDATE SET
+           run_ids = EXCLUDED.run_ids, run_values = EXCLUDED.run_values, item_stats = EXCLUDED.item_stats,
+           value = EXCLUDED.value, ci_low = EXCLUDED.ci_low, ci_high = EXCLUDED.ci_high, cusum = EXCLUDED.cusum,
+           pinned = EXCLUDED.pinned, updated_at = now()`,
+        [
+          column((row) => row.planId),
+          column((row) => row.sliceId),
+          column((row) => row.subgroup),
+          column((row) => row.metric),
+          column((row) => row.versionKey),
+          column((row) => JSON.stringify(row.runIds)),
+          column((row) => JSON.stringify(row.runValues)),
+          column((row) => JSON.stringify(row.itemStats)),
+          column((row) => row.value),
+          column((row) => row.ciLow),
+          column((row) => row.ciHigh),
+          column((row) => JSON.stringify(row.cusum)),
+          column((row) => row.pinned),
+        ],
+      );
+    }
   }
 
-  /** Saves only the CUSUM state of a baseline (references are read-only otherwise). */
-  async saveCusum(id: string, state: Record<string, number>): Promise<void> {
-    await this.db.query('UPDATE baselines SET cusum = $2 WHERE id = $1', [
-      id,
-      JSON.stringify(state),
-    ]);
+  /** Saves only the CUSUM states of baselines, by id, in one statement (references are read-only otherwise). */
+  async saveCusums(states: ReadonlyMap<string, Record<string, number>>): Promise<void> {
+    if (states.size === 0) return;
+    await this.db.query(
+      `UPDATE baselines SET cusum = t.cusum
+         FROM unnest($1::uuid[], $2::jsonb[]) AS t(id, cusum) WHERE baselines.id = t.id`,
+      [[...states.keys()], [...states.values()].map((state) => JSON.stringify(state))],
+    );
   }
 
   /** A new pin replaces every earlier one of the plan. */
