@@ -16,7 +16,7 @@ import type {
 import type { BaselineRecord } from './baseline-records';
 import { judgeIdOf, type JudgeScoring, type MetricDefinition } from '@lastmile/scenarios';
 import type { AlertObservation, FindingInput } from './alert-observation';
-import { withItemDetails } from './item-details';
+import { ItemDetailCache } from './item-details';
 import type { SliceState } from './slice-state';
 
 export interface AssessmentInput {
@@ -61,8 +61,27 @@ export class AssessmentContext {
   /** Tests short of power or too small to run, for the run's monitoring summary. */
   readonly underpowered: NonNullable<RunMonitoring['underpowered']> = [];
 
+  private readonly itemDetails: ItemDetailCache;
+
   constructor(readonly input: AssessmentInput) {
     this.metricsByName = new Map(input.metrics.map((m) => [m.name, m]));
+    this.itemDetails = new ItemDetailCache(input.stores.results, input.run.id);
+  }
+
+  /**
+   * Fetches the details of the items these findings will show, one query per slice instead of
+   * one per finding (a run can have hundreds of findings).
+   */
+  async prefetchItemDetails(
+    lists: readonly { slice: SliceState; worst: readonly WorstItem[] }[],
+  ): Promise<void> {
+    const bySlice = new Map<string, string[]>();
+    for (const { slice, worst } of lists) {
+      const ids = bySlice.get(slice.slice.id) ?? [];
+      ids.push(...worst.map((item) => item.itemId));
+      bySlice.set(slice.slice.id, ids);
+    }
+    for (const [sliceId, ids] of bySlice) await this.itemDetails.load(sliceId, ids);
   }
 
   definition(name: string): MetricDefinition {
@@ -122,7 +141,7 @@ export class AssessmentContext {
     worst: WorstItem[],
   ): Promise<EvidenceContext> {
     const { run, audioLink } = this.input;
-    const details = await withItemDetails(this.input.stores.results, run.id, slice.slice.id, worst);
+    const details = await this.itemDetails.details(slice.slice.id, worst);
     return {
       run: { id: run.id, status: run.status, done: run.done, errors: run.errors },
       links: this.input.links(slice.slice.id, metric),

@@ -154,8 +154,21 @@ export async function observeDisparity(
 ): Promise<void> {
   const { input } = context;
   let next = 0;
-  for (const test of tests) {
+  const judged = tests.map((test) => {
     const q = test.result.groups.map((g) => (g.pWorse === null ? null : qValues[next++]));
+    const hurt = disproportionatelyHurtGroups(test.result, {
+      alpha: input.alertPolicy.alpha,
+      minEffect: input.alertPolicy.minEffect,
+      qValues: q,
+    });
+    const worst = hurt.map((group) => worstOfGroup(context, test, group.group));
+    return { test, q, hurt, worst };
+  });
+  // Every hurt group's worst items in one query, not one per finding.
+  await context.prefetchItemDetails(
+    judged.flatMap(({ test, worst }) => worst.map((list) => ({ slice: test.slice, worst: list }))),
+  );
+  for (const { test, q, hurt, worst: worstLists } of judged) {
     for (const group of test.result.groups)
       if (group.status !== 'tested')
         context.underpowered.push({
@@ -167,11 +180,6 @@ export async function observeDisparity(
           mde: Number.isFinite(group.mde) ? group.mde : null,
           status: group.status,
         });
-    const hurt = disproportionatelyHurtGroups(test.result, {
-      alpha: input.alertPolicy.alpha,
-      minEffect: input.alertPolicy.minEffect,
-      qValues: q,
-    });
     if (hurt.length === 0) {
       context.observe(test.slice, 'disparity_drift', test.metric, test.attribute, null);
       continue;
@@ -198,9 +206,8 @@ export async function observeDisparity(
       status: g.status,
     }));
     const reference = test.slice.choices.get(cellKey(test.metric, 'all'))!.reference!;
-    for (const group of hurt) {
-      const groupItems = test.slice.current[test.metric][group.group] ?? ItemValues.empty;
-      const worst = worstItems(definition, input.referenceItems.get(reference.id)!, groupItems);
+    for (const [index, group] of hurt.entries()) {
+      const worst = worstLists[index];
       const evidence = disparityEvidence(
         {
           metric: test.metric,
@@ -234,4 +241,14 @@ export async function observeDisparity(
       });
     }
   }
+}
+
+/** The items of a hurt group that moved its metric most, against the slice's baseline. */
+function worstOfGroup(context: AssessmentContext, test: DisparityTest, group: string) {
+  const reference = test.slice.choices.get(cellKey(test.metric, 'all'))!.reference!;
+  return worstItems(
+    context.definition(test.metric),
+    context.input.referenceItems.get(reference.id)!,
+    test.slice.current[test.metric][group] ?? ItemValues.empty,
+  );
 }

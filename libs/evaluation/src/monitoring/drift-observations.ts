@@ -77,7 +77,17 @@ export async function observeDrift(
   qValues: readonly number[],
 ): Promise<void> {
   const { input } = context;
-  for (const decision of decideRunDrift(tests, { ...input.alertPolicy, qValues })) {
+  const decisions = decideRunDrift(tests, { ...input.alertPolicy, qValues });
+  // Worst items first, so their details come in one query rather than one per finding.
+  const worstOf = new Map(
+    decisions.flatMap((decision) =>
+      decision.verdict === 'worse' ? [[decision, worstOfDecision(context, decision)] as const] : [],
+    ),
+  );
+  await context.prefetchItemDetails(
+    [...worstOf].map(([decision, worst]) => ({ slice: decision.slice, worst })),
+  );
+  for (const decision of decisions) {
     const { slice, metric, subgroup } = decision;
     const key = cellKey(metric, subgroup);
     // A label-free signal's change is a condition, found before anyone transcribes a word; a
@@ -91,12 +101,7 @@ export async function observeDrift(
     const choice = slice.choices.get(key)!;
     const reference = choice.reference!;
     const definition = context.definition(metric);
-    // A two-sided signal's worst items are those that moved the way the group did.
-    const worst = worstItems(
-      orientedDefinition(definition, decision.baselineValue, decision.currentValue),
-      input.referenceItems.get(reference.id)!,
-      slice.current[metric][subgroup],
-    );
+    const worst = worstOf.get(decision)!;
     const evidence = driftEvidence(
       decision,
       context.baselineEvidence(reference, choice.otherVersion),
@@ -139,6 +144,23 @@ export async function observeDrift(
       effect: Math.abs(decision.delta),
     });
   }
+}
+
+/** A two-sided signal's worst items are those that moved the way the group did. */
+function worstOfDecision(
+  context: AssessmentContext,
+  decision: { slice: SliceState; metric: string; subgroup: string } & Pick<
+    SliceDriftTest,
+    'baselineValue' | 'currentValue'
+  >,
+) {
+  const { slice, metric, subgroup } = decision;
+  const reference = slice.choices.get(cellKey(metric, subgroup))!.reference!;
+  return worstItems(
+    orientedDefinition(context.definition(metric), decision.baselineValue, decision.currentValue),
+    context.input.referenceItems.get(reference.id)!,
+    slice.current[metric][subgroup],
+  );
 }
 
 /** Calibration items scored in both runs, and how many got worse or better (`better`: +1 up). */

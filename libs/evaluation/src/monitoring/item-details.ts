@@ -1,5 +1,5 @@
 import type { WorstItem, WorstItemEvidence } from '@lastmile/monitoring';
-import type { ResultsStore } from '@lastmile/persistence';
+import type { ResultsStore, ResultWithItem } from '@lastmile/persistence';
 
 const MAX_TEXT = 500;
 const MAX_RESPONSES = 3;
@@ -7,29 +7,41 @@ const MAX_RESPONSES = 3;
 const clip = (text: string | null) =>
   text === null || text.length <= MAX_TEXT ? text : `${text.slice(0, MAX_TEXT)}…`;
 
-/** The worst items with what was asked, the references and what the model answered in this run. */
-export async function withItemDetails(
-  results: Pick<ResultsStore, 'withItems'>,
-  runId: string,
-  sliceId: string,
-  worst: readonly WorstItem[],
-): Promise<WorstItemEvidence[]> {
-  if (worst.length === 0) return [];
-  const rows = await results.withItems(
-    runId,
-    sliceId,
-    worst.map((item) => item.itemId),
-  );
-  return worst.map((item) => {
-    const mine = rows.filter((row) => row.itemKey === item.itemId);
-    return {
-      ...item,
-      input: clip(mine[0]?.input ?? null),
-      references: mine[0]?.references ?? null,
-      responses: mine.slice(0, MAX_RESPONSES).map((row) => clip(answerText(row)) ?? ''),
-      stats: mine.slice(0, MAX_RESPONSES).map((row) => row.stats),
-    };
-  });
+/** Rows of one run's items, fetched once per item however many findings name it. */
+export class ItemDetailCache {
+  private readonly rows = new Map<string, ResultWithItem[]>();
+
+  constructor(
+    private readonly results: Pick<ResultsStore, 'withItems'>,
+    private readonly runId: string,
+  ) {}
+
+  /** Fetches the items not fetched yet, in one query per slice. */
+  async load(sliceId: string, itemIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(itemIds)].filter((id) => !this.rows.has(`${sliceId}|${id}`));
+    if (missing.length === 0) return;
+    for (const id of missing) this.rows.set(`${sliceId}|${id}`, []);
+    for (const row of await this.results.withItems(this.runId, sliceId, missing))
+      this.rows.get(`${sliceId}|${row.itemKey}`)!.push(row);
+  }
+
+  /** The worst items with what was asked, the references and what the model answered. */
+  async details(sliceId: string, worst: readonly WorstItem[]): Promise<WorstItemEvidence[]> {
+    await this.load(
+      sliceId,
+      worst.map((item) => item.itemId),
+    );
+    return worst.map((item) => {
+      const mine = this.rows.get(`${sliceId}|${item.itemId}`) ?? [];
+      return {
+        ...item,
+        input: clip(mine[0]?.input ?? null),
+        references: mine[0]?.references ?? null,
+        responses: mine.slice(0, MAX_RESPONSES).map((row) => clip(answerText(row)) ?? ''),
+        stats: mine.slice(0, MAX_RESPONSES).map((row) => row.stats),
+      };
+    });
+  }
 }
 
 /**
