@@ -75,7 +75,9 @@ export function groupUnitsOfColumns(columns: DisparityColumns): GroupUnits {
   for (const part of parts) {
     moments.set(part.moments, offset * MOMENTS);
     unitItems.set(part.items, offset);
-    members.push(Int32Array.from({ length: part.count }, (_, i) => offset + i));
+    const unitsOfGroup = new Int32Array(part.count);
+    for (let i = 0; i < part.count; i++) unitsOfGroup[i] = offset + i;
+    members.push(unitsOfGroup);
     offset += part.count;
   }
   const units = { count, items: unitItems, moments };

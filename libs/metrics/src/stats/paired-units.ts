@@ -97,13 +97,8 @@ export function pairedUnitsOfColumns(
   }
   const moments = new Float64Array(count * MOMENTS);
   for (let unit = 0; unit < count; unit++) {
-    const [a, b, e, f] = [
-      sums[unit * 4],
-      sums[unit * 4 + 1],
-      sums[unit * 4 + 2],
-      sums[unit * 4 + 3],
-    ];
-    writeMoments(moments, unit * MOMENTS, a, b, e, f);
+    const at = unit * 4;
+    writeMoments(moments, unit * MOMENTS, sums[at], sums[at + 1], sums[at + 2], sums[at + 3]);
   }
   return { count, items: counts.slice(0, count), moments };
 }
@@ -155,7 +150,9 @@ function writeMoments(into: Float64Array, at: number, a: number, b: number, e: n
 /** Adds unit `unit`'s moments into `into` (length MOMENTS). */
 export function addUnit(units: PairedUnits, unit: number, into: Float64Array, weight = 1): void {
   const offset = unit * MOMENTS;
-  for (let j = 0; j < MOMENTS; j++) into[j] += weight * units.moments[offset + j];
+  const moments = units.moments;
+  if (weight === 1) for (let j = 0; j < MOMENTS; j++) into[j] += moments[offset + j];
+  else for (let j = 0; j < MOMENTS; j++) into[j] += weight * moments[offset + j];
 }
 
 /** Moments summed over every unit. */
