@@ -101,7 +101,7 @@ export class RunComparisonService {
         current: valuesB,
         minEffect: 0,
         seed: SEED,
-        clusterOf: (itemId) => clusters.get(itemId),
+        clusterOf: clusters.size > 0 ? (itemId) => clusters.get(itemId) : undefined,
         skipped: pairSkipped,
       }))
         cells.push({ ...test, slice: label });

@@ -53,7 +53,8 @@ export function driftTestsOf(context: AssessmentContext): SliceDriftTest[] {
       minEffect: input.alertPolicy.minEffect,
       alpha: input.alertPolicy.alpha,
       seed: input.seed,
-      clusterOf: (itemId) => clusterOf(slice, itemId),
+      // Speakers (sessions) are the resampling units where items carry them.
+      clusterOf: slice.clusters.size > 0 ? (itemId) => clusterOf(slice, itemId) : undefined,
       skipped,
     });
     for (const test of [...tests.filter((t) => t.status !== 'tested'), ...skipped])

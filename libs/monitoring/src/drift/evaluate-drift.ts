@@ -70,8 +70,11 @@ export interface EvaluateDriftInput {
 /**
  * One test per alertable metric and subgroup present on both sides (paired on shared items),
  * widened to the between-run spread of the baseline when reruns vary more than item resampling
- * predicts. Subgroups of fewer than LARGE_SAMPLE_ITEMS shared items get a test valid at small n
- * (pairedChangeTest), resampling whole clusters (speakers) when items carry them; below its
+ * predicts. Items that carry a cluster (speaker, session: clusterOf) are tested by cluster at
+ * every size: cluster bootstrap, or the cluster-robust delta method from 200 clusters; a
+ * clustered 0/1 metric as a mean, not by McNemar (its pairs are not independent). Subgroups of
+ * fewer than LARGE_SAMPLE_ITEMS shared items get a test valid at small n (pairedChangeTest,
+ * sign flips of whole clusters when items carry them); below its
  * minimum (3 items, 2 clusters) a subgroup goes to `skipped` with its n. Every test carries its
  * minimum detectable effect and 'underpowered' when that exceeds minEffect. A condition signal's
  * minEffect is read in its own units (effectScale); a signal with no better side is tested
@@ -100,6 +103,8 @@ export function driftTests(
         continue;
       }
       let comparison = compareItemValues(metric, before, now, { ...options, alignment });
+      const compared = comparison.paired ? alignment.current : null;
+      const clusters = clusterCount(now, compared, input.clusterOf);
       const spread = input.runSpread?.[`${metric.name}|${subgroup}`];
       if (spread && spread.length >= 2) comparison = adjustForRunSpread(comparison, spread);
       const se = (comparison.deltaInterval.high - comparison.deltaInterval.low) / (2 * 1.959964);
@@ -111,12 +116,27 @@ export function driftTests(
         subgroup,
         status,
         mde,
-        clusters: comparison.n.current,
+        clusters,
       } satisfies DriftTest;
       tests.push(metric.twoSided ? eitherWay(test) : test);
     }
   }
   return tests;
+}
+
+/** Resampling units among the shared items: clusters (speakers), items without one alone. */
+function clusterCount(
+  current: ItemValues,
+  positions: Int32Array | null,
+  clusterOf: EvaluateDriftInput['clusterOf'],
+): number {
+  if (!clusterOf) return positions ? positions.length : current.size;
+  const units = new Set<string>();
+  for (let k = 0; k < (positions ? positions.length : current.size); k++) {
+    const id = current.idAt(positions ? positions[k] : k);
+    units.add(clusterOf(id) ?? `item:${id}`);
+  }
+  return units.size;
 }
 
 /** The small-n paired test as a drift test; null (and a skipped entry) below its minimum. */

@@ -53,6 +53,12 @@ export interface CompareItemsOptions {
   paired?: boolean | 'auto';
   /** The sets' shared items, when the caller has lined them up already. */
   alignment?: ItemAlignment;
+  /**
+   * The unit an item's errors are correlated within (its speaker, session): the test resamples
+   * (or linearizes over) whole clusters. A clustered 0/1 metric is compared as a mean: exact
+   * McNemar needs independent pairs.
+   */
+  clusterOf?: (itemId: string) => string | undefined;
 }
 
 /**
@@ -67,16 +73,25 @@ export function compareItemValues(
   current: ItemValues,
   options: CompareItemsOptions,
 ): DriftComparison {
-  const kind =
-    metric.statKind === 'ratio'
-      ? 'ratio'
-      : metric.statKind === 'proportion' && isBinary(baseline) && isBinary(current)
-        ? 'proportion'
-        : 'mean';
   const alignment = options.alignment ?? alignItems(current, baseline);
   const shared = alignment.current.length;
   const paired = shouldPair(options.paired, shared, current.size, baseline.size);
-  const columns = (items: ItemValues, positions: Int32Array | null): ItemColumns => {
+  const clusters = {
+    current: clustersOf(current, paired ? alignment.current : null, options.clusterOf),
+    baseline: clustersOf(baseline, paired ? alignment.baseline : null, options.clusterOf),
+  };
+  const clustered = Boolean(clusters.current || clusters.baseline);
+  const kind =
+    metric.statKind === 'ratio'
+      ? 'ratio'
+      : metric.statKind === 'proportion' && !clustered && isBinary(baseline) && isBinary(current)
+        ? 'proportion'
+        : 'mean';
+  const columns = (
+    items: ItemValues,
+    positions: Int32Array | null,
+    cluster: (string | undefined)[] | undefined,
+  ): ItemColumns => {
     const size = positions ? positions.length : items.size;
     const num = new Float64Array(size);
     const den = new Float64Array(size);
@@ -86,7 +101,7 @@ export function compareItemValues(
       num[k] = kind === 'ratio' ? items.num[at] : items.shareAt(at);
       den[k] = kind === 'ratio' ? items.den[at] : 1;
     }
-    return { num, den };
+    return cluster ? { num, den, cluster } : { num, den };
   };
   return compareItems(
     {
@@ -96,8 +111,22 @@ export function compareItemValues(
       seed: options.seed,
       resamples: options.resamples,
     },
-    columns(current, paired ? alignment.current : null),
-    columns(baseline, paired ? alignment.baseline : null),
+    columns(current, paired ? alignment.current : null, clusters.current),
+    columns(baseline, paired ? alignment.baseline : null, clusters.baseline),
     paired,
   );
+}
+
+/** Each item's cluster at these positions (default all), or undefined when none has one. */
+function clustersOf(
+  items: ItemValues,
+  positions: Int32Array | null,
+  clusterOf: CompareItemsOptions['clusterOf'],
+): (string | undefined)[] | undefined {
+  if (!clusterOf) return undefined;
+  const size = positions ? positions.length : items.size;
+  const clusters = Array.from({ length: size }, (_, k) =>
+    clusterOf(items.idAt(positions ? positions[k] : k)),
+  );
+  return clusters.some((cluster) => cluster !== undefined) ? clusters : undefined;
 }
