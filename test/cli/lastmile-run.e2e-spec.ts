@@ -114,6 +114,20 @@ describe('lastmile run (the CI gate)', () => {
     assert.match(worse.stdout, /WORSE exact_match \[all\]: 100\.0% -> 66\.7% \(Δ -33\.3 pp,/);
     assert.match(readFileSync(junit, 'utf8'), /<failure message="exact_match worse by -0\.3333/);
     regressed = false;
+
+    // A result file whose items are not { num, den } numbers is refused before anything runs.
+    const bad = JSON.parse(readFileSync(join(dir, 'base.json'), 'utf8'));
+    bad.items.exact_match.all[Object.keys(bad.items.exact_match.all)[0]] = { num: 'one', den: 1 };
+    writeFileSync(join(dir, 'bad-base.json'), JSON.stringify(bad));
+    const refused = await lastmile(
+      ['run', '-c', join(dir, 'eval.yaml'), '--baseline', join(dir, 'bad-base.json')],
+      env(),
+    );
+    assert.equal(refused.code, 2, refused.stdout + refused.stderr);
+    assert.match(
+      refused.stderr,
+      /bad-base\.json: items\.exact_match\.all\..+ must be \{ num, den \} numbers/,
+    );
   });
 
   it('writes the run report with --report', async () => {
