@@ -1,15 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startChatModelServer,
-  stereotypeProneAnswer,
-  type ChatModelServer,
-} from '@lastmile/fixtures';
 import { jsonl } from '@lastmile/slices/testing';
-import { modelBody, planBody, scenarioBody, tenantBody } from '../factories/api-bodies';
+import { planBody, scenarioBody, tenantBody } from '../factories/api-bodies';
 import { assertProblem } from '../api/support/problem-assertions';
 import { waitFor } from '../support/poll';
-import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { bearer, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { startStereotypeProneApp, type StereotypeProneApp } from './support/stereotype-prone-app';
 
 /**
  * A plan's own `sample` of the scenario's built-in data: it takes precedence over the scenario
@@ -17,24 +13,16 @@ import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/t
  * of the slice version, and is refused (naming the field) when it cannot apply.
  */
 describe("a plan's stratified sample of built-in data", () => {
+  let app: StereotypeProneApp;
   let t: TestApp;
-  let model: ChatModelServer;
   let modelId: string;
   const admin = bearer(TEST_ADMIN_KEY);
 
   before(async () => {
-    t = await startTestApp({ runner: true });
-    model = await startChatModelServer({
-      answer: (prompt) => stereotypeProneAnswer(prompt) ?? 'I do not know.',
-    });
-    const adapter = { kind: 'openai-chat', baseUrl: model.baseUrl, model: 'stereotype-prone' };
-    modelId = (await t.http.post('/v1/models').set(admin).send(modelBody({ adapter })).expect(201))
-      .body.id;
+    app = await startStereotypeProneApp();
+    ({ t, modelId } = app);
   });
-  after(async () => {
-    await t.close();
-    await model.close();
-  });
+  after(() => app.close());
 
   const scenario = async (kind: string, config: Record<string, unknown>) =>
     (await t.http.post('/v1/scenarios').set(admin).send(scenarioBody({ kind, config })).expect(201))

@@ -1,13 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  startChatModelServer,
-  stereotypeProneAnswer,
-  type ChatModelServer,
-} from '@lastmile/fixtures';
-import { modelBody, planBody, scenarioBody } from '../factories/api-bodies';
+import { planBody, scenarioBody } from '../factories/api-bodies';
 import { waitFor } from '../support/poll';
-import { bearer, startTestApp, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { bearer, TEST_ADMIN_KEY, type TestApp } from '../support/test-app';
+import { startStereotypeProneApp, type StereotypeProneApp } from './support/stereotype-prone-app';
 
 interface ApiMetric {
   name: string;
@@ -24,24 +20,16 @@ interface ApiMetric {
  * fixture answering with its scripted stereotype-prone behaviour.
  */
 describe('public probe sets through the API and runner', () => {
+  let app: StereotypeProneApp;
   let t: TestApp;
-  let model: ChatModelServer;
   let modelId: string;
   const admin = bearer(TEST_ADMIN_KEY);
 
   before(async () => {
-    t = await startTestApp({ runner: true });
-    model = await startChatModelServer({
-      answer: (prompt) => stereotypeProneAnswer(prompt) ?? 'I do not know.',
-    });
-    const adapter = { kind: 'openai-chat', baseUrl: model.baseUrl, model: 'stereotype-prone' };
-    modelId = (await t.http.post('/v1/models').set(admin).send(modelBody({ adapter })).expect(201))
-      .body.id;
+    app = await startStereotypeProneApp();
+    ({ t, modelId } = app);
   });
-  after(async () => {
-    await t.close();
-    await model.close();
-  });
+  after(() => app.close());
 
   /** Creates a scenario and a plan, runs the plan once, and returns its run and metrics. */
   async function runScenario(kind: string, config: Record<string, unknown>, planId?: string) {
