@@ -3,12 +3,13 @@ import { benjaminiHochbergQValues } from '@lastmile/metrics';
 import {
   driftTests,
   alignItems,
+  itemClusters,
   itemValuesFor,
   ItemValues,
   type DriftTest,
   type SkippedTest,
 } from '@lastmile/monitoring';
-import { Database, type Run, type StoredInstance } from '@lastmile/persistence';
+import { Database, type Run } from '@lastmile/persistence';
 import type { Principal } from '../auth/principal';
 import { invalid } from '../common/problem.exception';
 import { RunsService } from '../runs/runs.service';
@@ -46,8 +47,6 @@ export interface RunComparison {
 
 const CHANGED_SHOWN = 25;
 const SEED = 20_240_601;
-/** Attributes that name the unit items' errors are correlated within (as the monitor's). */
-const CLUSTER_ATTRIBUTES = ['speaker', 'session', 'cluster'];
 
 /**
  * Two runs side by side, with the monitor's own tests: item values by the scenario's metrics
@@ -93,7 +92,7 @@ export class RunComparisonService {
       ]);
       const valuesA = itemValuesFor(definitions, instancesA as never);
       const valuesB = itemValuesFor(definitions, instancesB as never);
-      const clusters = clusterMap(instancesB);
+      const clusters = itemClusters(instancesB);
       const pairSkipped: SkippedTest[] = [];
       for (const test of driftTests({
         metrics: definitions,
@@ -166,17 +165,4 @@ export class RunComparisonService {
     notes.push('The runs share no slice: there is nothing to pair.');
     return [];
   }
-}
-
-function clusterMap(instances: readonly StoredInstance[]): Map<string, string> {
-  const clusters = new Map<string, string>();
-  for (const instance of instances)
-    for (const name of CLUSTER_ATTRIBUTES) {
-      const value = instance.attributes[name];
-      if (value) {
-        clusters.set(instance.itemId, `${name}=${value}`);
-        break;
-      }
-    }
-  return clusters;
 }

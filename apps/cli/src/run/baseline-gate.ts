@@ -47,5 +47,13 @@ export function gateAgainstBaseline(
   current: EvaluationResult,
   options: { alpha: number; minEffect: number; seed: number },
 ): DriftFinding[] {
-  return evaluateDrift({ metrics, baseline: baseline.items, current: current.items, ...options });
+  // Speakers (sessions) of this run are the resampling units, as in the scheduled monitor.
+  const clusters = new Map(Object.entries(current.clusters));
+  return evaluateDrift({
+    metrics,
+    baseline: baseline.items,
+    current: current.items,
+    ...options,
+    ...(clusters.size > 0 ? { clusterOf: (itemId: string) => clusters.get(itemId) } : {}),
+  });
 }

@@ -1,4 +1,4 @@
-import { itemValuesFor, type ItemValueSet } from '@lastmile/monitoring';
+import { itemClusters, itemValuesFor, type ItemValueSet } from '@lastmile/monitoring';
 import type { Run, Stores } from '@lastmile/persistence';
 import { metricUnit, type MetricDefinition, type MetricUnit } from '@lastmile/scenarios';
 import type { RegisteredEvaluation } from './register-evaluation';
@@ -24,6 +24,8 @@ export interface EvaluationResult {
   scenario: { kind: string; version: string };
   metrics: MetricRow[];
   items: ItemValueSet;
+  /** Each item's cluster (`speaker=…`) when items carry one: `--baseline` resamples whole clusters. */
+  clusters: Record<string, string>;
 }
 
 export function selectedMetrics(all: MetricDefinition[], wanted?: string[]): MetricDefinition[] {
@@ -80,5 +82,6 @@ export async function collectResult(
         unit: units.get(m.name) ?? 'rate',
       })),
     items: itemValuesFor(definitions, instances),
+    clusters: Object.fromEntries(itemClusters(instances)),
   };
 }

@@ -1,5 +1,7 @@
 import {
   chooseReference,
+  CLUSTER_ATTRIBUTES,
+  itemClusters,
   isItemLevelAlertable,
   baselineVersionKey,
   itemValuesFor,
@@ -101,7 +103,9 @@ export async function loadSliceState(
     choices,
     metricRows,
     itemAttributes,
-    clusters: clustersOf(itemAttributes),
+    clusters: itemClusters(
+      [...itemAttributes].map(([itemId, attributes]) => ({ itemId, attributes })),
+    ),
   };
 }
 
@@ -122,9 +126,6 @@ function labelledSubgroups(watched: readonly WatchedSubgroupSpec[]): LabelledSub
   });
 }
 
-/** Attributes that name the unit an item's errors are correlated within, first found wins. */
-const CLUSTER_ATTRIBUTES: readonly string[] = ['speaker', 'session', 'cluster'];
-
 /**
  * A subgroup of one speaker (session, cluster), alone or in a cross cell. Not alert-tested: the
  * tests resample whole speakers, of which it has one, so its drift test cannot run (too small)
@@ -138,15 +139,6 @@ export function isClusterSubgroup(subgroup: string): boolean {
   return subgroup
     .split('&')
     .some((part) => CLUSTER_ATTRIBUTES.includes(part.slice(0, part.indexOf('='))));
-}
-
-function clustersOf(itemAttributes: ReadonlyMap<string, Record<string, string>>) {
-  const clusters = new Map<string, string>();
-  for (const [itemId, attributes] of itemAttributes) {
-    const name = CLUSTER_ATTRIBUTES.find((candidate) => attributes[candidate]);
-    if (name) clusters.set(itemId, `${name}=${attributes[name]}`);
-  }
-  return clusters;
 }
 
 const clusterIndexes = new WeakMap<ItemIds, Int32Array | undefined>();

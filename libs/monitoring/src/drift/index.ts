@@ -1,5 +1,6 @@
 export * from './item-value-columns';
 export * from './item-values';
+export * from './item-clusters';
 export * from './item-value-stats';
 export * from './metric-kinds';
 export * from './evaluate-drift';
