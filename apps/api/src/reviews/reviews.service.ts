@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { reviewAgreement, type ReviewAgreementReport } from '@lastmile/evaluation';
 import { Database, type ReviewScope } from '@lastmile/persistence';
-import { reviewLabel } from '@lastmile/scenarios';
+import { judgeQuestion, reviewLabel } from '@lastmile/scenarios';
 import { AuditService } from '../common/audit.service';
 import { conflict, invalid, notFound } from '../common/problem.exception';
 import type { Principal } from '../auth/principal';
@@ -65,7 +65,8 @@ export class ReviewsService {
       attributes: next.attributes,
       reason: next.reason,
       labels: next.labels,
-      question: next.question,
+      // The question as the judge saw it: the input and a multiple-choice item's choices.
+      question: next.input === null ? null : judgeQuestion(next),
       answer: next.answer,
       reference: next.reference,
       rubric: task.judge.rubric,

@@ -38,7 +38,9 @@ export interface NextReview {
   reason: ReviewReason;
   labels: number;
   planId: string | null;
-  question: string | null;
+  /** The item's input and (multiple choice) its choices: what the judge was shown. */
+  input: string | null;
+  choices: string[] | null;
   answer: string | null;
   reference: string | null;
   attributes: Record<string, string>;
@@ -183,7 +185,7 @@ export class ReviewsStore {
               CASE t.priority WHEN 0 THEN 'judge_and_people_disagree'
                               WHEN 1 THEN 'judge_samples_disagree'
                               WHEN 2 THEN 'second_opinion' ELSE 'sampled' END AS reason,
-              i.input AS question, i.references->>0 AS reference,
+              i.input, i.choices, i.references->>0 AS reference,
               coalesce(i.attributes, '{}'::jsonb) AS attributes, ir.response AS answer
          FROM candidates t
          LEFT JOIN slice_items i ON i.slice_id = t.slice_id AND i.item_key = t.item_key
@@ -194,8 +196,9 @@ export class ReviewsStore {
       params,
     );
     if (rows.length === 0) return null;
-    const { reason, labels, planId, question, answer, reference, attributes, ...task } = rows[0];
-    return { task, reason, labels, planId, question, answer, reference, attributes };
+    const { reason, labels, planId, input, choices, answer, reference, attributes, ...task } =
+      rows[0];
+    return { task, reason, labels, planId, input, choices, answer, reference, attributes };
   }
 
   /** A task in the caller's scope, or null (another tenant's task is not found, not forbidden). */

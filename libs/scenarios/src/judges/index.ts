@@ -18,6 +18,7 @@ export {
   type SingleJudgeInput,
   type PairwiseJudgeInput,
 } from './judge-prompt';
+export { judgeQuestion } from './judge-question';
 export {
   extractJsonObject,
   parseJudgment,

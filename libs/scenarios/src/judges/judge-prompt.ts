@@ -1,8 +1,11 @@
 import type { ScenarioRequest } from '../scenario-kind';
 import { rubricOf, type JudgeSettings } from './judge-config';
 
-/** Bumped when the prompt wording below changes: part of the judge's identity. */
-export const JUDGE_PROMPT_VERSION = 'judge-prompt-1';
+/**
+ * Bumped when what the judge is told changes: part of the judge's identity. 2: a multiple-choice
+ * item's choices are shown under its question (judgeQuestion).
+ */
+export const JUDGE_PROMPT_VERSION = 'judge-prompt-2';
 
 export const JUDGE_SYSTEM_PROMPT =
   'You are an impartial evaluator. Follow the rubric exactly. Reply with one JSON object and ' +

@@ -3,6 +3,7 @@ import type { JudgeClient } from './judge-client';
 import type { JudgeConfig } from './judge-config';
 import { combineOrders, summarizeScores } from './judge-aggregate';
 import { parseJudgment, parseSingleJudgment, pairwiseJudgmentSchema } from './judge-output';
+import { judgeQuestion } from './judge-question';
 import { pairwiseJudgeRequest, singleJudgeRequest, type SingleJudgeInput } from './judge-prompt';
 import { judgeProvenance } from './judge-provenance';
 
@@ -118,8 +119,9 @@ export async function judgePairwise(
 /**
  * The judge's verdict on a model's answer to an item, whatever the kind: single mode scores it
  * (with the item's first reference, when it has one); pairwise compares it with that reference in
- * both orders. The judge is shown the item's input as the question, as people in the review queue
- * are, so its agreement with them is measured on the same material.
+ * both orders. The judge is shown the item's input (and a multiple-choice item's choices) as the
+ * question, as people in the review queue are, so its agreement with them is measured on the same
+ * material.
  */
 export async function judgeAnswer(
   judge: JudgeClient | undefined,
@@ -129,7 +131,7 @@ export async function judgeAnswer(
   kind: string,
 ): Promise<InstanceStats> {
   const client = requireJudge(config, judge);
-  const question = item.input ?? '';
+  const question = judgeQuestion(item);
   const reference = item.references?.[0];
   if (config.mode === 'single') return judgeSingle(client, config, { question, answer, reference });
   if (reference === undefined)

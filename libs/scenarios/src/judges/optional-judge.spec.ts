@@ -196,4 +196,30 @@ describe('an optional judge on any text kind with open answers', () => {
       assert.equal(new Set(declared).size, declared.length, name);
     }
   });
+  it("shows the judge a multiple-choice item's choices with its question", async () => {
+    const kind = getScenarioKind('domain') as ScenarioKind<unknown>;
+    const config = kind.configSchema.parse(judged);
+    const questions: string[] = [];
+    const judge: JudgeClient = {
+      id: judgeProvenance((config as { judge: JudgeConfig }).judge).id,
+      complete: async (request) => {
+        const user = request.messages!.at(-1)!.content;
+        questions.push(/\[Question\]\n([\s\S]*?)\n\[End of question\]/.exec(user)![1]);
+        return JSON.stringify({ score: 4, rationale: 'scripted' });
+      },
+    };
+    const choice: ScenarioItem = {
+      id: 'mc',
+      input: 'Which drug is a beta blocker?',
+      choices: ['Metoprolol', 'Amoxicillin', 'Omeprazole'],
+      label: 'A',
+      references: ['Metoprolol'],
+      attributes: {},
+    };
+    await kind.score(choice, 'A', config, { seed: 3, judge });
+    assert.deepEqual(questions, [
+      'Which drug is a beta blocker?\n\nA. Metoprolol\nB. Amoxicillin\nC. Omeprazole',
+      'Which drug is a beta blocker?\n\nA. Metoprolol\nB. Amoxicillin\nC. Omeprazole',
+    ]);
+  });
 });

@@ -94,7 +94,7 @@ describe('judge_calibration kind', () => {
     const scoring = kind.scoringProvenance!(config) as { judge: Record<string, unknown> };
     assert.deepEqual(scoring.judge, {
       promptHash: judgePromptHash(calibrationJudge(config)),
-      promptVersion: 'judge-prompt-1',
+      promptVersion: 'judge-prompt-2',
       version: '1',
       mode: 'single',
       rubric: DEFAULT_SINGLE_RUBRIC,
