@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import type { RedisOptions } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@lastmile/config';
 import { NOTIFICATIONS_QUEUE, RUNS_QUEUE, type QueueConnection } from '@lastmile/queue';
@@ -12,6 +13,7 @@ import { AdminKeyBootstrap } from './auth/admin-key.bootstrap';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeysService } from './auth/api-keys.service';
 import { PrincipalRateLimitGuard } from './auth/principal-rate-limit.guard';
+import { RedisThrottlerStorage } from './auth/redis-throttler-storage';
 import { BaselinesController } from './baselines/baselines.controller';
 import { BaselinesService } from './baselines/baselines.service';
 import { BountiesController } from './bounties/bounties.controller';
@@ -58,6 +60,11 @@ export interface ApiModuleOptions {
 @Module({})
 export class ApiModule {
   static register({ config, dataSource, queue }: ApiModuleOptions): DynamicModule {
+    // With Redis (the scale-out path) every API replica counts the same rate-limit budget.
+    const rateLimitStorage =
+      queue.kind === 'redis'
+        ? new RedisThrottlerStorage(queue.connection as RedisOptions)
+        : undefined;
     return {
       module: ApiModule,
       imports: [
@@ -65,7 +72,10 @@ export class ApiModule {
         BullModule.forRoot({ connection: queue.connection }),
         BullModule.registerQueue({ name: RUNS_QUEUE }),
         BullModule.registerQueue({ name: NOTIFICATIONS_QUEUE }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.LASTMILE_RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.LASTMILE_RATE_LIMIT_PER_MINUTE }],
+          ...(rateLimitStorage ? { storage: rateLimitStorage } : {}),
+        }),
       ],
       controllers: [
         HealthController,
@@ -89,6 +99,10 @@ export class ApiModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // Registered so that Nest closes its connection on shutdown.
+        ...(rateLimitStorage
+          ? [{ provide: RedisThrottlerStorage, useValue: rateLimitStorage }]
+          : []),
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
