@@ -93,31 +93,6 @@ export class ItemValues {
     return this.ids.indexOf(id);
   }
 
-  has(id: string): boolean {
-    return this.ids.indexOf(id) >= 0;
-  }
-
-  get(id: string): ItemValue | undefined {
-    const position = this.ids.indexOf(id);
-    return position < 0 ? undefined : this.valueAt(position);
-  }
-
-  *entries(): IterableIterator<[string, ItemValue]> {
-    for (let i = 0; i < this.size; i++) yield [this.idAt(i), this.valueAt(i)];
-  }
-
-  /** The items at these positions, in that order. */
-  select(positions: Int32Array | readonly number[], ids?: ItemIds): ItemValues {
-    const num = new Float64Array(positions.length);
-    const den = new Float64Array(positions.length);
-    for (let k = 0; k < positions.length; k++) {
-      num[k] = this.num[positions[k]];
-      den[k] = this.den[positions[k]];
-    }
-    const list = ids ?? new ItemIds(Array.from(positions, (p) => this.idAt(p)));
-    return ItemValues.fromColumns(list, num, den);
-  }
-
   toRecord(): Record<string, ItemValue> {
     const out: Record<string, ItemValue> = {};
     for (let i = 0; i < this.size; i++) out[this.idAt(i)] = this.valueAt(i);
